@@ -1,0 +1,19 @@
+"""Stable entity keys: the same thing gets the same key in every article."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slug(label: str) -> str:
+    """ASCII, lower-case, hyphen-separated form of a label ("Abu Bakr al-Baghdadi" -> "abu-bakr-al-baghdadi")."""
+    text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii").lower()
+    return _NON_WORD.sub("-", text.replace("'", "").replace("\u2019", "")).strip("-") or "unnamed"
+
+
+def entity_key(type_: str, label: str) -> str:
+    """Key of an entity from its type and canonical label, e.g. ``person/sami-jasim``."""
+    return f"{type_.lower()}/{slug(label)}"

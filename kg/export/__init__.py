@@ -1,0 +1,31 @@
+"""The stored graph as files for other tools.
+
+``export(store, format, out)`` is the one entry point; the formats are
+``gexf``, ``graphml``, ``json`` (node-link), ``csv`` (a folder with
+``nodes.csv`` and ``edges.csv``), ``turtle`` and ``nquads``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import KGError
+from ..store import Store
+from .graph import build_graph
+from .writers import WRITERS
+
+RDF_FORMATS = {"turtle": "turtle", "nquads": "nquads"}
+FORMATS = tuple(WRITERS) + tuple(RDF_FORMATS)
+
+
+def export(store: Store, format: str, out: str | Path) -> Path:
+    """Write the store's graph in ``format`` to ``out`` (a file, or a folder for csv)."""
+    if format not in FORMATS:
+        raise KGError(f"unknown export format {format!r}; choose one of: {', '.join(FORMATS)}")
+    out = Path(out)
+    if format in RDF_FORMATS:
+        with out.open("wb") as fh:
+            store.dump(fh, RDF_FORMATS[format])
+        return out
+    WRITERS[format](build_graph(store), out)
+    return out

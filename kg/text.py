@@ -1,0 +1,97 @@
+"""Bytes and files -> :class:`~kg.model.Article`.
+
+Decoding is strict: UTF-8 (with or without BOM) first, then the encoding that
+charset-normalizer detects (cp1252, latin-1 ...). Empty, binary and
+undecodable inputs raise :class:`~kg.errors.InputError` naming the source.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .errors import InputError
+from .model import Article
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+MAX_BYTES = 5_000_000  # an article larger than this is almost certainly not one
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode article bytes, or raise InputError saying why they are not text."""
+    if not data.strip():
+        raise InputError(source, "empty input")
+    if len(data) > MAX_BYTES:
+        raise InputError(source, f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
+    if b"\x00" in data[:8192] or len(_CONTROL.findall(data[:8192])) > 8:
+        raise InputError(source, "binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(source, "cannot detect the text encoding")
+    text = str(best)
+    if not text.strip() or _looks_garbled(text):
+        raise InputError(source, f"cannot decode as text (best guess {best.encoding})")
+    return text
+
+
+def _looks_garbled(text: str) -> bool:
+    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text)
+    return printable / len(text) < 0.95
+
+
+def guess_title(text: str) -> str | None:
+    """The first line when it looks like a headline: short, no final full stop."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first) <= 200 and not first.endswith((".", ",", ";")) and "\n" in text.strip():
+        return first
+    return None
+
+
+def article_from_text(text: str, source: str, article_id: str | None = None, **meta) -> Article:
+    """Wrap decoded text as an Article; the id defaults to a content hash."""
+    if not text.strip():
+        raise InputError(source, "empty input")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    art = Article(id="", text=text, source=source, title=meta.pop("title", None) or guess_title(text), **meta)
+    ident = article_id or art.sha256[:16]
+    return Article(**{**art.__dict__, "id": ident})
+
+
+def article_id_for_path(path: Path) -> str:
+    return _ID_UNSAFE.sub("-", path.stem).strip("-") or "article"
+
+
+def read_article(path: str | Path) -> Article:
+    """Read one article from a file, or from standard input when path is '-'."""
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        return article_from_text(decode(data, "<stdin>"), "<stdin>")
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), exc.strerror or str(exc)) from None
+    return article_from_text(decode(data, str(path)), str(path), article_id_for_path(path))
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | str]:
+    """Expand folders (recursively, text files by suffix, sorted); '-' is passed through."""
+    for p in paths:
+        if str(p) == "-":
+            yield "-"
+            continue
+        p = Path(p)
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+        else:
+            yield p

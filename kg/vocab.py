@@ -1,0 +1,101 @@
+"""Ontology terms used in code, as closed rdflib namespaces.
+
+``KG.Captur`` raises AttributeError: a misspelt term fails loudly. A test
+keeps :class:`KG` in step with ``ontology/*.ttl``.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://w3id.org/kg/"
+ID = Namespace(BASE + "id/")  # entities, articles, sentences, statements
+REL = Namespace(BASE + "relation/")  # direct-edge properties minted from relation labels
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+SCHEMA = Namespace("https://schema.org/")
+
+
+class KG(DefinedNamespace):
+    """The kg ontology (``ontology/kg.ttl`` and ``ontology/events.ttl``)."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Entity: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Location: URIRef
+    Article: URIRef
+    Sentence: URIRef
+    Statement: URIRef
+    Event: URIRef
+    EventTypes: URIRef
+    # event classes
+    Capture: URIRef
+    Arrest: URIRef
+    Killing: URIRef
+    Attack: URIRef
+    Raid: URIRef
+    Fight: URIRef
+    Extradition: URIRef
+    Transfer: URIRef
+    Charge: URIRef
+    Accusation: URIRef
+    Sanction: URIRef
+    Designation: URIRef
+    Support: URIRef
+    Membership: URIRef
+    Leadership: URIRef
+    Association: URIRef
+    Nationality: URIRef
+    Surveillance: URIRef
+    Threat: URIRef
+    # properties
+    agent: URIRef
+    target: URIRef
+    relation: URIRef
+    relationLabel: URIRef
+    place: URIRef
+    time: URIRef
+    confidence: URIRef
+    negated: URIRef
+    modality: URIRef
+    quantity: URIRef
+    attributedTo: URIRef
+    subtype: URIRef
+    country: URIRef
+    mentions: URIRef
+    mentionCount: URIRef
+    sentence: URIRef
+    text: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    article: URIRef
+    contentHash: URIRef
+    sourcePath: URIRef
+
+
+ONTOLOGY_FILES = ("kg.ttl", "events.ttl")
+ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
+
+_CAMEL = re.compile(r"[^A-Za-z0-9]+")
+
+
+def ontology_turtle() -> str:
+    """The ontology files' Turtle, concatenated (prefixes repeat harmlessly)."""
+    root = resources.files("ontology")
+    return "\n".join(root.joinpath(name).read_text(encoding="utf-8") for name in ONTOLOGY_FILES)
+
+
+def relation_property(label: str) -> URIRef:
+    """The direct-edge property for a relation label: "help capture" -> rel:helpCapture."""
+    words = [w for w in _CAMEL.split(label) if w]
+    if not words:
+        return REL.relatedTo
+    local = words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])
+    return REL[local]

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.nlp import load_pipeline
+from kg.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_7c71ae8a3147dccc.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture
+def store():
+    s = open_store(":memory:")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def seed_store(nlp):
+    """A store holding the seed article (read-only for tests)."""
+    from kg.ingest import ingest_paths
+
+    s = open_store(":memory:")
+    ingest_paths([SEED], s)
+    return s
