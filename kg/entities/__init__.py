@@ -1,7 +1,12 @@
 """Entities: spaCy mentions -> typed nodes, one per real-world thing.
 
-The ``kg_entities`` component reads ``doc.ents`` and fills ``doc._.kg_entities``
-(key -> Entity) and ``span._.kg_key`` for every mention it keeps.
+The ``kg_entities`` component reads ``doc.ents`` and fills
+
+- ``doc._.kg_entities``: entity key -> :class:`~kg.model.Entity`;
+- ``doc.spans["kg_mentions"]``: every mention it resolved (names, and later
+  pronouns and descriptions), each with ``span._.kg_key`` set.
+
+The relation components read only these two, never ``doc.ents``.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..model import Entity
 from .keys import entity_key
 
+MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
 LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
 
 Doc.set_extension("kg_entities", default=None, force=True)
@@ -31,6 +37,7 @@ def _clean(span: Span) -> Span:
 @Language.component("kg_entities")
 def kg_entities(doc: Doc) -> Doc:
     entities: dict[str, Entity] = {}
+    mentions: list[Span] = []
     for ent in doc.ents:
         typ = LABEL_TYPES.get(ent.label_)
         if typ is None:
@@ -43,6 +50,8 @@ def kg_entities(doc: Doc) -> Doc:
         entity = entities.setdefault(key, Entity(key=key, label=label, type=typ))
         entity.aliases.add(label)
         entity.mentions += 1
-        ent._.kg_key = key
+        span._.kg_key = key
+        mentions.append(span)
     doc._.kg_entities = entities
+    doc.spans[MENTIONS] = mentions
     return doc

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..entities import MENTIONS
 from ..model import Statement
 from .events import event_class
 
@@ -61,7 +62,7 @@ def _clauses(sent: Span, mentions: dict[int, str]) -> Iterator[tuple[str, Token,
 
 @Language.component("kg_relations")
 def kg_relations(doc: Doc) -> Doc:
-    mentions = {tok.i: ent._.kg_key for ent in doc.ents if ent._.kg_key for tok in ent}
+    mentions = {tok.i: span._.kg_key for span in doc.spans.get(MENTIONS, []) if span._.kg_key for tok in span}
     statements = []
     for sent in doc.sents:
         for subj, verb, obj, confidence in _clauses(sent, mentions):
