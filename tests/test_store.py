@@ -1,7 +1,100 @@
-import pyoxigraph as ox
-from rdflib import URIRef
+import io
 
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.store import guess_format, open_store
+from kg.vocab import ONTOLOGY_GRAPH
+
+G = URIRef("http://example.org/g")
+S, P = URIRef("http://example.org/s"), URIRef("http://example.org/p")
 A, B = URIRef("http://example.org/a"), URIRef("http://example.org/b")
+
+
+def _graph(*objects):
+    g = Graph()
+    for o in objects:
+        g.add((S, P, Literal(o)))
+    return g
+
+
+def test_new_store_holds_the_ontology(store):
+    assert store.graphs() == [ONTOLOGY_GRAPH]
+
+
+def test_replace_graph_round_trip_and_idempotence(store):
+    base = len(store)
+    assert store.replace_graph(G, _graph("a", 'quote " and \\ and\nnewline')) == 2
+    assert store.replace_graph(G, _graph("a", 'quote " and \\ and\nnewline')) == 2
+    assert len(store) == base + 2
+    rows = store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o", {"g": G})
+    assert [str(r["o"]) for r in rows] == ["a", 'quote " and \\ and\nnewline']
+    store.replace_graph(G, _graph("b"))
+    assert [str(r["o"]) for r in store.select("SELECT ?o WHERE { ?s ?p ?o }", {"s": S})] == ["b"]
+
+
+def test_delete_graph(store):
+    store.replace_graph(G, _graph("a"))
+    assert store.delete_graph(G) is True
+    assert store.delete_graph(G) is False
+    assert not store.has_graph(G)
+
+
+def test_on_disk_store_persists(tmp_path):
+    path = tmp_path / "store"
+    with open_store(path) as s:
+        s.replace_graph(G, _graph("a"))
+        n = len(s)
+    with open_store(path) as s:
+        assert len(s) == n
+        assert s.has_graph(G)
+
+
+def test_second_process_lock_gives_clean_error(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "store"
+    with open_store(path):
+        code = f"from kg.store import open_store\nopen_store({str(path)!r})"
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "in use by another process" in proc.stderr
+
+
+def test_syntax_error_is_a_query_error(store):
+    with pytest.raises(QueryError, match="SPARQL syntax error"):
+        store.query("SELEC ?x")
+
+
+def test_load_turtle_into_named_graph_and_dump(store):
+    added = store.load(b"<http://e/a> <http://e/b> 'c' .", "turtle", G)
+    assert added == 1
+    out = io.BytesIO()
+    store.dump(out, "nquads", graph=G)
+    assert out.getvalue().decode().strip() == '<http://e/a> <http://e/b> "c" .'
+
+
+def test_load_jsonld(store):
+    doc = b'{"@id": "http://e/a", "http://e/b": "c"}'
+    assert store.load(doc, "jsonld", G) == 1
+
+
+def test_load_rejects_bad_rdf_and_keeps_store(store):
+    before = len(store)
+    with pytest.raises(StoreError, match="cannot parse turtle"):
+        store.load(b"<http://e/a> <http://e/b> .", "turtle", G)
+    assert len(store) == before
+
+
+def test_guess_format():
+    assert guess_format("x.ttl") == "turtle"
+    assert guess_format("x.NQ") == "nquads"
+    with pytest.raises(StoreError):
+        guess_format("x.docx")
+
 
 
 def _two_graphs(store):
