@@ -13,7 +13,7 @@ the old article or the new one, never half of either.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -64,6 +64,16 @@ def default_store_path() -> str:
     return os.path.join(data_home, "kg", "store")
 
 
+def dataset_kwargs(union: bool, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None) -> dict:
+    """pyoxigraph ``Store.query`` keyword arguments for a query dataset (see :meth:`Store.query`)."""
+    if default_graphs is None and named_graphs is None:
+        return {"use_default_graph_as_union": union}
+    return {
+        "default_graph": [ox.NamedNode(str(g)) for g in default_graphs or ()],
+        "named_graphs": [ox.NamedNode(str(g)) for g in named_graphs or ()],
+    }
+
+
 class Store:
     """An embedded Oxigraph store. ``path=None`` keeps everything in memory."""
 
@@ -99,10 +109,25 @@ class Store:
 
     # --- reading -------------------------------------------------------------------
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *, union: bool = True):
-        """Run a SPARQL query on Oxigraph's engine; ``bindings`` go in escaped (see kg.sparql.bind)."""
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        union: bool = True,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ):
+        """Run a SPARQL query; ``bindings`` go in escaped (see kg.sparql.bind).
+
+        ``union``: the default graph is the union of all graphs (else the store's
+        own default graph). ``default_graphs`` / ``named_graphs`` are the SPARQL
+        Protocol's ``default-graph-uri`` / ``named-graph-uri`` lists: when either
+        is given, the query's dataset is exactly those graphs (the other list
+        counts as empty) and ``union`` is ignored.
+        """
         try:
-            return self._ox.query(bind(sparql, bindings), use_default_graph_as_union=union)
+            return self._ox.query(bind(sparql, bindings), **dataset_kwargs(union, default_graphs, named_graphs))
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:
