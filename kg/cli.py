@@ -27,7 +27,7 @@ app = typer.Typer(
 
 StoreOpt = Annotated[
     Optional[str],
-    typer.Option("--store", envvar="KG_STORE", help="Store folder, or :memory:. Default: ~/.local/share/kg/store."),
+    typer.Option("--store", envvar="KG_STORE", help="Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). Default: ~/.local/share/kg/store."),
 ]
 ModelOpt = Annotated[
     Optional[str],
