@@ -27,7 +27,7 @@ app = typer.Typer(
 
 StoreOpt = Annotated[
     Optional[str],
-    typer.Option("--store", envvar="KG_STORE", help="Store folder, or :memory:. Default: ~/.local/share/kg/store."),
+    typer.Option("--store", envvar="KG_STORE", help="Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). Default: ~/.local/share/kg/store."),
 ]
 ModelOpt = Annotated[
     Optional[str],
@@ -238,15 +238,27 @@ def serve(
 def export(
     format: Annotated[str, typer.Option("--format", "-f", help="gexf, graphml, csv (a folder), json, turtle, nquads.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="File (or folder for csv) to write.")],
+    types: Annotated[
+        Optional[list[str]], typer.Option("--type", help="Keep entities of this type (Person, Organization, Location).")
+    ] = None,
+    events: Annotated[Optional[list[str]], typer.Option("--event", help="Keep statements of this event type.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Keep statements dated on or after (2019-10).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Keep statements dated on or before.")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Drop weaker statements.")] = None,
+    ego: Annotated[Optional[str], typer.Option("--ego", help="Entity key or IRI at the centre (person/some-name).")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Hops around --ego.")] = 1,
 ) -> None:
     """Export the graph for Gephi, yEd, spreadsheets or other RDF tools.
 
-    Example: kg export --format gexf -o graph.gexf
+    --type and --event repeat or take comma-separated names. Example:
+    kg export --format gexf -o graph.gexf --event Capture,Arrest --since 2019
     """
+    from .export import Filters
     from .export import export as do_export
 
     with opened_store() as store, errors_as_messages():
-        path = do_export(store, format, output)
+        filters = Filters.parse(types, events, since, until, min_confidence, ego, depth)
+        path = do_export(store, format, output, filters)
     typer.echo(f"wrote {path}")
 
 

@@ -9,23 +9,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import KGError
+from ..errors import FilterError, KGError
 from ..store import Store
+from .filters import ALL, Filters
 from .graph import build_graph
 from .writers import WRITERS
 
 RDF_FORMATS = {"turtle": "turtle", "nquads": "nquads"}
 FORMATS = tuple(WRITERS) + tuple(RDF_FORMATS)
 
+__all__ = ["ALL", "FORMATS", "Filters", "export"]
 
-def export(store: Store, format: str, out: str | Path) -> Path:
-    """Write the store's graph in ``format`` to ``out`` (a file, or a folder for csv)."""
+
+def export(store: Store, format: str, out: str | Path, filters: Filters = ALL) -> Path:
+    """Write the store's graph in ``format`` to ``out`` (a file, or a folder for csv).
+
+    ``filters`` select part of the graph (see :mod:`kg.export.filters`); the RDF formats (turtle, nquads) dump
+    the whole store and accept no filter.
+    """
     if format not in FORMATS:
         raise KGError(f"unknown export format {format!r}; choose one of: {', '.join(FORMATS)}")
     out = Path(out)
     if format in RDF_FORMATS:
+        if filters != ALL:
+            raise FilterError(f"{format} export writes the whole store; filters apply to {', '.join(WRITERS)}")
         with out.open("wb") as fh:
             store.dump(fh, RDF_FORMATS[format])
         return out
-    WRITERS[format](build_graph(store), out)
+    WRITERS[format](build_graph(store, filters), out)
     return out

@@ -9,12 +9,20 @@ from pathlib import Path
 import networkx as nx
 
 
+def _flat(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose edge ``spells`` are text (``start/end`` pairs joined by ``;``), for formats without lists."""
+    h = g.copy()
+    for _, _, d in h.edges(data=True):
+        d["spells"] = ";".join(f"{a}/{b}" for a, b in d.get("spells", []))
+    return h
+
+
 def write_graphml(g: nx.MultiDiGraph, out: Path) -> None:
-    nx.write_graphml(g, out)
+    nx.write_graphml(_flat(g), out)
 
 
 def write_gexf(g: nx.MultiDiGraph, out: Path) -> None:
-    nx.write_gexf(g, out, version="1.2draft")
+    nx.write_gexf(_flat(g), out, version="1.2draft")
 
 
 def write_json(g: nx.MultiDiGraph, out: Path) -> None:
