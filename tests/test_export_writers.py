@@ -56,7 +56,7 @@ def read_csv_folder(folder) -> nx.MultiDiGraph:
 def test_csv_round_trips_through_networkx(tmp_path, sample, expected):
     folder = export(sample, "csv", tmp_path / "csv")
     header = (folder / "edges.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header.startswith("Source,Target,Type,Label,Kind,Weight,")
+    assert header.startswith("Source,Target,Type,Label,Weight,Kind,")
     assert (folder / "nodes.csv").read_text(encoding="utf-8").startswith("Id,Label,Type,")
     back = read_csv_folder(folder)
     assert (back.number_of_nodes(), back.number_of_edges()) == (NODES, EDGES)

@@ -20,7 +20,7 @@ NODE_COLUMNS = (
     ("Mentions", "mentions"), ("Articles", "articles"), ("FirstSeen", "first_seen"), ("LastSeen", "last_seen"),
 )
 EDGE_COLUMNS = (
-    ("Source", None), ("Target", None), ("Type", None), ("Label", "label"), ("Kind", "label"), ("Weight", "weight"),
+    ("Source", None), ("Target", None), ("Type", None), ("Label", "label"), ("Weight", "weight"), ("Kind", "label"),
     ("EventType", "event_type"), ("Confidence", "confidence"), ("Articles", "articles"),
     ("FirstDate", "first_date"), ("LastDate", "last_date"),
 )
