@@ -236,12 +236,16 @@ def serve(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="gexf, graphml, csv (a folder), json, turtle, nquads.")],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="gexf, graphml, csv (a folder), json, png, turtle, nquads.")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="File (or folder for csv) to write.")],
+    dynamic: Annotated[bool, typer.Option("--dynamic", help="GEXF on a timeline: nodes and edges get dates.")] = False,
+    layout: Annotated[bool, typer.Option("--layout/--no-layout", help="Pre-compute node positions.")] = True,
     types: Annotated[
-        Optional[list[str]], typer.Option("--type", help="Keep entities of this type (Person, Organization, Location).")
+        Optional[list[str]], typer.Option("--type", metavar="TYPE", help="Keep entities of this type (Person, Organization, Location).")
     ] = None,
-    events: Annotated[Optional[list[str]], typer.Option("--event", help="Keep statements of this event type.")] = None,
+    events: Annotated[Optional[list[str]], typer.Option("--event", metavar="EVENT", help="Keep statements of this event type.")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="Keep statements dated on or after (2019-10).")] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Keep statements dated on or before.")] = None,
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Drop weaker statements.")] = None,
@@ -251,14 +255,14 @@ def export(
     """Export the graph for Gephi, yEd, spreadsheets or other RDF tools.
 
     --type and --event repeat or take comma-separated names. Example:
-    kg export --format gexf -o graph.gexf --event Capture,Arrest --since 2019
+    kg export --format gexf --dynamic -o graph.gexf --event Capture,Arrest --since 2019
     """
     from .export import Filters
     from .export import export as do_export
 
     with opened_store() as store, errors_as_messages():
         filters = Filters.parse(types, events, since, until, min_confidence, ego, depth)
-        path = do_export(store, format, output, filters)
+        path = do_export(store, format, output, filters, dynamic=dynamic, layout=layout)
     typer.echo(f"wrote {path}")
 
 

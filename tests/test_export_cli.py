@@ -44,3 +44,15 @@ def test_bad_filters_are_clean_errors(tmp_path):
     assert result.exit_code == 1 and "turtle export writes the whole store" in result.output
     result = kg("export", "-f", "gexf", "-o", tmp_path / "g.gexf", "--ego", "person/nobody", store=store)
     assert result.exit_code == 1 and "person/nobody is not in the graph" in result.output
+
+
+def test_export_dynamic_gexf_and_png(tmp_path):
+    store = _store_with_sample(tmp_path)
+    result = kg("export", "-f", "gexf", "--dynamic", "--no-layout", "-o", tmp_path / "g.gexf", store=store)
+    assert result.exit_code == 0 and result.output == f"wrote {tmp_path / 'g.gexf'}\n"
+    text = (tmp_path / "g.gexf").read_text(encoding="utf-8")
+    assert 'timeformat="date"' in text and "<spell " in text and "viz:position" not in text
+    result = kg("export", "-f", "png", "-o", tmp_path / "g.png", store=store)
+    assert result.exit_code == 0 and (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"
+    result = kg("export", "-f", "json", "--dynamic", "-o", tmp_path / "g.json", store=store)
+    assert result.exit_code == 1 and "--dynamic applies to gexf only" in result.output

@@ -126,7 +126,7 @@ def _add_nodes(g: nx.MultiDiGraph, store: Store) -> None:
     for e in sorted(articles):
         g.add_node(
             e,
-            label=_most_common(labels[e]),
+            label=" ".join(_most_common(labels[e]).split()),  # no line breaks from page furniture
             type=_most_common(types[e]),
             subtype=_most_common(subtypes[e]),
             country=_most_common(countries[e]),
@@ -172,11 +172,12 @@ def _add_edges(g: nx.MultiDiGraph, statements: list[_Statement]) -> None:
             last_date=max(end for _, end in spans).isoformat() if spans else "",
             spells=[(a.isoformat(), b.isoformat()) for a, b in _merged(spans)],
         )
-        for node in {s, o} | {st.place for st in sts if st.place and st.place in g}:
-            for a, b in spans:
-                d = g.nodes[node]
-                d["first_seen"] = min(d["first_seen"] or "9999", a.isoformat())
-                d["last_seen"] = max(d["last_seen"], b.isoformat())
+        for st in sts:
+            if span := parse_when(st.time):
+                for node in {s, o, st.place} & g.nodes:
+                    d = g.nodes[node]
+                    d["first_seen"] = min(d["first_seen"] or "9999", span[0].isoformat())
+                    d["last_seen"] = max(d["last_seen"], span[1].isoformat())
 
 
 def build_graph(store: Store, filters: Filters = ALL) -> nx.MultiDiGraph:
