@@ -18,17 +18,25 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from rdflib import RDFS, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib import RDFS, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SKOS
 
 from .rdf import article_iri
 from .sparql import term_n3
 from .store import Store
-from .vocab import ID, KG
+from .vocab import ID, KG, ontology_turtle
 
 ENTITY_TYPES = ("Person", "Organization", "Location")
-_NOT_EVENTS = {"Entity", "Article", "Sentence", "Statement", "Event", "EventTypes", *ENTITY_TYPES}
-EVENT_TYPES = tuple(n for n in KG.__annotations__ if n[:1].isupper() and n not in _NOT_EVENTS)
+
+
+def _event_types() -> tuple[str, ...]:
+    """The event classes of the ontology (subclasses of kg:Event), by name."""
+    g = Graph().parse(data=ontology_turtle(), format="turtle")
+    return tuple(sorted(str(c)[len(str(KG._NS)):] for c in g.transitive_subjects(RDFS.subClassOf, KG.Event)
+                        if c != KG.Event and str(c).startswith(str(KG._NS))))
+
+
+EVENT_TYPES = _event_types()
 DIRECTIONS = ("out", "in", "both")
 MAX_FRONTIER = 5_000  # entities one step of a neighbour or path search may expand
 _PREFIXES = (f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <{RDFS}>\nPREFIX skos: <{SKOS}>\n"
@@ -67,6 +75,10 @@ def _iri(id_: str) -> URIRef:
 def _type_name(iri) -> str | None:
     text = str(iri)
     return text[len(str(KG._NS)):] if text.startswith(str(KG._NS)) else None
+
+
+def _str(term) -> str | None:
+    return None if term is None else str(term)
 
 
 def _py(term):
@@ -206,7 +218,7 @@ def entity(store: Store, id_: str) -> dict:
 # --- edges: neighbours and paths -----------------------------------------------------------
 
 _EDGES = _PREFIXES + """
-SELECT ?from ?st ?n ?dir ?rel ?conf ?time ?sent ?art (GROUP_CONCAT(DISTINCT STR(?ev); separator=" ") AS ?events) WHERE {
+SELECT ?from ?st ?n ?dir ?rel ?conf ?time ?sent ?art ?pub (GROUP_CONCAT(DISTINCT STR(?ev); separator=" ") AS ?events) WHERE {
   %(values)s
   { ?st kg:agent ?from ; kg:target ?n . BIND("out" AS ?dir) }
   UNION
@@ -215,16 +227,17 @@ SELECT ?from ?st ?n ?dir ?rel ?conf ?time ?sent ?art (GROUP_CONCAT(DISTINCT STR(
   OPTIONAL { ?st a ?ev . FILTER(?ev != kg:Statement) }
   OPTIONAL { ?st kg:confidence ?conf }
   OPTIONAL { ?st kg:time ?time }
-  OPTIONAL { ?st kg:sentence ?sent . OPTIONAL { ?sent kg:article ?art } }
+  OPTIONAL { ?st kg:sentence ?sent . OPTIONAL { ?sent kg:article ?art OPTIONAL { ?art kg:published ?pub } } }
+  BIND(COALESCE(STR(?time), STR(?pub)) AS ?when)
   %(filters)s
-} GROUP BY ?from ?st ?n ?dir ?rel ?conf ?time ?sent ?art
+} GROUP BY ?from ?st ?n ?dir ?rel ?conf ?time ?sent ?art ?pub
 """
 
 _SUMMARIES = _PREFIXES + """
 SELECT ?e (SAMPLE(?label) AS ?name) (SAMPLE(?type) AS ?cls) WHERE {
   %(values)s
   OPTIONAL { ?e rdfs:label ?label }
-  OPTIONAL { ?e a ?type . VALUES ?type { kg:Person kg:Organization kg:Location } }
+  OPTIONAL { ?e a ?type . VALUES ?type { kg:Person kg:Organization kg:Location kg:Source } }
 } GROUP BY ?e
 """
 
@@ -240,13 +253,13 @@ def _edge_filters(relation: str | None, event_type: str | None, direction: str, 
     if event_type:
         filters.append("FILTER EXISTS { ?st a ?wantEvent }")
         bindings["wantEvent"] = KG[event_type]
-    if since:  # compare at the precision of the statement's date ("2019" is within since=2019-06-01)
-        filters.append("FILTER(BOUND(?time) && REGEX(STR(?time), \"^[0-9]{4}\") && "
-                       "STR(?time) >= SUBSTR(?since, 1, STRLEN(STR(?time))))")
+    # a statement's date is its own time, else its article's publication date, compared at the date's
+    # own precision ("2019" is within since=2019-06-01)
+    if since:
+        filters.append("FILTER(BOUND(?when) && REGEX(?when, \"^[0-9]{4}\") && ?when >= SUBSTR(?since, 1, STRLEN(?when)))")
         bindings["since"] = Literal(since)
     if until:
-        filters.append("FILTER(BOUND(?time) && REGEX(STR(?time), \"^[0-9]{4}\") && "
-                       "SUBSTR(STR(?time), 1, STRLEN(?until)) <= ?until)")
+        filters.append("FILTER(BOUND(?when) && REGEX(?when, \"^[0-9]{4}\") && SUBSTR(?when, 1, STRLEN(?until)) <= ?until)")
         bindings["until"] = Literal(until)
     return "\n  ".join(filters), bindings
 
@@ -260,6 +273,7 @@ def _edges(store: Store, frontier: Sequence[URIRef], filters: str, bindings: dic
             "event_types": sorted(_type_name(e) or e for e in str(r["events"]).split()) if r["events"] else [],
             "confidence": float(r["conf"].toPython()) if r["conf"] is not None else None,
             "time": str(r["time"]) if r["time"] is not None else None,
+            "published": str(r["pub"]) if r["pub"] is not None else None,
             "sentence": local_id(r["sent"]),
             "article": (local_id(r["art"]) or "")[len("article/"):] or None,
         }
@@ -416,7 +430,8 @@ def statement(store: Store, id_: str) -> dict:
     if KG.Statement not in props.get(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), []):
         raise NotFound(id_)
     one = lambda p: props[p][0] if props.get(p) else None  # noqa: E731
-    ends = _summaries(store, [t for t in (one(KG.agent), one(KG.target), one(KG.place)) if t is not None])
+    ends = _summaries(store, [t for t in (one(KG.agent), one(KG.target), one(KG.place),
+                                         one(KG.assistingParty), one(PROV.wasAttributedTo)) if t is not None])
     sentence = None
     if one(KG.sentence) is not None:
         s = store.select(_SENTENCE, {"s": one(KG.sentence)})[0]
@@ -431,8 +446,9 @@ def statement(store: Store, id_: str) -> dict:
         "event_types": sorted(_type_name(t) for t in types if t != KG.Statement and _type_name(t)),
         "confidence": float(one(KG.confidence).toPython()) if one(KG.confidence) is not None else None,
         "negated": bool(_py(one(KG.negated))) if one(KG.negated) is not None else False,
-        "time": _py(one(KG.time)), "place": ends.get(one(KG.place)),
-        "attributed_to": _py(one(KG.attributedTo)), "modality": _py(one(KG.modality)),
+        "time": str(one(KG.time)) if one(KG.time) is not None else None, "place": ends.get(one(KG.place)),
+        "assisting": ends.get(one(KG.assistingParty)),
+        "attributed_to": ends.get(one(PROV.wasAttributedTo)), "modality": _py(one(KG.modality)),
         "quantity": _py(one(KG.quantity)),
         "sentence": sentence,
     }
@@ -479,7 +495,9 @@ def article(store: Store, id_: str) -> dict:
     content = store.select(_ARTICLE_CONTENT, {"a": iri})
     entities = _summaries(store, [r["x"] for r in content if str(r["kind"]) == "entity"])
     return {
-        "id": id_, "iri": str(iri), "title": _py(props.get(RDFS.label)), "source": _py(props.get(KG.sourcePath)),
+        "id": id_, "iri": str(iri), "title": _py(props.get(KG.title) or props.get(RDFS.label)),
+        "published": _str(props.get(KG.published)), "url": _str(props.get(KG.url)),
+        "publisher": _str(props.get(KG.publisher)), "source": _py(props.get(KG.sourcePath)),
         "content_hash": _py(props.get(KG.contentHash)),
         "entities": sorted(entities.values(), key=lambda e: (e["label"].lower(), e["id"])),
         "statements": [local_id(r["x"])[len("statement/"):] for r in content if str(r["kind"]) == "statement"],

@@ -266,3 +266,11 @@ def test_cors(seed_store):
         assert r.headers["access-control-allow-origin"] == "https://ui.example"
         r = c.get("/stats", headers={"Origin": "https://evil.example"})
         assert "access-control-allow-origin" not in r.headers
+
+
+def test_export_filters(client):
+    whole = client.get("/export/graph.json").json()
+    ego = client.get("/export/graph.json", params={"entity": IRAQ, "depth": 1}).json()
+    assert 0 < len(ego["nodes"]) < len(whole["nodes"])
+    r = client.get("/export/graph.json", params={"event_type": "Picnic"})
+    assert r.status_code == 400 and r.json()["detail"].startswith("unknown event type 'Picnic'; choose from: ")
