@@ -111,6 +111,7 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl.")] = "jsonl",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
     model: ModelOpt = None,
+    entities: Annotated[bool, typer.Option("--entities", help="Write one JSON object per entity instead.")] = False,
 ) -> None:
     """Extract triples from articles without touching the store.
 
@@ -131,7 +132,12 @@ def extract(
         nlp = load_pipeline(model)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
         try:
-            write_jsonl(extract_many(read_articles(paths, failed.append), nlp), out)
+            if entities:
+                from .entities.report import write_entities_jsonl
+
+                write_entities_jsonl(extract_many(read_articles(paths, failed.append), nlp), out)
+            else:
+                write_jsonl(extract_many(read_articles(paths, failed.append), nlp), out)
         finally:
             if output:
                 out.close()
