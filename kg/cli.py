@@ -27,7 +27,7 @@ app = typer.Typer(
 
 StoreOpt = Annotated[
     Optional[str],
-    typer.Option("--store", envvar="KG_STORE", help="Store folder, or :memory:. Default: ~/.local/share/kg/store."),
+    typer.Option("--store", envvar="KG_STORE", help="Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). Default: ~/.local/share/kg/store."),
 ]
 ModelOpt = Annotated[
     Optional[str],
@@ -85,23 +85,54 @@ def main(
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
     model: ModelOpt = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="spaCy processes (the main process writes).")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 16,
+    kind: Annotated[
+        Optional[str], typer.Option("--format", help="Input kind: text, html, jsonl, json, feed. Default: by suffix.")
+    ] = None,
+    fields: Annotated[
+        Optional[list[str]],
+        typer.Option("--field", help="JSON field names, FIELD=NAME[,NAME]: text, title, url, published, publisher, id."),
+    ] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest article accepted, in bytes.")] = 5_000_000,
+    log_interval: Annotated[
+        float, typer.Option("--log-interval", min=0, help="Seconds between progress lines when not on a terminal.")
+    ] = 10.0,
 ) -> None:
     """Read articles, extract entities and events, and write them into the store.
 
-    Unchanged articles are skipped; changed ones replace their earlier version.
-    Unreadable inputs are reported and the rest are ingested; the exit code is
-    1 when any input failed.
+    Inputs: .txt/.md, .html/.htm, .jsonl/.json (news API exports), RSS/Atom
+    (.rss/.atom/.xml), folders (recursive), - for standard input. Articles
+    already stored (same content) are skipped, so an interrupted run resumes
+    where it stopped; changed ones replace their earlier version. Bad inputs
+    are reported with file and line and the rest are ingested; the exit code
+    is 1 when any input failed, 130 when interrupted.
 
-    Example: kg ingest seeds/
+    Example: kg ingest seeds/ exports/news.jsonl --workers 2
     """
-    from .ingest import ingest_paths
+    import signal
 
+    from .ingest import ingest_paths
+    from .progress import reporter_for
+    from .readers import KINDS, Fields, ReadOptions
+
+    if kind is not None and kind not in KINDS:
+        fail(f"unknown format {kind!r}; use one of: {', '.join(KINDS)}")
+    try:
+        options = ReadOptions(kind=kind, fields=Fields.parse(fields), max_bytes=max_bytes)
+    except ValueError as exc:
+        fail(str(exc))
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill: stop like Ctrl-C, between articles
     with opened_store() as store, errors_as_messages():
-        summary = ingest_paths(paths, store, model)
-    for source, reason in summary.failed:
-        typer.echo(f"Error: {source}: {reason}", err=True)
-    typer.echo(str(summary))
-    if summary.failed:
+        summary = ingest_paths(
+            paths, store, model, read_options=options, workers=workers, batch_size=batch_size,
+            reporter=reporter_for(sys.stderr, log_interval),
+        )
+    rate = summary.words / max(summary.elapsed, 1e-9)
+    typer.echo(f"{summary}; {summary.words:,} words in {summary.elapsed:.1f}s ({rate:,.0f} words/s)")
+    if summary.interrupted:
+        raise typer.Exit(130)
+    if summary.failures:
         raise typer.Exit(1)
 
 
@@ -211,17 +242,33 @@ def serve(
 
 @app.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="gexf, graphml, csv (a folder), json, turtle, nquads.")],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="gexf, graphml, csv (a folder), json, png, turtle, nquads.")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="File (or folder for csv) to write.")],
+    dynamic: Annotated[bool, typer.Option("--dynamic", help="GEXF on a timeline: nodes and edges get dates.")] = False,
+    layout: Annotated[bool, typer.Option("--layout/--no-layout", help="Pre-compute node positions.")] = True,
+    types: Annotated[
+        Optional[list[str]], typer.Option("--type", metavar="TYPE", help="Keep entities of this type (Person, Organization, Location).")
+    ] = None,
+    events: Annotated[Optional[list[str]], typer.Option("--event", metavar="EVENT", help="Keep statements of this event type.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Keep statements dated on or after (2019-10).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Keep statements dated on or before.")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Drop weaker statements.")] = None,
+    ego: Annotated[Optional[str], typer.Option("--ego", help="Entity key or IRI at the centre (person/some-name).")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Hops around --ego.")] = 1,
 ) -> None:
     """Export the graph for Gephi, yEd, spreadsheets or other RDF tools.
 
-    Example: kg export --format gexf -o graph.gexf
+    --type and --event repeat or take comma-separated names. Example:
+    kg export --format gexf --dynamic -o graph.gexf --event Capture,Arrest --since 2019
     """
+    from .export import Filters
     from .export import export as do_export
 
     with opened_store() as store, errors_as_messages():
-        path = do_export(store, format, output)
+        filters = Filters.parse(types, events, since, until, min_confidence, ego, depth)
+        path = do_export(store, format, output, filters, dynamic=dynamic, layout=layout)
     typer.echo(f"wrote {path}")
 
 

@@ -20,3 +20,7 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query or update that is malformed or fails."""
+
+
+class FilterError(KGError):
+    """An export filter (entity type, event type, date, confidence, ego entity, depth) that makes no sense."""

@@ -1,45 +1,115 @@
-"""Paths -> articles -> extraction -> RDF -> store, one article per transaction.
+"""Inputs -> articles -> extraction -> RDF -> store, one article per transaction.
 
-Re-ingesting an article whose text has not changed is skipped (its content
-hash is already in its graph); a changed article replaces its named graph.
-Bad inputs are reported and skipped; the good ones still go in.
+The pipeline streams: articles are read one at a time, sent through spaCy in
+batches (``nlp.pipe``) in this process or in ``workers`` processes, and each
+result is written by this process alone (the single writer) as one
+transaction that replaces the article's named graph. Only a bounded window
+of articles is in flight, so memory does not grow with the corpus.
+
+Idempotence and resume: an article whose content hash is already in the
+store is skipped (``unchanged`` under its own id, ``duplicates`` under
+another id). Because each article is written whole or not at all, a run
+that is interrupted (Ctrl-C, kill -9) and started again skips what was
+written and continues with the rest.
+
+Bad inputs are reported (file, and line or entry) and skipped; the good ones
+still go in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from .errors import InputError
 from .extract import extract_many
-from .model import Article
+from .model import Article, Extraction
 from .nlp import load_pipeline
 from .rdf import article_iri, to_graph
+from .readers import ReadOptions, read_sources
 from .store import Store
-from .text import iter_paths, read_article
 from .vocab import KG
+
+DEFAULT_BATCH_SIZE = 16
+MAX_FAILURES_KEPT = 1000  # failures beyond this are counted, not kept (bounded memory)
 
 
 @dataclass
 class IngestSummary:
     articles: int = 0  # ingested (new or changed)
-    unchanged: int = 0  # skipped: same text already stored
+    unchanged: int = 0  # skipped: same text already stored under the same id
+    duplicates: int = 0  # skipped: same text already stored (or in this run) under another id
     entities: int = 0
     statements: int = 0
+    words: int = 0  # words in the ingested articles
     triples_added: int = 0  # net change in the store's quad count
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    failures: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason), the first MAX_FAILURES_KEPT
+    elapsed: float = 0.0  # seconds
+    interrupted: bool = False
+
+    def add_failure(self, source: str, reason: str) -> None:
+        self.failures += 1
+        if len(self.failed) < MAX_FAILURES_KEPT:
+            self.failed.append((source, reason))
+
+    @property
+    def seen(self) -> int:
+        return self.articles + self.unchanged + self.duplicates + self.failures
 
     def __str__(self) -> str:
         text = (
             f"{self.articles} articles ingested, {self.unchanged} unchanged, "
             f"{self.entities} entities, {self.statements} statements, {self.triples_added} triples added"
         )
-        if self.failed:
-            text += f", {len(self.failed)} failed"
+        if self.duplicates:
+            text += f", {self.duplicates} duplicates skipped"
+        if self.failures:
+            text += f", {self.failures} failed"
+        if self.interrupted:
+            text += " (interrupted: run again to resume)"
         return text
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a worker hands the writer for one article: its graph and counts."""
+
+    article_id: str
+    sha256: str
+    graph: URIRef
+    triples: list
+    entities: int
+    statements: int
+    words: int
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _written(ex: Extraction) -> Written:
+    graph, triples = to_graph(ex)
+    art = ex.article
+    return Written(art.id, art.sha256, graph, list(triples), len(ex.entities), len(ex.statements), word_count(art.text))
+
+
+def stored_graph_with_hash(store: Store, sha256: str) -> URIRef | None:
+    """The named graph of an article stored with this content hash, if any."""
+    rows = store.select(
+        "SELECT ?g WHERE { GRAPH ?g { ?a ?hash ?sha } } LIMIT 1",
+        {"hash": KG.contentHash, "sha": Literal(sha256)},
+    )
+    return rows[0]["g"] if rows else None
 
 
 def is_unchanged(store: Store, article: Article) -> bool:
@@ -50,41 +120,150 @@ def is_unchanged(store: Store, article: Article) -> bool:
     )
 
 
-def read_articles(paths: Iterable[str | Path], on_error: Callable[[InputError], None]) -> Iterable[Article]:
-    """Read articles from files, folders and '-', reporting unreadable ones to ``on_error``."""
-    for path in iter_paths(paths):
-        try:
-            yield read_article(path)
-        except InputError as exc:
-            on_error(exc)
+# --- workers -------------------------------------------------------------------------
 
 
-def ingest_articles(articles: Iterable[Article], store: Store, model: str | None = None) -> IngestSummary:
-    """Extract each new or changed article and write it into its named graph."""
+def _init_worker(model: str | None) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
+    load_pipeline(model)
+
+
+def _extract_chunk(articles: list[Article], model: str | None, batch_size: int) -> list[Written]:
+    return [_written(ex) for ex in extract_many(articles, load_pipeline(model), batch_size)]
+
+
+def _in_process(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[Written]:
+    for ex in extract_many(articles, load_pipeline(model), batch_size):
+        yield _written(ex)
+
+
+def _in_pool(articles: Iterable[Article], model: str | None, batch_size: int, workers: int) -> Iterator[Written]:
+    """Chunks of articles through ``workers`` spawned processes; results in input order, at most 2 chunks each in flight."""
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model,))
+    pending: deque[Future] = deque()
+    source = iter(articles)
+    try:
+        while True:
+            while len(pending) < 2 * workers:
+                chunk = list(islice(source, batch_size))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_extract_chunk, chunk, model, batch_size))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- the run -------------------------------------------------------------------------
+
+
+class Reporter:
+    """Receives progress: one call per written, skipped or failed article, and one at the end."""
+
+    def failure(self, error: InputError) -> None: ...
+
+    def update(self, summary: IngestSummary) -> None: ...
+
+    def close(self, summary: IngestSummary) -> None: ...
+
+
+def ingest_items(
+    items: Iterable[Article | InputError],
+    store: Store,
+    model: str | None = None,
+    *,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    reporter: Reporter | None = None,
+) -> IngestSummary:
+    """Extract each new or changed article and write it into its named graph; count the rest.
+
+    ``items`` may mix articles and InputErrors (bad inputs, as the readers yield them).
+    A KeyboardInterrupt stops the run cleanly: what was written stays, nothing is half-written,
+    and the summary says ``interrupted``.
+    """
     summary = IngestSummary()
+    reporter = reporter or Reporter()
     before = len(store)
+    started = time.perf_counter()
+    in_flight: set[str] = set()  # content hashes read but not yet written: duplicates within the window
 
-    def fresh() -> Iterable[Article]:
-        for art in articles:
-            if is_unchanged(store, art):
-                summary.unchanged += 1
+    def fresh() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                summary.add_failure(item.source, item.reason)
+                reporter.failure(item)
+            elif item.sha256 in in_flight:
+                summary.duplicates += 1
             else:
-                yield art
+                graph = stored_graph_with_hash(store, item.sha256)
+                if graph is None:
+                    in_flight.add(item.sha256)
+                    yield item
+                    continue
+                if graph == article_iri(item.id):
+                    summary.unchanged += 1
+                else:
+                    summary.duplicates += 1
+            reporter.update(summary)
 
-    for ex in extract_many(fresh(), load_pipeline(model)):
-        graph, triples = to_graph(ex)
-        store.replace_graph(graph, triples)
-        summary.articles += 1
-        summary.entities += len(ex.entities)
-        summary.statements += len(ex.statements)
-    store.flush()
-    summary.triples_added = len(store) - before
+    if workers > 1:
+        results = _in_pool(fresh(), model, batch_size, workers)
+    else:
+        results = _in_process(fresh(), model, batch_size)
+    try:
+        for w in results:
+            store.replace_graph(w.graph, w.triples)
+            in_flight.discard(w.sha256)
+            summary.articles += 1
+            summary.entities += w.entities
+            summary.statements += w.statements
+            summary.words += w.words
+            reporter.update(summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        close = getattr(results, "close", None)
+        if close:
+            try:
+                close()  # shut the worker pool down
+            except KeyboardInterrupt:
+                summary.interrupted = True
+        store.flush()
+        summary.triples_added = len(store) - before
+        summary.elapsed = time.perf_counter() - started
+        reporter.close(summary)
     return summary
 
 
-def ingest_paths(paths: Iterable[str | Path], store: Store, model: str | None = None) -> IngestSummary:
+def ingest_articles(
+    articles: Iterable[Article], store: Store, model: str | None = None, **options
+) -> IngestSummary:
+    """Extract each new or changed article and write it into its named graph (see :func:`ingest_items`)."""
+    return ingest_items(articles, store, model, **options)
+
+
+def read_articles(
+    paths: Iterable[str | Path], on_error: Callable[[InputError], None], options: ReadOptions | None = None
+) -> Iterator[Article]:
+    """Read articles from files, folders and '-', reporting unreadable ones to ``on_error``."""
+    for item in read_sources(paths, options):
+        if isinstance(item, InputError):
+            on_error(item)
+        else:
+            yield item
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    model: str | None = None,
+    *,
+    read_options: ReadOptions | None = None,
+    **options,
+) -> IngestSummary:
     """Ingest files, folders (recursively) and '-' (stdin); bad inputs land in ``summary.failed``."""
-    failed: list[tuple[str, str]] = []
-    summary = ingest_articles(read_articles(paths, lambda e: failed.append((e.source, e.reason))), store, model)
-    summary.failed = failed
-    return summary
+    return ingest_items(read_sources(paths, read_options), store, model, **options)

@@ -64,6 +64,7 @@ class Statement:
     negated: bool = False
     modality: str | None = None  # e.g. "possible", "planned", "unverified"
     quantity: str | None = None  # e.g. "at least 850"
+    assisting: str | None = None  # Entity.key of a party that helped the agent ("with Turkish help")
 
 
 @dataclass

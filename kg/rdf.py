@@ -1,23 +1,56 @@
 """Extraction -> RDF: one named graph per article.
 
-Each statement appears twice: as a direct edge between the two entities
-(``rel:capture``), for simple queries and graph export, and as a
-``kg:Statement`` node carrying agent, target, event class, details and its
-source sentence. Every IRI is derived from content, so mapping the same
-article twice gives the same graph.
+The article's graph holds:
+
+- the article (``kg:Article``: title, publisher, URL, published date, content hash);
+- each entity, typed with its class and, when known, its subtype's class
+  (``kg:ArmedGroup``, ``kg:Country`` …), with label, aliases and mention count;
+- each statement twice: as a direct edge between two entities
+  (``id:… rel:helpCapture id:…``, a property of the relation namespace declared
+  as a sub-property of ``kg:relatedTo``; none for negated statements), and as a
+  ``kg:Statement`` node, typed with its event class, carrying agent, target,
+  assisting party, place, time (a typed literal and an OWL-Time entity),
+  quantity, modality, negation, confidence, ``prov:wasAttributedTo`` its
+  reported source and ``prov:wasDerivedFrom`` its ``kg:Sentence``;
+- each sentence that yielded a statement, with its text and character offsets.
+
+Every IRI is derived from content (entities from type + canonical label, the
+same in every article), so mapping the same article twice gives the same graph.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SKOS, TIME
 
+from .entities.keys import slug
 from .model import Article, Entity, Extraction, Statement
 from .vocab import ID, KG, REL, relation_property
 
 TYPE_CLASSES = {"Person": KG.Person, "Organization": KG.Organization, "Location": KG.Location}
+SUBTYPE_CLASSES = {
+    "ArmedGroup": KG.ArmedGroup,
+    "SecurityForce": KG.SecurityForce,
+    "IntelligenceAgency": KG.IntelligenceAgency,
+    "Government": KG.Government,
+    "Media": KG.Media,
+    "Country": KG.Country,
+    "City": KG.City,
+    "Region": KG.Region,
+}
+
+# ISO forms of a normalised time -> (literal datatype, OWL-Time property of a time:Instant)
+TIME_FORMS = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?"), XSD.dateTime, TIME.inXSDDateTime),
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date, TIME.inXSDDate),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth, TIME.inXSDgYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear, TIME.inXSDgYear),
+)
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -38,9 +71,37 @@ def statement_iri(article: Article, st: Statement) -> URIRef:
     return ID[f"statement/{digest}"]
 
 
+def source_iri(article: Article, text: str) -> URIRef:
+    """An unnamed source, one per wording and article ("three security sources" in two articles may differ)."""
+    return ID[f"article/{article.id}/source/{slug(text)}"]
+
+
+def time_literal(value: str) -> Literal:
+    """A normalised time as a typed literal (xsd:date, dateTime, gYearMonth, gYear), else its text."""
+    for pattern, datatype, _ in TIME_FORMS:
+        if pattern.fullmatch(value):
+            return Literal(value, datatype=datatype)
+    return Literal(value)
+
+
+def _label_key(text: str) -> str:
+    return " ".join(_LEADING_ARTICLE.sub("", text.strip()).casefold().split())
+
+
+def find_source_entity(ex: Extraction, text: str) -> Entity | None:
+    """The article's entity that a source phrase names ("Iraqi intelligence"), if any."""
+    wanted = _label_key(text)
+    for e in ex.entities.values():
+        if wanted in {_label_key(name) for name in (e.label, *e.aliases)}:
+            return e
+    return None
+
+
 def _entity_triples(g: Graph, e: Entity) -> None:
     node = entity_iri(e.key)
     g.add((node, RDF.type, TYPE_CLASSES[e.type]))
+    if e.subtype in SUBTYPE_CLASSES:
+        g.add((node, RDF.type, SUBTYPE_CLASSES[e.subtype]))
     g.add((node, RDFS.label, Literal(e.label)))
     g.add((node, SKOS.prefLabel, Literal(e.label)))
     for alias in sorted(e.aliases - {e.label}):
@@ -52,12 +113,43 @@ def _entity_triples(g: Graph, e: Entity) -> None:
     g.add((node, KG.mentionCount, Literal(e.mentions)))
 
 
+def _time_triples(g: Graph, node: URIRef, value: str) -> None:
+    literal = time_literal(value)
+    g.add((node, KG.time, literal))
+    for pattern, datatype, owl_time in TIME_FORMS:
+        if literal.datatype == datatype:
+            instant = ID[f"time/{value}"]  # the same instant in every article
+            g.add((node, KG.temporalExtent, instant))
+            g.add((instant, RDF.type, TIME.Instant))
+            g.add((instant, owl_time, literal))
+            g.add((instant, RDFS.label, Literal(value)))
+            return
+    vague = URIRef(f"{node}/time")
+    g.add((node, KG.temporalExtent, vague))
+    g.add((vague, RDF.type, TIME.TemporalEntity))
+    g.add((vague, RDFS.label, literal))
+
+
+def _source_triples(g: Graph, ex: Extraction, node: URIRef, text: str) -> None:
+    named = find_source_entity(ex, text)
+    if named is not None:
+        g.add((node, PROV.wasAttributedTo, entity_iri(named.key)))
+        return
+    source = source_iri(ex.article, text)
+    g.add((node, PROV.wasAttributedTo, source))
+    g.add((source, RDF.type, KG.Source))
+    g.add((source, RDF.type, PROV.Agent))
+    g.add((source, RDFS.label, Literal(text)))
+
+
 def _statement_triples(g: Graph, ex: Extraction, st: Statement) -> None:
     art = ex.article
     subj, obj = entity_iri(st.subject), entity_iri(st.object)
     prop = relation_property(st.predicate)
-    g.add((subj, prop, obj))
-    g.add((prop, RDF.type, RDF.Property))
+    if not st.negated:  # a direct edge always means the relation was reported to hold
+        g.add((subj, prop, obj))
+    g.add((prop, RDF.type, OWL.ObjectProperty))
+    g.add((prop, RDFS.subPropertyOf, KG.relatedTo))
     g.add((prop, RDFS.label, Literal(st.predicate)))
 
     node, sent = statement_iri(art, st), sentence_iri(art, st)
@@ -66,18 +158,20 @@ def _statement_triples(g: Graph, ex: Extraction, st: Statement) -> None:
         g.add((node, RDF.type, KG[st.event_type]))
     g.add((node, KG.agent, subj))
     g.add((node, KG.target, obj))
+    if st.assisting:
+        g.add((node, KG.assistingParty, entity_iri(st.assisting)))
     g.add((node, KG.relation, prop))
     g.add((node, KG.relationLabel, Literal(st.predicate)))
-    g.add((node, KG.confidence, Literal(round(st.confidence, 3), datatype=XSD.decimal)))
+    g.add((node, KG.confidence, Literal(Decimal(str(round(st.confidence, 3))))))
     g.add((node, KG.negated, Literal(st.negated)))
     g.add((node, KG.sentence, sent))
     g.add((node, PROV.wasDerivedFrom, sent))
     if st.place:
         g.add((node, KG.place, entity_iri(st.place)))
     if st.time:
-        g.add((node, KG.time, Literal(st.time)))
+        _time_triples(g, node, st.time)
     if st.attributed_to:
-        g.add((node, KG.attributedTo, Literal(st.attributed_to)))
+        _source_triples(g, ex, node, st.attributed_to)
     if st.modality:
         g.add((node, KG.modality, Literal(st.modality)))
     if st.quantity:
@@ -97,6 +191,15 @@ def _article_triples(g: Graph, art: Article) -> None:
     g.add((node, KG.sourcePath, Literal(art.source)))
     if art.title:
         g.add((node, RDFS.label, Literal(art.title)))
+        g.add((node, KG.title, Literal(art.title)))
+    if art.publisher:
+        g.add((node, KG.publisher, Literal(art.publisher)))
+    if art.url:
+        g.add((node, KG.url, Literal(art.url, datatype=XSD.anyURI)))
+    if art.published:
+        published = time_literal(art.published)
+        if published.datatype in (XSD.date, XSD.dateTime):
+            g.add((node, KG.published, published))
 
 
 def to_graph(ex: Extraction) -> tuple[URIRef, Graph]:
@@ -104,6 +207,7 @@ def to_graph(ex: Extraction) -> tuple[URIRef, Graph]:
     g = Graph()
     g.bind("kg", KG._NS)
     g.bind("rel", REL)
+    g.bind("id", ID)
     _article_triples(g, ex.article)
     for e in ex.entities.values():
         _entity_triples(g, e)

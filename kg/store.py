@@ -1,28 +1,35 @@
-"""The triple store: embedded Oxigraph on disk (default) or in memory.
+"""The triple store: one interface, three backends, chosen by :func:`open_store`.
 
-One function, :func:`open_store`, chooses the backend from a spec string:
-a folder path (on-disk Oxigraph), ``:memory:``. Library code talks to the
-:class:`Store` methods only, never to pyoxigraph directly, so that other
-backends can stand in.
+- a folder path: embedded Oxigraph on disk (the default, ``~/.local/share/kg/store``);
+- ``:memory:``: embedded Oxigraph in memory (tests, one-off runs);
+- an ``http(s)://`` URL: any SPARQL 1.1 endpoint (query URL; update URL and
+  credentials from arguments or ``KG_UPDATE_URL``, ``KG_STORE_USER``,
+  ``KG_STORE_PASSWORD``, ``KG_STORE_TOKEN``), for deployments that outgrow
+  one machine.
+
+Library code talks to :class:`Store` methods only, never to a backend
+directly. Query results are pyoxigraph result objects (``QuerySolutions``,
+``QueryBoolean``, ``QueryTriples``) whatever the backend.
 
 Writes of an article are one SPARQL update (drop its named graph, insert the
-new one), which Oxigraph applies as one transaction: a crash leaves either
-the old article or the new one, never half of either.
+new one): Oxigraph applies it as one transaction, and a remote endpoint gets
+it as one request, so a crash leaves either the old article or the new one,
+never half of either.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError
-from .sparql import bind
 from .terms import from_ox, to_ox
 from .vocab import ONTOLOGY_GRAPH, ontology_turtle
 
@@ -47,6 +54,9 @@ SUFFIX_FORMATS = {
     ".rdf": "xml", ".xml": "xml", ".owl": "xml", ".n3": "n3", ".jsonld": "jsonld", ".json": "jsonld",
 }
 
+_DCTERMS_IDENTIFIER = URIRef("http://purl.org/dc/terms/identifier")
+_ONTOLOGY_IRI = URIRef(str(ONTOLOGY_GRAPH))
+
 
 def guess_format(filename: str) -> str:
     """The RDF format of a file from its suffix."""
@@ -64,49 +74,114 @@ def default_store_path() -> str:
     return os.path.join(data_home, "kg", "store")
 
 
-class Store:
-    """An embedded Oxigraph store. ``path=None`` keeps everything in memory."""
+def dataset_kwargs(union: bool, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None) -> dict:
+    """pyoxigraph ``Store.query`` keyword arguments for a query dataset (see :meth:`Store.query`)."""
+    if default_graphs is None and named_graphs is None:
+        return {"use_default_graph_as_union": union}
+    return {
+        "default_graph": [ox.NamedNode(str(g)) for g in default_graphs or ()],
+        "named_graphs": [ox.NamedNode(str(g)) for g in named_graphs or ()],
+    }
 
-    def __init__(self, path: str | Path | None = None):
-        self.path = None if path in (None, MEMORY) else Path(path)
-        try:
-            if self.path is None:
-                self._ox = ox.Store()
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._ox = ox.Store(str(self.path))
-        except OSError as exc:
-            msg = str(exc)
-            if "lock" in msg.lower():
-                raise StoreError(
-                    f"the store at {self.path} is in use by another process (is `kg serve` running?)"
-                ) from None
-            raise StoreError(f"cannot open the store at {self.path}: {msg}") from None
-        self._ensure_ontology()
+
+def parse_quads(data: bytes | IO[bytes], format: str, graph: URIRef | None = None) -> list[ox.Quad]:
+    """Parse RDF text into quads; triples outside any named graph go into ``graph`` (else the default graph)."""
+    fmt = ox.RdfFormat.JSON_LD if format in ("jsonld", "json-ld") else RDF_FORMATS.get(format)
+    if fmt is None:
+        raise StoreError(f"unknown RDF format {format!r}; use one of: jsonld, {', '.join(RDF_FORMATS)}")
+    target = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
+    try:
+        return [
+            q if not isinstance(q.graph_name, ox.DefaultGraph) else ox.Quad(q.subject, q.predicate, q.object, target)
+            for q in ox.parse(data, fmt)
+        ]
+    except SyntaxError as exc:
+        raise StoreError(f"cannot parse {format}: {exc}") from None
+
+
+def insert_data(quads: Iterable[tuple[Any, Any, Any, Any]]) -> str:
+    """A SPARQL ``INSERT DATA`` for (s, p, o, graph) pyoxigraph terms; graph None is the default graph."""
+    by_graph: dict[str | None, list[str]] = {}
+    for s, p, o, g in quads:
+        key = None if g is None or isinstance(g, ox.DefaultGraph) else str(g)
+        by_graph.setdefault(key, []).append(f"{s} {p} {o} .")
+    parts = []
+    for g, lines in by_graph.items():
+        body = "\n".join(lines)
+        parts.append(body if g is None else f"GRAPH {g} {{\n{body}\n}}")
+    return "INSERT DATA {\n" + "\n".join(parts) + "\n}" if parts else ""
+
+
+def replace_graph_update(graph: URIRef, triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """One SPARQL update that empties ``graph`` and fills it with ``triples``."""
+    g = to_ox(graph)
+    insert = insert_data((to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples)
+    return f"DROP SILENT GRAPH {g}" + (f" ;\n{insert}" if insert else "")
+
+
+class Store:
+    """What every backend offers. Subclasses implement query, update, load, dump, graphs and counts."""
+
+    spec: str = ""
 
     def __repr__(self) -> str:
-        return f"Store({str(self.path) if self.path else MEMORY!r})"
+        return f"{type(self).__name__}({self.spec!r})"
 
-    @property
-    def ox(self) -> ox.Store:
-        """The underlying pyoxigraph store, for code that needs its speed (SPARQL endpoint, bulk loads)."""
-        return self._ox
+    # --- backend primitives ----------------------------------------------------------
 
-    def _ensure_ontology(self) -> None:
-        turtle = ontology_turtle()
-        if not self.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": ONTOLOGY_GRAPH}):
-            self._ox.load(turtle.encode("utf-8"), ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        union: bool = True,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ):
+        """Run a SPARQL query; ``bindings`` go in escaped (see kg.sparql.bind).
 
-    # --- reading -------------------------------------------------------------------
+        ``union``: the default graph is the union of all graphs (else the store's
+        own default graph). ``default_graphs`` / ``named_graphs`` are the SPARQL
+        Protocol's ``default-graph-uri`` / ``named-graph-uri`` lists: when either
+        is given, the query's dataset is exactly those graphs (the other list
+        counts as empty) and ``union`` is ignored. Returns ``QuerySolutions``,
+        ``QueryBoolean`` or ``QueryTriples``.
+        """
+        raise NotImplementedError
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None, *, union: bool = True):
-        """Run a SPARQL query on Oxigraph's engine; ``bindings`` go in escaped (see kg.sparql.bind)."""
-        try:
-            return self._ox.query(bind(sparql, bindings), use_default_graph_as_union=union)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except OSError as exc:
-            raise StoreError(str(exc)) from None
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update as one transaction."""
+        raise NotImplementedError
+
+    def load(self, data: bytes | IO[bytes], format: str, graph: URIRef | None = None) -> int:
+        """Parse RDF into the store (triple formats into ``graph``); return the number of quads added."""
+        raise NotImplementedError
+
+    def dump(self, out: IO[bytes], format: str = "nquads", graph: URIRef | None = None) -> None:
+        """Write the store (or one named graph) in an RDF format; triple formats get the union of all graphs."""
+        raise NotImplementedError
+
+    def graphs(self) -> list[URIRef]:
+        """The named graphs, sorted."""
+        raise NotImplementedError
+
+    def has_graph(self, graph: URIRef) -> bool:
+        raise NotImplementedError
+
+    def count(self, graph: URIRef | None = None) -> int:
+        """Number of quads in the store, or triples in one named graph."""
+        raise NotImplementedError
+
+    def flush(self) -> None:
+        """Make earlier writes durable (a no-op where writes already are)."""
+
+    def close(self) -> None:
+        """Release the store; the object is unusable afterwards."""
+
+    # --- shared behaviour --------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self.count()
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node | None]]:
         """Rows of a SELECT query as dicts of rdflib terms (unbound variables are None)."""
@@ -117,87 +192,33 @@ class Store:
         return [{n: from_ox(sol[n]) for n in names} for sol in result]
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
-        return bool(self.query(sparql, bindings))
-
-    def graphs(self) -> list[URIRef]:
-        return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
-
-    def has_graph(self, graph: URIRef) -> bool:
-        return self._ox.contains_named_graph(ox.NamedNode(str(graph)))
-
-    def __len__(self) -> int:
-        return len(self._ox)
-
-    def count(self, graph: URIRef | None = None) -> int:
-        """Number of quads in the store, or triples in one named graph."""
-        if graph is None:
-            return len(self._ox)
-        return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
-
-    def dump(self, out: IO[bytes], format: str = "nquads", graph: URIRef | None = None) -> None:
-        fmt = RDF_FORMATS[format]
-        if graph is not None:
-            self._ox.dump(out, fmt, from_graph=ox.NamedNode(str(graph)))
-        elif fmt.supports_datasets:
-            self._ox.dump(out, fmt)
-        else:
-            # triple formats get the union of all graphs
-            triples = ox.serialize(
-                (ox.Triple(q.subject, q.predicate, q.object) for q in self._ox), format=fmt
-            )
-            out.write(triples)
-
-    # --- writing -------------------------------------------------------------------
-
-    def update(self, sparql: str) -> None:
-        try:
-            self._ox.update(sparql)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except OSError as exc:
-            raise StoreError(str(exc)) from None
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
 
     def replace_graph(self, graph: URIRef, triples: Graph | Iterable[tuple[Node, Node, Node]]) -> int:
         """Atomically replace a named graph's content; return its new triple count."""
-        g = str(to_ox(graph))
-        body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
-        self.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body} .\n}} }}" if body else f"DROP SILENT GRAPH {g}")
+        self.update(replace_graph_update(graph, triples))
         return self.count(graph)
 
     def delete_graph(self, graph: URIRef) -> bool:
         """Remove a named graph; False when there was none."""
         if not self.has_graph(graph):
             return False
-        self._ox.remove_graph(ox.NamedNode(str(graph)))
+        self.update(f"DROP GRAPH {to_ox(graph)}")
         return True
 
-    def load(self, data: bytes | IO[bytes], format: str, graph: URIRef | None = None) -> int:
-        """Parse RDF into the store (triple formats into ``graph``); return the number of quads added."""
-        before = len(self._ox)
-        if format in ("jsonld", "json-ld"):
-            parsed = Graph().parse(data=data if isinstance(data, bytes) else data.read(), format="json-ld")
-            quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(graph)) if graph else ox.DefaultGraph())
-                     for s, p, o in parsed]
-            self._ox.extend(quads)
-        else:
-            try:
-                fmt = RDF_FORMATS[format]
-            except KeyError:
-                raise StoreError(f"unknown RDF format {format!r}; use one of: jsonld, {', '.join(RDF_FORMATS)}") from None
-            try:
-                kwargs = {"to_graph": ox.NamedNode(str(graph))} if graph is not None and not fmt.supports_datasets else {}
-                self._ox.load(data, fmt, **kwargs)
-            except SyntaxError as exc:
-                raise StoreError(f"cannot parse {format}: {exc}") from None
-        return len(self._ox) - before
-
-    def flush(self) -> None:
-        if self.path is not None:
-            self._ox.flush()
-
-    def close(self) -> None:
-        self.flush()
-        del self._ox
+    def _ensure_ontology(self) -> None:
+        """Load (or refresh) the ontology into its named graph when the stored copy differs from ontology/*.ttl."""
+        turtle = ontology_turtle()
+        digest = hashlib.sha256(turtle.encode("utf-8")).hexdigest()
+        marker = {"o": _ONTOLOGY_IRI, "id": _DCTERMS_IDENTIFIER, "sha": Literal(digest)}
+        if self.ask("ASK { GRAPH ?o { ?o ?id ?sha } }", marker):
+            return
+        g = Graph().parse(data=turtle, format="turtle")
+        g.add((_ONTOLOGY_IRI, _DCTERMS_IDENTIFIER, marker["sha"]))
+        self.replace_graph(ONTOLOGY_GRAPH, g)
 
     def __enter__(self) -> Store:
         return self
@@ -206,7 +227,33 @@ class Store:
         self.close()
 
 
-def open_store(spec: str | Path | None = None) -> Store:
-    """Open the store a spec names: a folder path or ``:memory:``; None means the default path."""
+def open_store(
+    spec: str | Path | None = None,
+    *,
+    update_url: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    token: str | None = None,
+) -> Store:
+    """Open the store a spec names: a folder path, ``:memory:`` or a SPARQL endpoint URL; None is the default path.
+
+    For an endpoint, ``update_url`` defaults to ``$KG_UPDATE_URL``, else the
+    query URL with a final ``/query`` changed to ``/update`` (Oxigraph, Fuseki),
+    else the query URL itself. Credentials: ``user``/``password`` (HTTP Basic,
+    also from the URL's ``user:password@`` or ``$KG_STORE_USER``/``$KG_STORE_PASSWORD``)
+    or a bearer ``token`` (``$KG_STORE_TOKEN``).
+    """
     spec = default_store_path() if spec is None else str(spec)
-    return Store(None if spec == MEMORY else spec)
+    if spec.startswith(("http://", "https://")):
+        from .stores.remote import RemoteStore
+
+        return RemoteStore(
+            spec,
+            update_url or os.environ.get("KG_UPDATE_URL") or None,
+            user=user or os.environ.get("KG_STORE_USER") or None,
+            password=password or os.environ.get("KG_STORE_PASSWORD") or None,
+            token=token or os.environ.get("KG_STORE_TOKEN") or None,
+        )
+    from .stores.embedded import OxigraphStore
+
+    return OxigraphStore(None if spec == MEMORY else spec)

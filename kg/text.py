@@ -23,14 +23,19 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
-def decode(data: bytes, source: str) -> str:
-    """Decode article bytes, or raise InputError saying why they are not text."""
+def check_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> None:
+    """Raise InputError when bytes are empty, larger than ``max_bytes`` or binary."""
     if not data.strip():
         raise InputError(source, "empty input")
-    if len(data) > MAX_BYTES:
-        raise InputError(source, f"too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})")
+    if len(data) > max_bytes:
+        raise InputError(source, f"too large ({len(data):,} bytes; the limit is {max_bytes:,})")
     if b"\x00" in data[:8192] or len(_CONTROL.findall(data[:8192])) > 8:
         raise InputError(source, "binary data, not text")
+
+
+def decode(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> str:
+    """Decode article bytes, or raise InputError saying why they are not text."""
+    check_bytes(data, source, max_bytes)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -67,8 +72,19 @@ def article_from_text(text: str, source: str, article_id: str | None = None, **m
     return Article(**{**art.__dict__, "id": ident})
 
 
-def article_id_for_path(path: Path) -> str:
-    return _ID_UNSAFE.sub("-", path.stem).strip("-") or "article"
+def safe_id(text: str) -> str:
+    """``text`` with everything but letters, digits, ``_.-`` replaced by ``-`` (fit for an IRI path)."""
+    return _ID_UNSAFE.sub("-", text).strip("-") or "article"
+
+
+def article_id_for_path(path: Path, root: Path | None = None) -> str:
+    """A file's article id: its path below ``root`` without the suffix (``sub-story``), else its stem."""
+    if root is not None:
+        try:
+            return safe_id(str(path.relative_to(root).with_suffix("")))
+        except ValueError:
+            pass
+    return safe_id(path.stem)
 
 
 def read_article(path: str | Path) -> Article:

@@ -30,6 +30,15 @@ class KG(DefinedNamespace):
     Person: URIRef
     Organization: URIRef
     Location: URIRef
+    ArmedGroup: URIRef
+    SecurityForce: URIRef
+    IntelligenceAgency: URIRef
+    Government: URIRef
+    Media: URIRef
+    Country: URIRef
+    City: URIRef
+    Region: URIRef
+    Source: URIRef
     Article: URIRef
     Sentence: URIRef
     Statement: URIRef
@@ -55,18 +64,24 @@ class KG(DefinedNamespace):
     Nationality: URIRef
     Surveillance: URIRef
     Threat: URIRef
+    Affiliation: URIRef
+    Kinship: URIRef
+    Praise: URIRef
+    Reward: URIRef
     # properties
     agent: URIRef
     target: URIRef
+    assistingParty: URIRef
+    relatedTo: URIRef
     relation: URIRef
     relationLabel: URIRef
     place: URIRef
     time: URIRef
+    temporalExtent: URIRef
     confidence: URIRef
     negated: URIRef
     modality: URIRef
     quantity: URIRef
-    attributedTo: URIRef
     subtype: URIRef
     country: URIRef
     mentions: URIRef
@@ -78,6 +93,10 @@ class KG(DefinedNamespace):
     article: URIRef
     contentHash: URIRef
     sourcePath: URIRef
+    title: URIRef
+    publisher: URIRef
+    url: URIRef
+    published: URIRef
 
 
 ONTOLOGY_FILES = ("kg.ttl", "events.ttl")

@@ -1,12 +1,34 @@
-from kg.ingest import ingest_paths
+"""Ingest: idempotence, duplicates, bad input, worker processes."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.ingest import ingest_articles, ingest_items, ingest_paths
+from kg.progress import LogReporter
 from kg.stats import stats
+from kg.store import open_store
+from kg.text import article_from_text
 
 from .conftest import SEED
+
+STORIES = sorted((Path(__file__).parent / "data" / "stories").glob("*.txt"))
+
+
+def nquads(store) -> list[str]:
+    """The store's content as sorted N-Quads lines: equal lists mean equal graphs."""
+    buf = io.BytesIO()
+    store.dump(buf, "nquads")
+    return sorted(buf.getvalue().decode("utf-8").splitlines())
 
 
 def test_seed_ingest_is_idempotent(store):
     first = ingest_paths([SEED], store)
     assert first.articles == 1 and first.statements > 0 and first.triples_added > 0
+    assert first.words == len(SEED.read_text(encoding="utf-8").split())
     n = len(store)
     again = ingest_paths([SEED], store)
     assert (again.articles, again.unchanged, again.triples_added) == (0, 1, 0)
@@ -37,9 +59,52 @@ def test_bad_files_in_a_folder_are_reported_and_good_ones_ingested(store, tmp_pa
     ]
 
 
-def test_stats_of_the_seed(seed_store):
-    s = stats(seed_store)
-    assert s.articles == 1
-    assert s.entities["Person"] > 0 and s.entities["Location"] > 0
-    assert s.statements > 0
-    assert s.triples == len(seed_store)
+def test_duplicate_content_under_another_name_is_skipped(store, tmp_path):
+    text = STORIES[0].read_text(encoding="utf-8")
+    for name in ("a.txt", "b.txt"):  # same content twice in one run
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    first = ingest_paths([tmp_path], store)
+    assert (first.articles, first.duplicates) == (1, 1)
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")  # and once more in a later run
+    n = len(store)
+    second = ingest_paths([tmp_path / "c.txt"], store)
+    assert (second.articles, second.duplicates, second.unchanged) == (0, 1, 0)
+    assert len(store) == n and stats(store).articles == 1
+
+
+def test_jsonl_with_a_malformed_line_ingests_the_rest_and_reports_the_line(store, tmp_path):
+    path = tmp_path / "export.jsonl"
+    lines = [json.dumps({"title": p.stem, "text": p.read_text(encoding="utf-8"), "url": f"https://x.org/{p.stem}",
+                         "published": "2024-03-05"}) for p in STORIES[:3]]
+    lines.insert(1, '{"title": "cut off in the middle", "text": "Police arr')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    summary = ingest_paths([path], store, reporter=LogReporter(out))
+    assert summary.articles == 3 and summary.failures == 1
+    assert summary.failed[0][0] == f"{path}:2" and summary.failed[0][1].startswith("malformed JSON")
+    assert f"Error: {path}:2: malformed JSON" in out.getvalue()
+    assert stats(store).articles == 3
+
+
+def test_article_metadata_reaches_the_graph(store):
+    art = article_from_text("Police arrested a man in Kabul on Monday.", "api", title="Arrest in Kabul",
+                            url="https://x.org/a", published="2024-03-05", publisher="Wire")
+    ingest_articles([art], store)
+    rows = store.select("SELECT ?l WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l ; "
+                        "<https://w3id.org/kg/ontology#contentHash> ?h }")
+    assert [str(r["l"]) for r in rows] == ["Arrest in Kabul"]
+
+
+def test_input_errors_in_the_stream_are_counted_and_articles_still_go_in(store):
+    art = article_from_text(STORIES[1].read_text(encoding="utf-8"), "mem")
+    summary = ingest_items([InputError("x.jsonl:7", "malformed JSON"), art], store)
+    assert (summary.articles, summary.failures, summary.failed) == (1, 1, [("x.jsonl:7", "malformed JSON")])
+
+
+def test_two_workers_give_the_same_graph_as_one(tmp_path):
+    one, two = open_store(":memory:"), open_store(":memory:")
+    s1 = ingest_paths(STORIES, one, batch_size=2)
+    s2 = ingest_paths(STORIES, two, workers=2, batch_size=2)
+    assert s1.articles == s2.articles == len(STORIES)
+    assert (s1.entities, s1.statements, s1.words) == (s2.entities, s2.statements, s2.words)
+    assert nquads(one) == nquads(two)

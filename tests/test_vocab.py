@@ -1,8 +1,11 @@
-from rdflib import OWL, RDF, RDFS, Graph
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace
+from rdflib.namespace import PROV
 from rdflib.namespace import SKOS
 
 from kg import lexicons
-from kg.vocab import KG, ontology_turtle
+from kg.vocab import KG, SEM, ontology_turtle
+
+VANN = Namespace("http://purl.org/vocab/vann/")
 
 
 def _ontology():
@@ -35,3 +38,20 @@ def test_every_lexicon_event_class_is_an_ontology_event():
     for cls in lexicons.load("events"):
         assert (KG[cls], RDFS.subClassOf, KG.Event) in g
         assert (KG[cls], RDF.type, OWL.Class) in g
+
+
+def test_shapes_use_only_ontology_terms():
+    from importlib import resources
+
+    shapes = Graph().parse(data=resources.files("ontology").joinpath("shapes.ttl").read_text(), format="turtle")
+    used = {str(t) for triple in shapes for t in triple if str(t).startswith(str(KG._NS))}
+    assert used and used <= {str(KG[name]) for name in KG.__annotations__}
+
+
+def test_ontology_aligns_actors_and_events():
+    g = _ontology()
+    for sub, sup in [(KG.ArmedGroup, KG.Organization), (KG.Country, KG.Location), (KG.Source, PROV.Agent),
+                     (KG.Person, PROV.Agent), (KG.Event, SEM.Event)]:
+        assert (sub, RDFS.subClassOf, sup) in g, (sub, sup)
+    (onto,) = g.subjects(RDF.type, OWL.Ontology)
+    assert g.value(onto, VANN.preferredNamespacePrefix) == Literal("kg")

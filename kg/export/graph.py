@@ -1,26 +1,54 @@
-"""The store's entities and direct edges as a networkx graph, the common input of the graph writers."""
+"""The store's entities and relations as a networkx graph, the common input of the graph writers.
+
+Nodes are entities, keyed by IRI. Their attributes merge what every article says about them: the label, type
+and subtype seen with the most mentions, the country, the summed mention count, the number of articles, and
+the first and last dates of the statements they take part in (``""`` when none is dated).
+
+Edges are relations: all statements with the same agent, target and relation label become one directed edge
+(``key`` = the label), so parallel edges with different relations stay apart ("capture" and "extradite" between
+the same two entities are two edges) and repeated evidence adds up in ``weight``. Negated statements ("did not
+capture") are left out: an edge always means the relation was reported to happen.
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
 import networkx as nx
 
+from ..errors import FilterError
 from ..store import Store
 from ..vocab import KG
+from .filters import ALL, ENTITY_TYPES, Filters, event_classes, parse_when
 
 _PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
+# One row per entity and article.
 _NODES = _PREFIX + """
-SELECT ?e ?type (SAMPLE(?l) AS ?label) (SUM(?m) AS ?mentions) (COUNT(DISTINCT ?g) AS ?articles) WHERE {
-  GRAPH ?g { ?e a ?type ; rdfs:label ?l ; kg:mentionCount ?m . }
+SELECT ?e ?type ?g ?label ?mentions ?subtype ?country WHERE {
   VALUES ?type { kg:Person kg:Organization kg:Location }
-} GROUP BY ?e ?type ORDER BY ?e
+  GRAPH ?g {
+    ?e a ?type ; rdfs:label ?label .
+    OPTIONAL { ?e kg:mentionCount ?mentions }
+    OPTIONAL { ?e kg:subtype ?subtype }
+    OPTIONAL { ?e kg:country ?country }
+  }
+}
 """
 
-_EDGES = _PREFIX + """
-SELECT ?s ?o ?label ?event (COUNT(DISTINCT ?st) AS ?weight) (MAX(?c) AS ?confidence) WHERE {
-  ?st a kg:Statement ; kg:agent ?s ; kg:target ?o ; kg:relationLabel ?label ; kg:confidence ?c .
-  OPTIONAL { ?st a ?event . ?event rdfs:subClassOf kg:Event . }
-} GROUP BY ?s ?o ?label ?event ORDER BY ?s ?o ?label
+# One row per statement and rdf:type (the event class is picked in Python).
+_STATEMENTS = _PREFIX + """
+SELECT ?st ?s ?o ?label ?confidence ?time ?class ?place ?g WHERE {
+  GRAPH ?g {
+    ?st a kg:Statement ; kg:agent ?s ; kg:target ?o ; kg:relationLabel ?label .
+    OPTIONAL { ?st kg:confidence ?confidence }
+    OPTIONAL { ?st kg:time ?time }
+    OPTIONAL { ?st kg:place ?place }
+    OPTIONAL { ?st a ?class }
+  }
+  FILTER NOT EXISTS { ?st kg:negated true }
+}
 """
 
 
@@ -28,28 +56,144 @@ def _local(iri) -> str:
     return str(iri).rsplit("#", 1)[-1]
 
 
-def build_graph(store: Store) -> nx.MultiDiGraph:
-    """Nodes are entities (label, type, mentions, articles); edges are relations with weight = supporting statements."""
-    g = nx.MultiDiGraph()
+def _num(term, default: float = 0.0) -> float:
+    return float(term.toPython()) if term is not None else default
+
+
+def _most_common(counter: Counter) -> str:
+    """The value with the highest weight; ties go to the alphabetically first, so output is deterministic."""
+    if not counter:
+        return ""
+    return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+@dataclass
+class _Statement:
+    """One statement as read from the store."""
+
+    agent: str
+    target: str
+    label: str
+    confidence: float = 0.0
+    time: str | None = None
+    place: str | None = None
+    article: str = ""
+    classes: set[str] = field(default_factory=set)
+
+    @property
+    def event_type(self) -> str:
+        events = sorted(self.classes.intersection(event_classes()))
+        return events[0] if events else ""
+
+
+def _read_statements(store: Store) -> list[_Statement]:
+    by_iri: dict[str, _Statement] = {}
+    for row in store.select(_STATEMENTS):
+        st = by_iri.get(str(row["st"]))
+        if st is None:
+            st = by_iri[str(row["st"])] = _Statement(
+                agent=str(row["s"]),
+                target=str(row["o"]),
+                label=str(row["label"]),
+                confidence=_num(row["confidence"]),
+                time=str(row["time"]) if row["time"] is not None else None,
+                place=str(row["place"]) if row["place"] is not None else None,
+                article=str(row["g"]),
+            )
+        if row["class"] is not None:
+            st.classes.add(_local(row["class"]))
+    return [by_iri[k] for k in sorted(by_iri)]
+
+
+def _add_nodes(g: nx.MultiDiGraph, store: Store) -> None:
+    labels: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, Counter] = defaultdict(Counter)
+    subtypes: dict[str, Counter] = defaultdict(Counter)
+    countries: dict[str, Counter] = defaultdict(Counter)
+    mentions: Counter = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
     for row in store.select(_NODES):
+        e, m = str(row["e"]), int(_num(row["mentions"], 1))
+        if str(row["g"]) not in articles[e]:  # one vote per article, whatever the OPTIONAL rows multiply
+            mentions[e] += m
+            labels[e][str(row["label"])] += m
+            types[e][_local(row["type"])] += m
+        articles[e].add(str(row["g"]))
+        if row["subtype"] is not None:
+            subtypes[e][str(row["subtype"])] += m
+        if row["country"] is not None:
+            countries[e][str(row["country"])] += m
+    for e in sorted(articles):
         g.add_node(
-            str(row["e"]),
-            label=str(row["label"]),
-            type=_local(row["type"]),
-            mentions=int(row["mentions"].toPython()),
-            articles=int(row["articles"].toPython()),
+            e,
+            label=" ".join(_most_common(labels[e]).split()),  # no line breaks from page furniture
+            type=_most_common(types[e]),
+            subtype=_most_common(subtypes[e]),
+            country=_most_common(countries[e]),
+            mentions=mentions[e],
+            articles=len(articles[e]),
+            first_seen="",
+            last_seen="",
         )
-    for row in store.select(_EDGES):
-        s, o = str(row["s"]), str(row["o"])
-        if s not in g or o not in g:
-            continue
+    for e in g:  # country as a readable label when the country is itself an entity
+        c = g.nodes[e]["country"]
+        if c:
+            g.nodes[e]["country"] = g.nodes[c]["label"] if c in g else c.rsplit("/", 1)[-1]
+
+
+def _merged(spans: list[tuple]) -> list[tuple]:
+    """Sorted date intervals with overlapping and adjacent ones joined (GEXF spells must not overlap)."""
+    out: list[list] = []
+    for a, b in sorted(spans):
+        if out and a.toordinal() <= out[-1][1].toordinal() + 1:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _add_edges(g: nx.MultiDiGraph, statements: list[_Statement]) -> None:
+    groups: dict[tuple[str, str, str], list[_Statement]] = defaultdict(list)
+    for st in statements:
+        if st.agent in g and st.target in g:
+            groups[(st.agent, st.target, st.label)].append(st)
+    for (s, o, label), sts in sorted(groups.items()):
+        spans = sorted(span for st in sts if (span := parse_when(st.time)))
         g.add_edge(
             s,
             o,
-            key=str(row["label"]),
-            label=str(row["label"]),
-            event_type=_local(row["event"]) if row["event"] else "",
-            weight=int(row["weight"].toPython()),
-            confidence=float(row["confidence"].toPython()),
+            key=label,
+            label=label,
+            event_type=_most_common(Counter(st.event_type for st in sts if st.event_type)),
+            weight=len(sts),
+            confidence=round(max(st.confidence for st in sts), 3),
+            articles=len({st.article for st in sts}),
+            first_date=spans[0][0].isoformat() if spans else "",
+            last_date=max(end for _, end in spans).isoformat() if spans else "",
+            spells=[(a.isoformat(), b.isoformat()) for a, b in _merged(spans)],
         )
+        for st in sts:
+            if span := parse_when(st.time):
+                for node in {s, o, st.place} & g.nodes:
+                    d = g.nodes[node]
+                    d["first_seen"] = min(d["first_seen"] or "9999", span[0].isoformat())
+                    d["last_seen"] = max(d["last_seen"], span[1].isoformat())
+
+
+def build_graph(store: Store, filters: Filters = ALL) -> nx.MultiDiGraph:
+    """The selected entities and relations (see :mod:`kg.export.filters` for what each filter keeps)."""
+    g = nx.MultiDiGraph()
+    _add_nodes(g, store)
+    statements = [
+        st for st in _read_statements(store) if filters.keeps_statement(st.classes, st.time, st.confidence)
+    ]
+    _add_edges(g, statements)
+    if filters.filters_statements:
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+    if filters.entity_types and set(filters.entity_types) != set(ENTITY_TYPES):
+        g.remove_nodes_from([n for n, t in list(g.nodes(data="type")) if t not in filters.entity_types])
+    if filters.ego:
+        if filters.ego not in g:
+            raise FilterError(f"entity {filters.ego} is not in the graph, or the other filters leave it out")
+        g = nx.MultiDiGraph(nx.ego_graph(g, filters.ego, radius=filters.depth, undirected=True))
     return g

@@ -1,0 +1,71 @@
+"""The export graph: merged entities, aggregated relations, filters applied."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import FilterError
+from kg.export.filters import Filters
+from kg.export.graph import build_graph
+from kg.vocab import ID
+
+from .export_data import EDGES, NODES, sample_store
+
+TURKEY, IRAQ, SYRIA = str(ID["location/turkey"]), str(ID["location/iraq"]), str(ID["location/syria"])
+BAGHDADI, DAESH, MIT = str(ID["person/abu-bakr-al-baghdadi"]), str(ID["organization/daesh"]), str(ID["organization/mit"])
+
+
+@pytest.fixture(scope="module")
+def store():
+    s = sample_store()
+    yield s
+    s.close()
+
+
+def test_nodes_merge_articles(store):
+    g = build_graph(store)
+    assert g.number_of_nodes() == NODES
+    assert g.nodes[TURKEY] == {
+        "label": "Turkey", "type": "Location", "subtype": "Country", "country": "", "mentions": 6, "articles": 2,
+        "first_seen": "2019-10-27", "last_seen": "2020-03-01",
+    }
+    assert g.nodes[MIT]["country"] == "Turkey" and g.nodes[MIT]["subtype"] == "IntelligenceAgency"
+    assert g.nodes[SYRIA]["first_seen"] == "2019-10-27"  # the place of a dated capture
+    assert g.nodes[DAESH]["first_seen"] == ""  # only in an undated statement
+
+
+def test_edges_aggregate_statements_and_keep_relations_apart(store):
+    g = build_graph(store)
+    assert g.number_of_edges() == EDGES
+    assert sorted(g[TURKEY][BAGHDADI]) == ["capture", "extradite"]
+    capture = g[TURKEY][BAGHDADI]["capture"]
+    assert capture == {
+        "label": "capture", "event_type": "Capture", "weight": 2, "confidence": 0.9, "articles": 2,
+        "first_date": "2019-10-27", "last_date": "2019-10-28", "spells": [("2019-10-27", "2019-10-28")],
+    }
+    assert g[IRAQ][BAGHDADI]["capture"]["spells"] == [("2020-01-01", "2020-12-31")]
+    assert g[BAGHDADI][DAESH]["lead"]["event_type"] == "Leadership"
+    assert not g.has_edge(IRAQ, DAESH)  # negated
+
+
+def test_statement_filters_drop_isolated_entities(store):
+    g = build_graph(store, Filters.parse(event_types="Capture", min_confidence=0.5))
+    assert set(g) == {TURKEY, BAGHDADI}  # Syria, the place, has no edge left
+    assert [(s, o, k) for s, o, k in g.edges(keys=True)] == [(TURKEY, BAGHDADI, "capture")]
+    g = build_graph(store, Filters.parse(since="2020"))
+    assert sorted(g.edges(keys=True)) == [(IRAQ, BAGHDADI, "capture"), (TURKEY, BAGHDADI, "extradite")]
+
+
+def test_entity_type_and_ego_filters(store):
+    g = build_graph(store, Filters.parse(entity_types="Location,Organization"))
+    assert set(g) == {TURKEY, IRAQ, SYRIA, DAESH, MIT} and g.number_of_edges() == 0
+    g = build_graph(store, Filters.parse(ego="organization/daesh", depth=1))
+    assert set(g) == {DAESH, BAGHDADI}
+    g = build_graph(store, Filters.parse(ego="organization/daesh", depth=2))
+    assert set(g) == {DAESH, BAGHDADI, TURKEY, IRAQ} and g.number_of_edges() == EDGES
+    assert g.nodes[DAESH]["label"] == "Daesh"
+
+
+def test_ego_outside_the_selection_is_a_clear_error(store):
+    with pytest.raises(FilterError, match="organization/daesh is not in the graph, or the other filters leave it out"):
+        build_graph(store, Filters.parse(ego="organization/daesh", entity_types="Person"))

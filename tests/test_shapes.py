@@ -1,0 +1,65 @@
+"""The SHACL shapes of ontology/shapes.ttl hold for every article graph kg writes, and catch broken ones."""
+
+from importlib import resources
+
+import pytest
+from pyshacl import validate
+from rdflib import RDF, Graph, Literal, URIRef
+
+from kg.rdf import to_graph
+from kg.vocab import KG, ontology_turtle
+
+from .rdf_samples import full_extraction
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    return Graph().parse(data=resources.files("ontology").joinpath("shapes.ttl").read_text(), format="turtle")
+
+
+@pytest.fixture(scope="module")
+def ontology():
+    return Graph().parse(data=ontology_turtle(), format="turtle")
+
+
+def check(graph: Graph, shapes: Graph, ontology: Graph) -> tuple[bool, str]:
+    conforms, _, text = validate(graph, shacl_graph=shapes, ont_graph=ontology, advanced=True, allow_warnings=False)
+    return conforms, text
+
+
+def test_seed_graph_conforms(seed_store, shapes, ontology):
+    (graph_iri,) = [g for g in seed_store.graphs() if "/id/article/" in g]
+    graph = Graph()
+    for row in seed_store.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": graph_iri}):
+        graph.add((row["s"], row["p"], row["o"]))
+    assert len(graph) > 50
+    conforms, text = check(graph, shapes, ontology)
+    assert conforms, text
+
+
+def test_every_field_of_the_mapping_conforms(shapes, ontology):
+    _, graph = to_graph(full_extraction())
+    conforms, text = check(graph, shapes, ontology)
+    assert conforms, text
+
+
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (lambda g, st, art: g.remove((art, KG.contentHash, None)), "contentHash"),
+        (lambda g, st, art: g.add((st, KG.confidence, Literal("1.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")))), "confidence"),
+        (lambda g, st, art: g.remove((st, KG.agent, None)), "agent"),
+        (lambda g, st, art: g.remove((g.value(st, KG.agent), g.value(st, KG.relation), g.value(st, KG.target))), "direct edge"),
+        (lambda g, st, art: g.add((st, RDF.type, KG.Arrest)), "type"),
+    ],
+    ids=["no-hash", "confidence-over-1", "no-agent", "missing-direct-edge", "two-event-classes"],
+)
+def test_shapes_catch_broken_graphs(shapes, ontology, breakage, message):
+    article, graph = to_graph(full_extraction())
+    statement = next(s for s in graph.subjects(KG.agent, None) if (s, KG.negated, Literal(False)) in graph)
+    breakage(graph, statement, article)
+    conforms, text = check(graph, shapes, ontology)
+    assert not conforms
+    assert message in text
