@@ -51,8 +51,16 @@ class EntityResolver:
         self.coref.pronouns(doc, reg)
         self.describer(doc, reg)
         self.coref.descriptions(doc, reg)
+        self._add_countries(reg)
         publish(doc, reg)
         return doc
+
+    def _add_countries(self, reg: Registry) -> None:
+        """Countries that entities belong to (from the lexicon: RUSI -> United Kingdom) are nodes too."""
+        for ent in list(reg.entities.values()):
+            for key in (ent.country, ent.nationality):
+                if key and key not in reg.entities and key in self.lex.refs:
+                    reg.from_ref(self.lex.refs[key])
 
 
 def publish(doc: Doc, reg: Registry) -> None:

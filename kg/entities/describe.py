@@ -360,4 +360,4 @@ def _short_name(ent) -> str:
     """The shortest alias of a person that ends with their last name ("Godane" for Ahmed Abdi Godane)."""
     last = ent.label.split()[-1]
     names = [a for a in ent.aliases | {ent.label} if a.endswith(last) and a[:1].isalpha()]
-    return min(names, key=lambda a: (len(a.split()), len(a))) if names else ent.label
+    return min(names, key=lambda a: (len(a.split()), len(a), a)) if names else ent.label

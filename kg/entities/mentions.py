@@ -65,7 +65,7 @@ class Registry:
         self.mentions: list[Mention] = []
 
     def entity(self, key: str, label: str, type_: str, **fields) -> Entity:
-        """The entity with this key, created with these fields if new; the label grows to the longest name."""
+        """The entity with this key, created with this label and these fields if new."""
         ent = self.entities.get(key)
         if ent is None:
             ent = self.entities[key] = Entity(key=key, label=label, type=type_)

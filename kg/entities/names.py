@@ -94,9 +94,9 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         candidates.append((span, label, title))
 
     words = {span.text: name_words(span.text, lex.name_particles) for span, _, _ in candidates}
-    people = {
+    people = list(dict.fromkeys(
         span.text for span, label, _ in candidates if label == "PERSON" or person_shaped(span, lex)
-    }
+    ))
     full_of = _full_names(people, words, candidates)
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label, _ in candidates:
@@ -151,21 +151,35 @@ def _majority(votes: Counter) -> str:
     return max(votes, key=lambda t: (votes[t], -order.index(t)))
 
 
-def _full_names(people: set[str], words: dict[str, tuple[str, ...]], candidates) -> dict[str, str]:
-    """Every candidate text that is part of a longer person name -> that full name (the most frequent, if several)."""
+def _full_names(people: list[str], words: dict[str, tuple[str, ...]], candidates) -> dict[str, str]:
+    """Every candidate text that is part of a longer person name -> that full name.
+
+    When several full names fit, a surname match ("Hassan" -> "Ali Hassan", not
+    "Hassan Nasrallah") beats a match elsewhere in the name, then the most
+    frequent name, then the first one in the text; so the choice never depends
+    on hashing order.
+    """
     counts = Counter(span.text for span, _, _ in candidates)
+    first = {}
+    for n, (span, _, _) in enumerate(candidates):
+        first.setdefault(span.text, n)
     fulls: list[str] = []  # canonical person names, longest first
     out: dict[str, str] = {}
-    for text in sorted(people, key=lambda t: (-len(words[t]), -counts[t])):
+
+    def best(text: str) -> str | None:
         match = [f for f in fulls if _contains(words[f], words[text])]
-        if match:
-            out[text] = max(match, key=lambda f: counts[f])
-        else:
+        if not match:
+            return None
+        return max(match, key=lambda f: (words[f][-len(words[text]):] == words[text], counts[f], -first[f]))
+
+    for text in sorted(people, key=lambda t: (-len(words[t]), -counts[t], first[t])):
+        full = best(text)
+        if full is None:
             fulls.append(text)
-            out[text] = text
-    for text in counts:
+        out[text] = full or text
+    for text in sorted(counts, key=lambda t: first[t]):
         if text not in out:
-            match = [f for f in fulls if _contains(words[f], words[text])]
-            if match:
-                out[text] = max(match, key=lambda f: counts[f])
+            full = best(text)
+            if full:
+                out[text] = full
     return out
