@@ -267,6 +267,30 @@ def export(
 
 
 @app.command()
+def delete(
+    articles: Annotated[list[str], typer.Argument(help="Article ids (file stems) or article IRIs.")],
+) -> None:
+    """Remove articles from the store, each with everything extracted from it (its named graph).
+
+    Other articles, and the entities they share with the removed one, stay as they are.
+
+    Example: kg delete 000_7c71ae8a3147dccc
+    """
+    from .articles import delete_article
+
+    failed = False
+    with opened_store() as store:
+        for ref in articles:
+            try:
+                typer.echo(f"deleted {delete_article(store, ref)}")
+            except KGError as exc:
+                typer.echo(f"Error: {exc}", err=True)
+                failed = True
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def stats() -> None:
     """Count articles, entities by type, statements, events by type and triples.
 
