@@ -18,16 +18,23 @@ def _from_doc(article: Article, doc) -> Extraction:
     return Extraction(article=article, entities=entities, statements=statements)
 
 
+def _doc(article: Article, nlp: Language):
+    """The article's text as an unprocessed Doc that knows the publication date (for relative dates)."""
+    doc = nlp.make_doc(article.text)
+    doc._.kg_published = article.published
+    return doc
+
+
 def extract(article: Article, nlp: Language | None = None) -> Extraction:
     """Extract entities and statements from one article."""
     nlp = nlp or load_pipeline()
-    return _from_doc(article, nlp(article.text))
+    return _from_doc(article, nlp(_doc(article, nlp)))
 
 
 def extract_many(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 8) -> Iterator[Extraction]:
     """Extract from many articles, batching them through ``nlp.pipe``."""
     nlp = nlp or load_pipeline()
-    pairs = ((a.text, a) for a in articles)
+    pairs = ((_doc(a, nlp), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield _from_doc(article, doc)
 

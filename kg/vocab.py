@@ -64,6 +64,10 @@ class KG(DefinedNamespace):
     Nationality: URIRef
     Surveillance: URIRef
     Threat: URIRef
+    Affiliation: URIRef
+    Kinship: URIRef
+    Praise: URIRef
+    Reward: URIRef
     # properties
     agent: URIRef
     target: URIRef

@@ -1,0 +1,140 @@
+"""Arguments: from a syntactic head to the entity it names.
+
+Relations read only the entity layer: ``doc._.kg_entities`` and the resolved
+mentions in ``doc.spans[MENTIONS]`` (names, pronouns, descriptions, each with
+``span._.kg_key``). :class:`Mentions` indexes them by token; ``resolve`` turns
+a head token into an :class:`Arg` (entity key plus how sure we are that the
+head names it), looking through appositions ("Daesh's founder Abu Bakr
+al-Baghdadi") and group nouns ("Assad's forces" -> Assad when no mention
+covers "forces").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from ..entities import MENTIONS
+from ..model import Entity
+from .cues import cues
+
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that", "whose"}
+NOUNS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ"}
+
+
+class Arg(NamedTuple):
+    """An argument resolved to an entity."""
+
+    key: str
+    token: Token  # the head token in the sentence
+    weight: float  # 1.0 a name; less for pronouns, descriptions and look-through fallbacks
+
+
+class Mentions:
+    """Resolved mentions of one Doc, indexed by token."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.entities: dict[str, Entity] = doc._.kg_entities or {}
+        self._by_token: dict[int, list[Span]] = {}
+        spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else []
+        for span in spans:
+            if span._.kg_key and span._.kg_key in self.entities:
+                for tok in span:
+                    self._by_token.setdefault(tok.i, []).append(span)
+
+    def span(self, tok: Token) -> Span | None:
+        """The mention a head token stands in: one rooted at it, else the shortest covering it."""
+        spans = self._by_token.get(tok.i)
+        if not spans:
+            return None
+        rooted = [s for s in spans if s.root.i == tok.i]
+        return max(rooted, key=len) if rooted else min(spans, key=len)
+
+    def key(self, tok: Token) -> str | None:
+        span = self.span(tok)
+        return span._.kg_key if span is not None else None
+
+    def type(self, key: str) -> str:
+        return self.entities[key].type
+
+    def arg(self, tok: Token) -> Arg | None:
+        """The entity a head token names directly (no look-through)."""
+        span = self.span(tok)
+        if span is None:
+            return None
+        root = span.root
+        weight = 1.0 if root.pos_ == "PROPN" else 0.85 if root.pos_ == "PRON" else 0.9
+        return Arg(span._.kg_key, tok, weight)
+
+
+def resolve(tok: Token, m: Mentions) -> Arg | None:
+    """The entity a noun-phrase head names, looking through appositions and group nouns."""
+    arg = m.arg(tok)
+    if arg is not None:
+        return arg
+    for child in tok.children:
+        if child.dep_ == "appos":
+            arg = m.arg(child)
+            if arg is not None:
+                return arg._replace(token=tok, weight=arg.weight * 0.95)
+    if tok.lemma_.lower() in cues().group_nouns or tok.lower_ in cues().group_nouns:
+        for child in _modifiers(tok):
+            arg = m.arg(child)
+            if arg is not None and (child.dep_ == "poss" or m.type(arg.key) != "Person"):
+                return arg._replace(token=tok, weight=arg.weight * 0.85)
+    if tok.lower_ == "one" or tok.lemma_.lower() in {"some", "many", "several", "most", "all", "none"}:
+        # "one of his aides" -> the aides, when no mention covers "one"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        arg = m.arg(pobj)
+                        if arg is not None and m.type(arg.key) != "Location":
+                            return arg._replace(token=tok, weight=arg.weight * 0.9)
+    return None
+
+
+def _modifiers(tok: Token) -> Iterator[Token]:
+    """Possessors and noun modifiers of a head, and the modifiers of its compounds ("the RUSI security think tank")."""
+    for child in tok.children:
+        if child.dep_ in {"poss", "compound", "nmod"}:
+            yield child
+            if child.dep_ == "compound":
+                yield from _modifiers(child)
+
+
+def conjuncts(tok: Token) -> Iterator[Token]:
+    """A head and the heads coordinated with it ("Turkish intelligence and police")."""
+    yield tok
+    for conj in tok.conjuncts:
+        if conj.i > tok.i and conj.pos_ in NOUNS:
+            yield conj
+
+
+def resolve_all(heads: list[Token], m: Mentions) -> list[Arg]:
+    """Resolve each head and its coordinated heads; drop what names no entity."""
+    out, seen = [], set()
+    for head in heads:
+        for tok in conjuncts(head):
+            arg = resolve(tok, m)
+            if arg is not None and arg.key not in seen:
+                seen.add(arg.key)
+                out.append(arg)
+    return out
+
+
+def relative_head(pronoun: Token, verb: Token) -> list[Token]:
+    """What a relative pronoun refers to: the noun the clause modifies ("who" never a place)."""
+    if verb.dep_ != "relcl":
+        return []
+    head = verb.head
+    if pronoun.lower_ in {"who", "whom"} and head.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return []
+    return [head]
+
+
+def is_relative_pronoun(tok: Token) -> bool:
+    return tok.lower_ in RELATIVE_PRONOUNS and tok.tag_ in {"WDT", "WP", "WP$"}

@@ -1,0 +1,266 @@
+"""Clause patterns: who did what to whom, read off a verb's dependents.
+
+Each ``*_heads`` helper returns syntactic heads (tokens); :func:`clause_triples`
+resolves them to entities and yields :class:`Candidate` triples:
+
+- active subject-verb-object, with coordinated subjects, objects and verbs
+  ("detaining and extraditing one of his aides" -> two events);
+- passives, with a "by" agent, an agent inside an operation noun ("in a joint
+  operation by X and Y", "during a U.S. raid") or a helper ("with help from X");
+- control and causative verbs ("X helped Y capture Z" -> X "help capture" Z and
+  Y "capture" Z);
+- relative clauses ("groups who are fighting X"), participial and gerund
+  clauses that share the main clause's subject ("by detaining ...");
+- prepositional targets ("fought against X", "operations against X");
+- destinations of transfers without an agent ("X was flown to Iraq");
+- being somewhere ("X had been hiding in Y").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
+from .candidate import Candidate
+from .cues import cues
+from .events import event_class
+
+VERBS = {"VERB", "AUX"}
+OBJECT_DEPS = {"dobj", "obj"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+AGENT_PREPS = {"in", "during", "under", "after", "through", "amid", "with"}
+NOMINAL_DEPS = {"NOUN", "PROPN", "PRON", "NUM"}
+BARE_VERB_DEPS = {"cc", "conj", "aux", "auxpass", "advmod", "neg", "punct", "nsubj", "mark"}
+
+# pattern strengths (documented in kg.relations.confidence)
+ACTIVE, PASSIVE_BY, OPERATION_BY, OPERATION_MOD, HELPER = 0.85, 0.85, 0.75, 0.7, 0.7
+CONTROL, EMBEDDED, SHARED, PREP_TARGET, DESTINATION, LOCATED = 0.8, 0.8, 0.75, 0.65, 0.6, 0.55
+
+
+def verb_label(verb: Token) -> str:
+    """Lemma plus particles: "beat back", "carry out", "hand over"."""
+    parts = [verb.lemma_.lower()]
+    for child in verb.children:
+        if child.dep_ == "prt" or (
+            child.dep_ == "advmod" and child.lower_ in cues().particles and 0 < child.i - verb.i <= 2
+        ):
+            if child.dep_ == "prt" and any(c.dep_ == "pobj" for c in child.children):
+                continue  # "sent in troops": the particle heads an object, not a phrasal verb
+            parts.append(child.lower_)
+    return " ".join(parts)
+
+
+def is_passive(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    if deps & PASSIVE_SUBJECT_DEPS or "auxpass" in deps:
+        return True
+    # a bare past participle modifying a noun or trailing a clause: "X, killed during a raid"
+    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and not deps & (SUBJECT_DEPS | {"aux"})
+
+
+def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
+    """Heads of the verb's subject, inherited through coordination, control and participles."""
+    if depth > 4:
+        return []
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subj:
+        if is_relative_pronoun(subj[0]):
+            heads = relative_head(subj[0], verb)
+            return _one_of(heads[0], depth) if heads else []
+        return subj[:1]
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "conj" and head.pos_ in VERBS:
+        return subject_heads(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        return objects[:1] if objects else subject_heads(head, depth + 1)
+    if verb.dep_ in {"advcl", "pcomp", "acl"} and (verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)):
+        if head.dep_ == "prep":
+            head = head.head
+        if head.pos_ in VERBS:
+            return subject_heads(head, depth + 1)
+    return []
+
+
+def _one_of(noun: Token, depth: int) -> list[Token]:
+    """The subject of "X is one of the countries that ...": the copula's subject, else the noun itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        one = noun.head.head
+        if one.dep_ == "attr" and one.head.pos_ in VERBS:
+            return subject_heads(one.head, depth + 1) or [noun]
+    return [noun]
+
+
+def object_heads(verb: Token) -> list[Token]:
+    """Heads of the direct object, with objects misattached as verb conjuncts and objects shared by coordination."""
+    objs = []
+    for c in verb.children:
+        if c.dep_ in OBJECT_DEPS:
+            objs += relative_head(c, verb) if is_relative_pronoun(c) else [c]
+    if objs:
+        objs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in NOMINAL_DEPS and c.i > objs[0].i]
+        return objs
+    # right-node raising: "detaining and extraditing one of his aides"
+    if any(c.dep_ not in BARE_VERB_DEPS for c in verb.children):
+        return []
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+            shared = [c for c in conj.children if c.dep_ in OBJECT_DEPS]
+            if shared:
+                return shared
+    return []
+
+
+def patient_heads(verb: Token) -> list[Token]:
+    """Heads of what a passive verb happened to."""
+    for c in verb.children:
+        if c.dep_ in PASSIVE_SUBJECT_DEPS:
+            return relative_head(c, verb) if is_relative_pronoun(c) else [c]
+    if verb.dep_ == "acl":
+        return [verb.head]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head):
+        return patient_heads(verb.head)
+    if verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].lower_ == ",":
+        return [verb.doc[verb.i - 2]]  # reduced relative after a comma: "X, killed during ..."
+    return []
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
+    """(head, label prefix, strength) of each agent of a passive verb."""
+    c = cues()
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for pobj in _pobjs(child):
+                if pobj.tag_ != "VBG":
+                    yield pobj, "", PASSIVE_BY
+        elif child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
+            for noun in _pobjs(child):
+                lemma = noun.lemma_.lower()
+                if lemma in c.help_nouns and child.lower_ == "with":
+                    for prep in noun.children:
+                        if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
+                            for pobj in _pobjs(prep):
+                                yield pobj, lemma, HELPER
+                elif lemma in c.operation_nouns or event_class(lemma, "NOUN"):
+                    for sub in noun.children:
+                        if sub.dep_ == "prep" and sub.lower_ == "by":
+                            for pobj in _pobjs(sub):
+                                yield pobj, "", OPERATION_BY
+                        elif sub.dep_ in {"compound", "amod", "nmod", "poss"}:
+                            arg = m.arg(sub)
+                            if arg is not None and m.type(arg.key) != "Person":
+                                yield sub, "", OPERATION_MOD
+
+
+def _label(prefix: str, label: str) -> str:
+    return f"{prefix} {label}" if prefix else label
+
+
+def _pairs(subjects: list[Arg], objects: list[Arg]) -> Iterator[tuple[Arg, Arg]]:
+    for s in subjects:
+        for o in objects:
+            if s.key != o.key:
+                yield s, o
+
+
+def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
+    """("against", X) for "fought against X"; (noun, X) for "conducted operations against X"."""
+    c = cues()
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in c.target_preps:
+            for arg in resolve_all(_pobjs(child), m):
+                yield child.lower_, arg
+    for obj in verb.children:
+        if obj.dep_ in OBJECT_DEPS and (obj.lemma_.lower() in c.operation_nouns or event_class(obj.lemma_.lower(), "NOUN")):
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
+                    for arg in resolve_all(_pobjs(prep), m):
+                        yield f"{obj.lemma_.lower()} {prep.lower_}", arg
+
+
+def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
+    """X "be in" / "hide out in" a place."""
+    if any(c.dep_ in {"attr", "acomp", "dobj"} for c in verb.children):
+        return
+    subjects = resolve_all(subject_heads(verb), m)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}:
+            places = [a for a in resolve_all(_pobjs(prep), m) if m.type(a.key) == "Location"]
+            for s, o in _pairs(subjects, places):
+                if m.type(s.key) != "Location":
+                    yield Candidate(s, f"{verb_label(verb)} {prep.lower_}", o, verb, None, LOCATED, "located")
+
+
+def _controller(verb: Token) -> Token | None:
+    """The control verb governing this one: "helped Y capture", "helped Y track and capture"."""
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in cues().control_verbs:
+        return verb.head
+    return None
+
+
+def clause_triples(sent: Span, m: Mentions) -> Iterator[Candidate]:
+    """Every verb-centred triple of a sentence."""
+    c = cues()
+    for verb in sent:
+        if verb.pos_ not in VERBS:
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in c.location_verbs:
+            yield from _located(verb, m)
+        if verb.pos_ != "VERB" or lemma in c.speech_verbs or lemma in c.non_event_verbs:
+            continue
+        label, event = verb_label(verb), event_class(lemma)
+        if is_passive(verb):
+            patients = resolve_all(patient_heads(verb), m)
+            found_agent = False
+            for head, prefix, strength in agent_heads(verb, m):
+                for agent in resolve_all([head], m):
+                    for s, o in _pairs([agent], patients):
+                        found_agent = True
+                        yield Candidate(s, _label(prefix, label), o, verb, event, strength, "passive")
+            if not found_agent and lemma in c.destination_verbs:
+                for prep in verb.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
+                        places = [a for a in resolve_all(_pobjs(prep), m) if m.type(a.key) == "Location"]
+                        for s, o in _pairs(patients, places):
+                            yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "destination")
+            continue
+        controller = _controller(verb)
+        objects = resolve_all(object_heads(verb), m)
+        own_subject = any(ch.dep_ in SUBJECT_DEPS for ch in verb.children)
+        subject_toks = subject_heads(verb)
+        if controller is None or not set(subject_toks) <= set(subject_heads(controller)):
+            subjects = resolve_all(subject_toks, m)
+            strength = EMBEDDED if controller is not None else ACTIVE if own_subject else SHARED
+            for s, o in _pairs(subjects, objects):
+                yield Candidate(s, label, o, verb, event, strength, "active")
+            if not objects:
+                for prep, o in _prep_targets(verb, m):
+                    for s in subjects:
+                        if s.key != o.key:
+                            noun_event = event_class(prep.split()[0], "NOUN") if " " in prep else None
+                            pred = prep if " " in prep else f"{label} {prep}"
+                            yield Candidate(s, pred, o, verb, noun_event or event, PREP_TARGET, "prep-target")
+        if controller is not None:
+            bosses = resolve_all(subject_heads(controller), m)
+            if verb.dep_ == "ccomp" and own_subject:  # "X helped Y capture Z": X help Y
+                helped = resolve_all([ch for ch in verb.children if ch.dep_ in SUBJECT_DEPS], m)
+                clabel = controller.lemma_.lower()
+                for s, o in _pairs(bosses, helped):
+                    yield Candidate(s, clabel, o, controller, event_class(clabel), CONTROL, "control-object")
+            for s, o in _pairs(bosses, objects):
+                yield Candidate(s, f"{controller.lemma_.lower()} {label}", o, verb, event or event_class(controller.lemma_.lower()), CONTROL, "control")
+
+
+__all__ = ["clause_triples", "subject_heads", "object_heads", "patient_heads", "verb_label", "is_passive", "resolve"]

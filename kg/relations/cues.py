@@ -1,0 +1,72 @@
+"""The word lists the relation rules match, from ``kg/lexicons/relations.yaml``.
+
+Loaded once; every rule reads these frozensets and dicts, never a literal word list.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from .. import lexicons
+
+
+class Role(NamedTuple):
+    """What a role noun means: the relation label and the ontology event class."""
+
+    label: str
+    cls: str
+
+
+class Cues(NamedTuple):
+    speech_verbs: frozenset[str]
+    speech_modality: dict[str, str]
+    non_event_verbs: frozenset[str]
+    control_verbs: frozenset[str]
+    complement_modality: dict[str, str]
+    modal_aux: dict[str, str]
+    hedges: dict[str, str]
+    negations: frozenset[str]
+    particles: frozenset[str]
+    target_preps: frozenset[str]
+    frame_nouns: frozenset[str]
+    frame_adjectives: frozenset[str]
+    frame_verbs: frozenset[str]
+    operation_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    help_nouns: frozenset[str]
+    location_verbs: frozenset[str]
+    destination_verbs: frozenset[str]
+    roles: dict[str, Role]
+    role_preps: frozenset[str]
+    place_preps: frozenset[str]
+    time_preps: frozenset[str]
+    demonyms: dict[str, str]  # "iraqi" -> "Iraq"
+
+
+def _demonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for country in lexicons.load("places") or []:
+        if not isinstance(country, dict) or "name" not in country:
+            continue
+        for word in country.get("demonyms") or []:
+            out.setdefault(word.lower(), country["name"])
+    return out
+
+
+@cache
+def cues() -> Cues:
+    """The parsed lexicon (cached)."""
+    data = lexicons.load("relations")
+    values = {}
+    for name, typ in Cues.__annotations__.items():
+        if name == "demonyms":
+            continue
+        raw = data.get(name) or ({} if "dict" in str(typ) else [])
+        if name == "roles":
+            values[name] = {k.lower(): Role(v["label"], v["class"]) for k, v in raw.items()}
+        elif isinstance(raw, dict):
+            values[name] = {str(k).lower(): str(v) for k, v in raw.items()}
+        else:
+            values[name] = frozenset(str(w).lower() for w in raw)
+    return Cues(**values, demonyms=_demonyms())

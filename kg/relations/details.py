@@ -1,0 +1,199 @@
+"""Event details read around a candidate's anchor: who says so, how sure, when, where, how many.
+
+- attribution: the subject of a speech verb the event is reported under
+  ("..., three security sources said"; "X told Reuters that ..."), or the
+  object of "according to";
+- modality and negation: modal auxiliaries ("could"), negation ("not"),
+  hedges ("allegedly"), complement-taking verbs ("planned to", "declined to"),
+  and speech verbs that do not assert ("denied");
+- time: DATE expressions attached to the event (or to its operation noun),
+  normalised by :mod:`kg.relations.time`;
+- place: a Location entity after "in", "at", "near" ... attached to the event,
+  its operation noun or its object;
+- quantity: a number or sum attached to the object ("at least 850 suspects", "$5 million").
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from .args import Mentions, resolve
+from .cues import cues
+from .time import normalise
+
+REPORTING_DEPS = {"ccomp", "parataxis", "xcomp", "conj", "advcl", "dep"}
+MAX_SOURCE_WORDS = 12
+DETERMINERS = {"the", "a", "an"}
+
+
+class Details(NamedTuple):
+    attributed_to: str | None
+    negated: bool
+    modality: str | None
+    time: str | None
+    place: str | None
+    quantity: str | None
+
+
+def _phrase(tok: Token, m: Mentions) -> str:
+    """A short label for a source: its entity label, else its noun phrase up to the head and its conjuncts."""
+    arg = resolve(tok, m)
+    if arg is not None:
+        return m.entities[arg.key].label
+    end = max([tok.i] + [c.i for c in tok.conjuncts])
+    for child in tok.children:  # "one of the Iraqi sources"
+        if child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ in {"NUM", "PRON"}:
+            end = max(end, child.right_edge.i)
+    words = [t for t in tok.doc[tok.left_edge.i : end + 1] if not t.is_space and t.dep_ != "punct"]
+    while words and words[0].lower_ in DETERMINERS:
+        words = words[1:]
+    return " ".join(t.text for t in words[:MAX_SOURCE_WORDS])
+
+
+def _speaker(verb: Token, m: Mentions) -> str | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.pos_ != "PRON":
+            return _phrase(child, m)
+        if child.dep_ == "nsubj":  # a pronoun source, resolved or not
+            arg = resolve(child, m)
+            return m.entities[arg.key].label if arg else None
+    return None
+
+
+def _according_to(sent: Span, m: Mentions) -> str | None:
+    for tok in sent:
+        if tok.lower_ == "according":
+            for prep in tok.children:
+                if prep.lower_ == "to":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            # "according to the website of X": name X
+                            for of in pobj.children:
+                                if of.dep_ == "prep" and of.lower_ == "of" and pobj.lemma_.lower() in {"website", "statement", "report", "account", "spokesman", "data", "document", "documents"}:
+                                    inner = [p for p in of.children if p.dep_ == "pobj"]
+                                    if inner:
+                                        return _phrase(inner[0], m)
+                            return _phrase(pobj, m)
+    return None
+
+
+def _modality(tok: Token) -> tuple[bool, str | None]:
+    c = cues()
+    negated, modality = False, None
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (low in c.negations and child.dep_ in {"advmod", "neg", "det"}):
+            negated = True
+        elif child.dep_ == "aux" and low in c.modal_aux:
+            modality = modality or c.modal_aux[low]
+        elif child.dep_ == "advmod" and low in c.hedges:
+            modality = modality or c.hedges[low]
+    return negated, modality
+
+
+def _time_tokens(tok: Token) -> list[Token]:
+    """DATE tokens attached to an event word directly, through a preposition, or through its operation noun."""
+    c = cues()
+    found = []
+    for child in tok.children:
+        if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "advmod", "tmod", "obl", "nmod"}:
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in c.time_preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    if pobj.ent_type_ == "DATE":
+                        found.append(pobj)
+                    elif pobj.lemma_.lower() in c.operation_nouns and tok.pos_ == "VERB":
+                        found += _time_tokens(pobj)
+        elif child.dep_ == "advmod" and any(g.ent_type_ == "DATE" for g in child.children):
+            found += [g for g in child.children if g.ent_type_ == "DATE"]
+    return found
+
+
+def _ent_text(tok: Token) -> str:
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_ == tok.ent_type_:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
+def _place(tok: Token, m: Mentions, exclude: set[str], depth: int = 0) -> str | None:
+    c = cues()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in c.place_preps and child.lower_ != "from":
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                arg = resolve(pobj, m)
+                if arg is not None and arg.key not in exclude and m.type(arg.key) == "Location":
+                    return arg.key
+                if depth < 1 and pobj.lemma_.lower() in c.operation_nouns:
+                    inner = _place(pobj, m, exclude, depth + 1)
+                    if inner:
+                        return inner
+    return None
+
+
+def _quantity(obj: Token) -> str | None:
+    for child in obj.children:
+        if child.dep_ == "nummod" and child.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY"}:
+            return _ent_text(child)
+        if child.dep_ == "nummod" and child.like_num:
+            mods = [g.text for g in child.subtree if g.i < child.i]
+            return " ".join(mods + [child.text])
+    return None
+
+
+def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, published: str | None) -> Details:
+    """Attribution, modality, time, place and quantity of the event at ``anchor``."""
+    c = cues()
+    attributed, negated, modality = None, False, None
+    tok, own = anchor, True
+    for _ in range(8):
+        if own:
+            neg, mod = _modality(tok)
+            negated |= neg
+            modality = modality or mod
+        head = tok.head
+        if head is tok:
+            break
+        hl = head.lemma_.lower()
+        if hl in c.speech_verbs and tok.dep_ in REPORTING_DEPS and head.pos_ == "VERB":
+            attributed = _speaker(head, m)
+            if hl in c.speech_modality:
+                status = c.speech_modality[hl]
+                if status == "negated":
+                    negated = True
+                else:
+                    modality = modality or status
+            if _modality(head)[0]:
+                modality = modality or "unconfirmed"
+            break
+        if tok.dep_ == "xcomp" and hl in c.complement_modality:
+            status = c.complement_modality[hl]
+            if status == "negated":
+                negated = True
+            else:
+                modality = modality or status
+        own = own and tok.dep_ != "conj"
+        tok = head
+    if attributed is None:
+        attributed = _according_to(anchor.sent, m)
+
+    times = _time_tokens(anchor)
+    time = normalise(_ent_text(times[0]), published) if times else None
+    place = _place(anchor, m, keys) or (_place(obj, m, keys) if obj is not None and obj.i != anchor.i else None)
+    quantity = None
+    if obj is not None:
+        quantity = _quantity(obj)
+    if quantity is None and anchor.pos_ == "VERB":
+        for child in anchor.children:
+            if child.dep_ in {"dobj", "obj"} and child.ent_type_ == "MONEY":
+                quantity = _ent_text(child)
+    return Details(attributed, negated, modality, time, place, quantity)

@@ -1,0 +1,159 @@
+"""Roles and affiliations from noun phrases: who is whose leader, deputy, aide, wife, national.
+
+A role noun (``roles`` in ``kg/lexicons/relations.yaml``) links its *holder*
+to its *target*:
+
+- holder by apposition: "Pantucci, a senior associate fellow at RUSI",
+  "Daesh's founder Abu Bakr al-Baghdadi";
+- holder by copula: "He was a deputy to X", "Jasim is one of the most senior
+  Daesh leaders";
+- holder as the mention the role noun heads: "al-Baghdadi's right-hand man"
+  when the entity layer resolved that description to a person;
+- target by possessive, modifier or preposition: "Daesh's founder", "Daesh
+  leaders", "a deputy to X", "a fellow at RUSI", "the wife of X";
+- nationality from a demonym: "an Iraqi national" -> national of Iraq.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from ..entities.keys import entity_key
+from .args import Arg, Mentions, resolve, resolve_all
+from .candidate import Candidate
+from .cues import Role, cues
+
+APPOSITION, COPULA, DESCRIPTION, CONJOINED = 0.85, 0.8, 0.75, 0.6
+PERSON_ONLY = {"Leadership", "Membership", "Affiliation", "Kinship", "Nationality"}
+# what a role may point at: kin and associates are people; offices are held in groups and places
+TARGET_TYPES = {
+    "Kinship": {"Person"},
+    "Association": {"Person", "Organization"},
+    "Nationality": {"Location"},
+    "Leadership": {"Organization", "Location"},
+    "Membership": {"Organization"},
+    "Affiliation": {"Organization"},
+}
+ORGANIZATION_PREPS = {"in", "within", "from"}  # "a commander in X" names a group, "in Syria" a place
+QUANTIFIERS = {"one", "some", "many", "several", "most", "among", "all", "two", "three"}
+
+
+def role_of(noun: Token) -> Role | None:
+    """The role a noun names, matching multi-word roles on the words that end its phrase."""
+    roles = cues().roles
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    phrase = " " + noun.doc[noun.left_edge.i : noun.i + 1].text.lower()
+    for name in _multiword():
+        if phrase.endswith(" " + name):
+            return roles[name]
+    return roles.get(noun.lemma_.lower()) or roles.get(noun.lower_)
+
+
+@cache
+def _multiword() -> tuple[str, ...]:
+    return tuple(sorted((r for r in cues().roles if " " in r or "-" in r), key=len, reverse=True))
+
+
+def _copula_subject(tok: Token) -> list[Token]:
+    verb = tok.head
+    if verb.lemma_ == "be" or verb.pos_ == "AUX":
+        return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}][:1]
+    return []
+
+
+def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
+    """Who holds the role the noun names, with the pattern's strength."""
+    out: list[tuple[Token, float]] = []
+    span = m.span(noun)
+    if span is not None and span.root.i == noun.i:
+        out.append((noun, DESCRIPTION))
+    if noun.dep_ == "appos":
+        out.append((noun.head, APPOSITION))
+    out += [(c, APPOSITION) for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "attr":
+        out += [(s, COPULA) for s in _copula_subject(noun)]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTIFIERS:
+        quant = noun.head.head  # "one of the most senior Daesh leaders"
+        if quant.dep_ == "attr":
+            out += [(s, COPULA) for s in _copula_subject(quant)]
+        elif quant.dep_ == "appos":
+            out.append((quant.head, APPOSITION))
+    if noun.dep_ == "conj" and not out:
+        first = noun
+        while first.dep_ == "conj":
+            first = first.head
+        if first.pos_ in {"NOUN", "PROPN"}:
+            out += [(t, s * 0.8) for t, s in holder_heads(first, m)]
+        else:  # a role noun misattached to a verb: climb to the clause that has a subject
+            clause = first
+            for _ in range(3):
+                subj = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if subj:
+                    out += [(subj[0], CONJOINED)]
+                    break
+                if clause.head is clause:
+                    break
+                clause = clause.head
+    return out
+
+
+def _country(word: str, m: Mentions) -> str | None:
+    """The key of the country a demonym names, if that country is an entity of the article."""
+    name = cues().demonyms.get(word.lower())
+    if name is None:
+        return None
+    for key, ent in m.entities.items():
+        if ent.type == "Location" and (ent.label == name or name in ent.aliases):
+            return key
+    key = entity_key("Location", name)
+    return key if key in m.entities else None
+
+
+def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
+    """Whom or what the role is held for."""
+    c = cues()
+    out: list[Arg] = []
+    for child in noun.children:
+        if role.cls == "Nationality":
+            if child.dep_ in {"amod", "compound", "nmod"}:
+                key = _country(child.text, m)
+                if key:
+                    out.append(Arg(key, child, 0.9))
+            continue
+        if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i):
+            arg = m.arg(child)
+            if arg is not None:
+                out.append(arg)
+        elif child.dep_ == "prep" and child.lower_ in c.role_preps:
+            args = resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
+            if child.lower_ in ORGANIZATION_PREPS:
+                args = [a for a in args if m.type(a.key) == "Organization"]
+            out += args
+    allowed = TARGET_TYPES.get(role.cls)
+    return [a for a in out if allowed is None or m.type(a.key) in allowed]
+
+
+def role_triples(sent: Span, m: Mentions) -> Iterator[Candidate]:
+    """Role, affiliation, kinship and nationality triples of a sentence."""
+    for noun in sent:
+        role = role_of(noun)
+        if role is None:
+            continue
+        targets = target_args(noun, role, m)
+        if not targets:
+            continue
+        for head, strength in holder_heads(noun, m):
+            holder = m.arg(head) if head.i == noun.i else resolve(head, m)
+            if holder is None:
+                continue
+            htype = m.type(holder.key)
+            if htype == "Location" or (role.cls in PERSON_ONLY and htype != "Person"):
+                continue
+            for t in targets:
+                if t.key == holder.key:
+                    continue
+                yield Candidate(holder, role.label, t, noun, role.cls, strength, "role")
