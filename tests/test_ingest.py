@@ -108,3 +108,20 @@ def test_two_workers_give_the_same_graph_as_one(tmp_path):
     assert s1.articles == s2.articles == len(STORIES)
     assert (s1.entities, s1.statements, s1.words) == (s2.entities, s2.statements, s2.words)
     assert nquads(one) == nquads(two)
+
+
+def test_an_article_that_breaks_extraction_fails_alone(store, monkeypatch):
+    import kg.ingest
+
+    real = kg.ingest._written
+
+    def flaky(ex):
+        if "Bulletin 2." in ex.article.text:
+            raise ValueError("boom")
+        return real(ex)
+
+    monkeypatch.setattr(kg.ingest, "_written", flaky)
+    arts = [article_from_text(f"{STORIES[i].read_text(encoding='utf-8')}\nBulletin {i}.", f"s{i}") for i in range(4)]
+    summary = ingest_articles(arts, store, batch_size=4)
+    assert summary.articles == 3
+    assert summary.failed == [("s2", "extraction failed: ValueError: boom")]
