@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
 
 from kg import __version__
+from kg.errors import KGError, QueryError, StoreError
 from kg.store import Store, open_store
 
-from .routes import health, sparql, stats
+from .limits import BodyLimit, BodyTooLarge, too_large
+from .query_pool import query_runner
+from .routes import articles, entities, export, health, paths, sparql, statements, stats
 from .settings import Settings
+
+DESCRIPTION = """A knowledge graph of security events extracted from news articles.
+
+* **SPARQL 1.1 Protocol** at `/sparql` (query by GET or POST; update by POST with `Authorization: Bearer <token>`).
+* **REST**: search entities, look at one, walk its neighbours, find paths between two, read statements with their
+  source sentence, list, add and delete articles, export the graph for Gephi.
+
+Writes (SPARQL Update, `POST`/`DELETE /articles`) are refused unless the server has an update token.
+"""
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
@@ -23,23 +37,45 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         owned = app.state.store is None
         if owned:
             app.state.store = open_store(settings.store)
+        app.state.write_lock = asyncio.Lock()
+        app.state.queries = query_runner(app.state.store, settings.query_workers, settings.query_timeout)
+        app.state.queries.start()
         try:
             yield
         finally:
+            app.state.queries.close()
             if owned:
                 app.state.store.close()
                 app.state.store = None
 
-    app = FastAPI(
-        title="kg",
-        version=__version__,
-        description="A knowledge graph of security events extracted from news articles: SPARQL and REST.",
-        lifespan=lifespan,
-    )
+    app = FastAPI(title="kg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.store = store
-    if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"])
-    for module in (health, stats, sparql):
+
+    @app.exception_handler(BodyTooLarge)
+    async def body_too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:
+        return too_large(exc.limit)
+
+    @app.exception_handler(QueryError)
+    async def query_error(request: Request, exc: QueryError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": f"the store failed: {exc}"}, status_code=500)
+
+    @app.exception_handler(KGError)
+    async def kg_error(request: Request, exc: KGError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    for module in (health, stats, sparql, entities, paths, statements, articles, export):
         app.include_router(module.router)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Accept"],
+        )
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     return app

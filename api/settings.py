@@ -16,6 +16,12 @@ def _env_list(name: str) -> list[str]:
 class Settings:
     store: str = field(default_factory=default_store_path)  # folder path or ":memory:"
     model: str | None = field(default_factory=lambda: os.environ.get("KG_MODEL"))
+    # SPARQL Update and article writes are refused unless a token is set (sent as "Authorization: Bearer TOKEN")
     update_token: str | None = field(default_factory=lambda: os.environ.get("KG_UPDATE_TOKEN") or None)
+    # seconds a SPARQL query may run before its worker is killed and the client gets 503
     query_timeout: float = field(default_factory=lambda: float(os.environ.get("KG_QUERY_TIMEOUT", "30")))
+    # worker processes for /sparql queries (0: run them in the server process, where a timeout cannot stop them)
+    query_workers: int = field(default_factory=lambda: int(os.environ.get("KG_QUERY_WORKERS", "2")))
+    # largest request body accepted, in bytes (larger ones get 413)
+    max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BODY_BYTES", str(5_000_000))))
     cors_origins: list[str] = field(default_factory=lambda: _env_list("KG_CORS_ORIGINS"))

@@ -226,6 +226,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     model: ModelOpt = None,
+    update_token: Annotated[Optional[str], typer.Option(
+        "--update-token", envvar="KG_UPDATE_TOKEN",
+        help="Allow SPARQL Update and article writes with Authorization: Bearer TOKEN. Default: writes refused.")] = None,
+    query_timeout: Annotated[Optional[float], typer.Option(
+        "--query-timeout", help="Seconds a SPARQL query may run (KG_QUERY_TIMEOUT, default 30).")] = None,
+    query_workers: Annotated[Optional[int], typer.Option(
+        "--query-workers", help="Worker processes for SPARQL queries (KG_QUERY_WORKERS, default 2).")] = None,
 ) -> None:
     """Serve the SPARQL endpoint and REST API over HTTP.
 
@@ -237,6 +244,12 @@ def serve(
     from .store import default_store_path
 
     settings = Settings(store=state.store or default_store_path(), model=model)
+    if update_token:
+        settings.update_token = update_token
+    if query_timeout is not None:
+        settings.query_timeout = query_timeout
+    if query_workers is not None:
+        settings.query_workers = query_workers
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
@@ -270,6 +283,30 @@ def export(
         filters = Filters.parse(types, events, since, until, min_confidence, ego, depth)
         path = do_export(store, format, output, filters, dynamic=dynamic, layout=layout)
     typer.echo(f"wrote {path}")
+
+
+@app.command()
+def delete(
+    articles: Annotated[list[str], typer.Argument(help="Article ids (file stems) or article IRIs.")],
+) -> None:
+    """Remove articles from the store, each with everything extracted from it (its named graph).
+
+    Other articles, and the entities they share with the removed one, stay as they are.
+
+    Example: kg delete 000_7c71ae8a3147dccc
+    """
+    from .articles import delete_article
+
+    failed = False
+    with opened_store() as store:
+        for ref in articles:
+            try:
+                typer.echo(f"deleted {delete_article(store, ref)}")
+            except KGError as exc:
+                typer.echo(f"Error: {exc}", err=True)
+                failed = True
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -24,13 +24,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 
-from .errors import InputError
+from .errors import InputError, KGError
 from .extract import extract_many
 from .model import Article, Extraction
 from .nlp import load_pipeline
@@ -128,31 +129,54 @@ def _init_worker(model: str | None) -> None:
     load_pipeline(model)
 
 
-def _extract_chunk(articles: list[Article], model: str | None, batch_size: int) -> list[Written]:
-    return [_written(ex) for ex in extract_many(articles, load_pipeline(model), batch_size)]
+def extract_chunk(articles: list[Article], model: str | None = None) -> list[Written | InputError]:
+    """Extract a batch through ``nlp.pipe``; if the batch fails, retry one by one so only bad articles fail."""
+    nlp = load_pipeline(model)
+    try:
+        return [_written(ex) for ex in extract_many(articles, nlp, len(articles))]
+    except Exception:  # noqa: BLE001 - one bad article must not sink its batch
+        pass
+    results: list[Written | InputError] = []
+    for art in articles:
+        try:
+            results.extend(_written(ex) for ex in extract_many([art], nlp, 1))
+        except Exception as exc:  # noqa: BLE001
+            error = InputError(art.source, f"extraction failed: {type(exc).__name__}: {exc}")
+            error.sha256 = art.sha256  # so the writer can forget it as in flight
+            results.append(error)
+    return results
 
 
-def _in_process(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[Written]:
-    for ex in extract_many(articles, load_pipeline(model), batch_size):
-        yield _written(ex)
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    source = iter(articles)
+    while chunk := list(islice(source, size)):
+        yield chunk
 
 
-def _in_pool(articles: Iterable[Article], model: str | None, batch_size: int, workers: int) -> Iterator[Written]:
-    """Chunks of articles through ``workers`` spawned processes; results in input order, at most 2 chunks each in flight."""
+def _in_process(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[Written | InputError]:
+    for chunk in _chunks(articles, batch_size):
+        yield from extract_chunk(chunk, model)
+
+
+def _in_pool(
+    articles: Iterable[Article], model: str | None, batch_size: int, workers: int
+) -> Iterator[Written | InputError]:
+    """Batches through ``workers`` spawned processes; results in input order, at most 2 batches per worker in flight."""
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model,))
     pending: deque[Future] = deque()
-    source = iter(articles)
+    chunks = _chunks(articles, batch_size)
     try:
         while True:
-            while len(pending) < 2 * workers:
-                chunk = list(islice(source, batch_size))
-                if not chunk:
-                    break
-                pending.append(pool.submit(_extract_chunk, chunk, model, batch_size))
+            for chunk in islice(chunks, 2 * workers - len(pending)):
+                pending.append(pool.submit(extract_chunk, chunk, model))
             if not pending:
                 return
-            yield from pending.popleft().result()
+            try:
+                results = pending.popleft().result()
+            except BrokenProcessPool:
+                raise KGError("a worker process died (out of memory?); run again to resume") from None
+            yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -216,6 +240,11 @@ def ingest_items(
         results = _in_process(fresh(), model, batch_size)
     try:
         for w in results:
+            if isinstance(w, InputError):  # extraction failed on this article
+                in_flight.discard(getattr(w, "sha256", ""))
+                summary.add_failure(w.source, w.reason)
+                reporter.failure(w)
+                continue
             store.replace_graph(w.graph, w.triples)
             in_flight.discard(w.sha256)
             summary.articles += 1

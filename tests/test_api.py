@@ -1,39 +1,276 @@
-import json
+"""The REST API on the seed article: answers, exact status codes and messages."""
 
+from __future__ import annotations
+
+import pytest
 from fastapi.testclient import TestClient
 
 from api import Settings, create_app
 
-
-def client_for(store):
-    return TestClient(create_app(Settings(store=":memory:"), store=store))
+IRAQ = "location/iraq"
 
 
-def test_health(seed_store):
-    r = client_for(seed_store).get("/health")
+@pytest.fixture(scope="module")
+def client(seed_store):
+    with TestClient(create_app(Settings(store=":memory:", query_workers=0), store=seed_store)) as c:
+        yield c
+
+
+def test_health(client, seed_store):
+    r = client.get("/health")
     assert r.status_code == 200
     assert r.json()["status"] == "ok" and r.json()["quads"] == len(seed_store)
 
 
-def test_sparql_get_select(seed_store):
-    q = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/kg/ontology#Article> }"
-    r = client_for(seed_store).get("/sparql", params={"query": q})
-    assert r.status_code == 200
-    assert r.headers["content-type"].startswith("application/sparql-results+json")
-    assert json.loads(r.text)["results"]["bindings"][0]["n"]["value"] == "1"
-
-
-def test_sparql_syntax_error_is_400(seed_store):
-    r = client_for(seed_store).get("/sparql", params={"query": "SELEC"})
-    assert r.status_code == 400
-    assert r.json()["detail"].startswith("SPARQL syntax error")
-
-
-def test_stats(seed_store):
-    r = client_for(seed_store).get("/stats")
+def test_stats(client):
+    r = client.get("/stats")
     assert r.status_code == 200 and r.json()["articles"] == 1
 
 
 def test_factory_opens_its_own_store(tmp_path):
-    with TestClient(create_app(Settings(store=str(tmp_path / "s")))) as client:
-        assert client.get("/health").json()["status"] == "ok"
+    with TestClient(create_app(Settings(store=str(tmp_path / "s"), query_workers=1))) as c:
+        assert c.get("/health").json()["status"] == "ok"
+        assert c.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True
+
+
+# --- entities ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("q", ["ira", "IRA", "Íra", "  ira "])
+def test_search_is_case_and_accent_insensitive_prefix(client, q):
+    r = client.get("/entities", params={"q": q})
+    assert r.status_code == 200
+    assert [e["id"] for e in r.json()["entities"]] == [IRAQ]
+
+
+def test_search_matches_inside_only_at_start(client):
+    assert client.get("/entities", params={"q": "raq"}).json()["entities"] == []
+
+
+def test_search_by_type_and_pagination_is_stable(client):
+    everyone = client.get("/entities", params={"type": "Person", "limit": 100}).json()["entities"]
+    assert everyone and {e["type"] for e in everyone} == {"Person"}
+    pages = [client.get("/entities", params={"type": "Person", "limit": 2, "offset": o}).json()["entities"]
+             for o in range(0, len(everyone), 2)]
+    assert [e["id"] for page in pages for e in page] == [e["id"] for e in everyone]
+    labels = [e["label"].lower() for e in everyone]
+    assert labels == sorted(labels)
+
+
+def test_search_regex_characters_are_literal(client):
+    for q in [".*", "(", "[a-z]", "\\", "a|b", '"', "'"]:
+        r = client.get("/entities", params={"q": q})
+        assert r.status_code == 200 and r.json()["entities"] == [], q
+
+
+def test_search_rejects_unknown_type(client):
+    r = client.get("/entities", params={"type": "Animal"})
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["loc"] == ["query", "type"]
+
+
+def test_entity(client):
+    r = client.get(f"/entities/{IRAQ}")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["label"] == "Iraq" and body["type"] == "Location"
+    assert body["articles"] == ["000_7c71ae8a3147dccc"]
+    assert body["statements"]["as_agent"] >= 1 and body["mentions"] >= 1
+
+
+def test_entity_not_found(client):
+    r = client.get("/entities/person/nobody")
+    assert r.status_code == 404
+    assert r.json() == {"detail": "no entity with id 'person/nobody'"}
+
+
+def test_neighbours_one_hop(client):
+    r = client.get(f"/entities/{IRAQ}/neighbours")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["entity"]["id"] == IRAQ and body["total"] == len(body["neighbours"])
+    assert {n["depth"] for n in body["neighbours"]} == {1}
+    edge = body["neighbours"][0]["edges"][0]
+    assert edge["source"] == IRAQ and edge["direction"] == "out"
+    assert edge["relation"] == "capture" and edge["event_types"] == ["Capture"]
+    assert edge["article"] == "000_7c71ae8a3147dccc" and edge["confidence"] == 0.6
+
+
+def test_neighbours_two_hops_reach_further(client):
+    one = client.get(f"/entities/{IRAQ}/neighbours", params={"depth": 1}).json()
+    two = client.get(f"/entities/{IRAQ}/neighbours", params={"depth": 2}).json()
+    assert two["total"] > one["total"]
+    assert [n["id"] for n in two["neighbours"] if n["depth"] == 1] == [n["id"] for n in one["neighbours"]]
+
+
+def test_neighbours_filters(client):
+    def ids(**params):
+        return [n["id"] for n in client.get(f"/entities/{IRAQ}/neighbours", params=params).json()["neighbours"]]
+
+    everything = ids()
+    assert ids(direction="in") == []
+    assert ids(direction="out") == everything
+    assert ids(relation="CAPTURE") == everything
+    assert ids(relation="kill") == []
+    assert ids(event_type="Capture") == everything
+    assert ids(event_type="Killing") == []
+    assert ids(since="2000-01-01") == []  # the seed's statements carry no date
+
+
+def test_neighbours_pagination(client):
+    whole = client.get(f"/entities/{IRAQ}/neighbours", params={"depth": 2}).json()["neighbours"]
+    paged = [client.get(f"/entities/{IRAQ}/neighbours", params={"depth": 2, "limit": 1, "offset": i}).json()
+             ["neighbours"][0] for i in range(len(whole))]
+    assert paged == whole
+
+
+@pytest.mark.parametrize("params, loc", [
+    ({"depth": 4}, ["query", "depth"]),
+    ({"depth": 0}, ["query", "depth"]),
+    ({"direction": "sideways"}, ["query", "direction"]),
+    ({"since": "yesterday"}, ["query", "since"]),
+    ({"limit": 0}, ["query", "limit"]),
+    ({"event_type": "Picnic"}, ["query", "event_type"]),
+])
+def test_neighbours_bad_parameters(client, params, loc):
+    r = client.get(f"/entities/{IRAQ}/neighbours", params=params)
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["loc"] == loc
+
+
+def test_neighbours_since_after_until(client):
+    r = client.get(f"/entities/{IRAQ}/neighbours", params={"since": "2020-01-02", "until": "2020-01-01"})
+    assert r.status_code == 400
+    assert r.json() == {"detail": "since is after until"}
+
+
+def test_neighbours_not_found(client):
+    r = client.get("/entities/person/nobody/neighbours")
+    assert r.status_code == 404
+    assert r.json() == {"detail": "no entity with id 'person/nobody'"}
+
+
+# --- paths, statements -----------------------------------------------------------------------
+
+
+def test_paths(client):
+    r = client.get("/paths", params={"from": IRAQ, "to": "location/syria"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["length"] == 2
+    path = body["paths"][0]
+    assert [e["id"] for e in path["entities"]][0] == IRAQ and path["entities"][-1]["id"] == "location/syria"
+    assert len(path["edges"]) == 2
+
+
+def test_paths_too_short(client):
+    r = client.get("/paths", params={"from": IRAQ, "to": "location/syria", "max_depth": 1})
+    assert r.status_code == 200 and r.json() == {"from": IRAQ, "to": "location/syria", "length": None, "paths": []}
+
+
+def test_paths_not_found(client):
+    r = client.get("/paths", params={"from": IRAQ, "to": "person/nobody"})
+    assert r.status_code == 404
+    assert r.json() == {"detail": "no entity with id 'person/nobody'"}
+
+
+def test_paths_requires_both_ends(client):
+    r = client.get("/paths", params={"from": IRAQ})
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "to"]
+
+
+def test_statement_with_provenance(client):
+    edge = client.get(f"/entities/{IRAQ}/neighbours").json()["neighbours"][0]["edges"][0]
+    r = client.get(f"/statements/{edge['statement']}")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["agent"]["id"] == IRAQ and body["relation"] == "capture"
+    sentence = body["sentence"]
+    assert sentence["article"] == "000_7c71ae8a3147dccc" and sentence["start"] == 0 and sentence["end"] > 0
+    assert "capture" in sentence["text"]
+
+
+def test_statement_not_found(client):
+    r = client.get("/statements/0000")
+    assert r.status_code == 404
+    assert r.json() == {"detail": "no statement with id '0000'"}
+
+
+# --- articles --------------------------------------------------------------------------------
+
+
+def test_articles(client):
+    r = client.get("/articles")
+    assert r.status_code == 200
+    assert r.json()["total"] == 1 and r.json()["articles"][0]["id"] == "000_7c71ae8a3147dccc"
+    one = client.get("/articles/000_7c71ae8a3147dccc").json()
+    assert one["title"].startswith("Turkish intelligence") and len(one["statements"]) == 4
+    assert IRAQ in [e["id"] for e in one["entities"]]
+
+
+def test_article_not_found(client):
+    r = client.get("/articles/nope")
+    assert r.status_code == 404
+    assert r.json() == {"detail": "no article with id 'nope'"}
+
+
+def test_writes_refused_without_configured_token(client):
+    r = client.post("/articles", content="Police arrested a man.", headers={"content-type": "text/plain"})
+    assert r.status_code == 403
+    assert r.json() == {"detail": "writes are disabled on this server: start it with an update token (KG_UPDATE_TOKEN)"}
+    assert client.delete("/articles/000_7c71ae8a3147dccc").status_code == 403
+
+
+# --- export ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt, media, start", [
+    ("gexf", "application/gexf+xml", b"<?xml"),
+    ("graphml", "application/graphml+xml", b"<?xml"),
+    ("json", "application/json", b"{"),
+    ("csv", "application/zip", b"PK"),
+])
+def test_export(client, fmt, media, start):
+    r = client.get(f"/export/graph.{fmt}")
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith(media)
+    assert r.content.startswith(start)
+
+
+def test_export_unknown_format(client):
+    r = client.get("/export/graph.pdf")
+    assert r.status_code == 422
+
+
+# --- limits and CORS -------------------------------------------------------------------------
+
+
+def test_body_too_large(seed_store):
+    with TestClient(create_app(Settings(store=":memory:", max_body_bytes=100, query_workers=0), store=seed_store)) as c:
+        r = c.post("/sparql", content="ASK {}" + " " * 200, headers={"content-type": "application/sparql-query"})
+        assert r.status_code == 413
+        assert r.json() == {"detail": "request body larger than the 100-byte limit"}
+
+        def chunks():  # no Content-Length: counted while read
+            yield b"ASK {}"
+            yield b" " * 200
+
+        r = c.post("/sparql", content=chunks(), headers={"content-type": "application/sparql-query"})
+        assert r.status_code == 413
+
+
+def test_cors(seed_store):
+    app = create_app(Settings(store=":memory:", cors_origins=["https://ui.example"], query_workers=0), store=seed_store)
+    with TestClient(app) as c:
+        r = c.get("/stats", headers={"Origin": "https://ui.example"})
+        assert r.headers["access-control-allow-origin"] == "https://ui.example"
+        r = c.get("/stats", headers={"Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in r.headers
+
+
+def test_export_filters(client):
+    whole = client.get("/export/graph.json").json()
+    ego = client.get("/export/graph.json", params={"entity": IRAQ, "depth": 1}).json()
+    assert 0 < len(ego["nodes"]) < len(whole["nodes"])
+    r = client.get("/export/graph.json", params={"event_type": "Picnic"})
+    assert r.status_code == 400 and r.json()["detail"].startswith("unknown event type 'Picnic'; choose from: ")

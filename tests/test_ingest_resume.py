@@ -51,11 +51,13 @@ def corpus_and_clean_dump(tmp_path_factory):
     return corpus, dump(base / "clean")
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["kill-9", "ctrl-c"])
-def test_interrupted_ingest_resumes_to_the_same_graph(tmp_path, corpus_and_clean_dump, sig):
+@pytest.mark.parametrize(
+    "sig, workers", [(signal.SIGKILL, "1"), (signal.SIGINT, "2")], ids=["kill-9-one-process", "ctrl-c-two-workers"]
+)
+def test_interrupted_ingest_resumes_to_the_same_graph(tmp_path, corpus_and_clean_dump, sig, workers):
     corpus, clean = corpus_and_clean_dump
     store = tmp_path / "store"
-    proc = kg(store, str(corpus), "--log-interval", "0", "--batch-size", "2")
+    proc = kg(store, str(corpus), "--log-interval", "0", "--batch-size", "2", "--workers", workers)
     written = 0
     for line in proc.stderr:  # progress lines after every article (not a terminal)
         m = re.match(r"ingest: (\d+) ingested", line)

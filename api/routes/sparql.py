@@ -1,29 +1,283 @@
-"""SPARQL 1.1 Protocol endpoint (query by GET)."""
+"""The SPARQL 1.1 Protocol endpoint: query (GET, form POST, direct POST) and update (POST, with a token).
+
+Requests are read by hand rather than through declared parameters, because
+the protocol counts repeated parameters (two ``query`` values are an error),
+accepts the same names in the URL and in a form body, and turns on the
+request's media type and charset.
+"""
 
 from __future__ import annotations
 
+import re
+import urllib.parse
+from typing import Annotated
+
 import pyoxigraph as ox
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+from starlette.concurrency import run_in_threadpool
 
-from kg.errors import QueryError
+from kg.errors import QueryError, StoreError
+from kg.sparql import term_n3
 
-from ..deps import StoreDep
+from ..deps import QueriesDep, SettingsDep, StoreDep, WriteLockDep, bearer, check_token
+from ..negotiation import GRAPH_TYPES, RESULT_TYPES, choose
+from ..query_pool import QueryTimeout
+from ..update_dataset import DatasetConflict, with_using
 
 router = APIRouter(tags=["sparql"])
 
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+FORM = "application/x-www-form-urlencoded"
+QUERY = "application/sparql-query"
+UPDATE = "application/sparql-update"
+_POSITION = re.compile(r"at 1:(\d+)")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+
+_DATASET_PARAMS = [
+    {"name": name, "in": "query", "required": False, "description": text,
+     "schema": {"type": "array", "items": {"type": "string", "format": "uri"}}, "style": "form", "explode": True}
+    for name, text in (
+        ("default-graph-uri", "A graph of the query's default graph (repeatable); default: the union of all graphs."),
+        ("named-graph-uri", "A graph the query may name with GRAPH (repeatable); default: all named graphs."),
+    )
+]
+_USING_PARAMS = [
+    {"name": name, "in": "query", "required": False, "description": text,
+     "schema": {"type": "array", "items": {"type": "string", "format": "uri"}}, "style": "form", "explode": True}
+    for name, text in (
+        ("using-graph-uri", "For updates: a graph of the WHERE clause's default graph (repeatable)."),
+        ("using-named-graph-uri", "For updates: a named graph the WHERE clause may use (repeatable)."),
+    )
+]
+_ERRORS = {
+    "400": {"description": "Malformed request or query (syntax error, two queries, wrong media type or charset)"},
+    "401": {"description": "An update without a valid token"},
+    "403": {"description": "Updates are disabled (no token configured)"},
+    "406": {"description": "No acceptable result type"},
+    "413": {"description": "Request body too large"},
+    "503": {"description": "The query ran longer than the timeout and was stopped"},
 }
-GRAPH_TYPE = ("text/turtle", ox.RdfFormat.TURTLE)
+_RESULTS = {
+    "200": {
+        "description": "Query results (SELECT/ASK) or an RDF graph (CONSTRUCT/DESCRIBE, or the service description)",
+        "content": {media: {"schema": {"type": "string"}} for media in {**RESULT_TYPES, **GRAPH_TYPES}},
+    },
+    "204": {"description": "The update was applied"},
+}
+_GET_DOC = {
+    "parameters": [
+        {"name": "query", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "A SPARQL 1.1 query. Without it, the endpoint answers with its service description.",
+         "example": "SELECT ?type (COUNT(*) AS ?n) WHERE { ?s a ?type } GROUP BY ?type"},
+        *_DATASET_PARAMS,
+    ],
+    "responses": {**_RESULTS, **_ERRORS},
+}
+_TEXT = {"schema": {"type": "string"}}
+_POST_DOC = {
+    "parameters": _DATASET_PARAMS + _USING_PARAMS,
+    "requestBody": {
+        "required": True,
+        "content": {
+            FORM: {"schema": {"type": "object", "properties": {
+                "query": {"type": "string"}, "update": {"type": "string"},
+                "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                "using-graph-uri": {"type": "array", "items": {"type": "string"}},
+                "using-named-graph-uri": {"type": "array", "items": {"type": "string"}},
+            }}},
+            QUERY: {**_TEXT, "example": "ASK { ?s ?p ?o }"},
+            UPDATE: {**_TEXT, "example": "INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/s> "
+                                         "<https://example.org/p> 1 } }"},
+        },
+    },
+    "responses": {**_RESULTS, **_ERRORS},
+}
 
 
-@router.get("/sparql", summary="Run a SPARQL query")
-def sparql_get(store: StoreDep, query: str = Query(..., description="A SPARQL 1.1 query")) -> Response:
+def _one(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name, [])
+    if len(values) > 1:
+        raise HTTPException(400, f"more than one {name} parameter; send exactly one")
+    return values[0] if values else None
+
+
+def _iris(params: dict[str, list[str]], name: str) -> list[str] | None:
+    values = params.get(name)
+    if not values:
+        return None
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError:
+            raise HTTPException(400, f"{name} is not an absolute IRI: {value!r}") from None
+    return values
+
+
+def _media_type(request: Request) -> tuple[str, str | None]:
+    """The request's media type (lower case) and its charset parameter, if any."""
+    header = request.headers.get("content-type", "")
+    media, *params = [p.strip() for p in header.split(";")]
+    charset = None
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+    return media.lower(), charset
+
+
+def _decode(body: bytes, what: str) -> str:
     try:
-        result = store.query(query)
-    except QueryError as exc:
-        raise HTTPException(status_code=400, detail=str(exc)) from None
-    if isinstance(result, ox.QueryTriples):
-        return Response(result.serialize(format=GRAPH_TYPE[1]), media_type=GRAPH_TYPE[0])
-    media_type = "application/sparql-results+json"
-    return Response(result.serialize(format=RESULT_TYPES[media_type]), media_type=media_type)
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPException(400, f"the {what} is not valid UTF-8") from None
+
+
+def _base(request: Request) -> str:
+    """The endpoint's own URL: the base IRI of relative IRIs in queries and updates."""
+    return str(request.url.replace(query="", fragment=""))
+
+
+def _with_base(text: str, base: str) -> str:
+    """``text`` with the endpoint as its base IRI, on the same line so that error positions stay right."""
+    return f"BASE {term_n3(URIRef(base))} {text}"
+
+
+def _unshift(message: str, base: str) -> str:
+    """Error positions on line 1 as the client wrote it (without the BASE prefix)."""
+    shift = len(_with_base("", base))
+    return _POSITION.sub(lambda m: f"at 1:{max(int(m.group(1)) - shift, 0)}", message)
+
+
+def service_description(request: Request, updates: bool) -> Graph:
+    g = Graph()
+    g.bind("sd", SD)
+    endpoint = URIRef(_base(request))
+    node = URIRef(f"{endpoint}#service")
+    g.add((node, RDF.type, SD.Service))
+    g.add((node, SD.endpoint, endpoint))
+    g.add((node, SD.supportedLanguage, SD.SPARQL11Query))
+    if updates:
+        g.add((node, SD.supportedLanguage, SD.SPARQL11Update))
+    g.add((node, SD.feature, SD.UnionDefaultGraph))
+    g.add((node, SD.feature, SD.BasicFederatedQuery))
+    formats = {
+        "application/sparql-results+json": "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
+        "application/sparql-results+xml": "http://www.w3.org/ns/formats/SPARQL_Results_XML",
+        "text/csv": "http://www.w3.org/ns/formats/SPARQL_Results_CSV",
+        "text/tab-separated-values": "http://www.w3.org/ns/formats/SPARQL_Results_TSV",
+        "text/turtle": "http://www.w3.org/ns/formats/Turtle",
+        "application/n-triples": "http://www.w3.org/ns/formats/N-Triples",
+        "application/ld+json": "http://www.w3.org/ns/formats/JSON-LD",
+        "application/rdf+xml": "http://www.w3.org/ns/formats/RDF_XML",
+    }
+    for iri in formats.values():
+        g.add((node, SD.resultFormat, URIRef(iri)))
+    g.add((node, URIRef("http://purl.org/dc/terms/title"), Literal("kg SPARQL endpoint")))
+    return g
+
+
+def _describe_service(request: Request, updates: bool) -> Response:
+    media = choose(request.headers.get("accept"), tuple(GRAPH_TYPES))
+    if media is None:
+        raise HTTPException(406, f"the service description is RDF; acceptable types: {', '.join(GRAPH_TYPES)}")
+    fmt = {ox.RdfFormat.TURTLE: "turtle", ox.RdfFormat.N_TRIPLES: "nt", ox.RdfFormat.JSON_LD: "json-ld",
+           ox.RdfFormat.RDF_XML: "xml"}[GRAPH_TYPES[media]]
+    return Response(service_description(request, updates).serialize(format=fmt, encoding="utf-8"), media_type=media)
+
+
+async def _query(request: Request, queries, params: dict[str, list[str]], sparql: str) -> Response:
+    default_graphs, named_graphs = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
+    try:
+        status, media, body = await queries.query(
+            _with_base(sparql, _base(request)), default_graphs, named_graphs, request.headers.get("accept")
+        )
+    except QueryTimeout as exc:
+        raise HTTPException(503, str(exc)) from None
+    if status != 200:
+        raise HTTPException(status, _unshift(body.decode("utf-8", "replace"), _base(request)))
+    return Response(body, media_type=media)
+
+
+async def _update(request: Request, params, text: str, store, queries, lock, settings, credentials) -> Response:
+    check_token(settings, credentials)
+    for name in ("default-graph-uri", "named-graph-uri"):
+        if params.get(name):
+            raise HTTPException(400, f"{name} applies to queries; updates take using-graph-uri and using-named-graph-uri")
+    try:
+        text = with_using(text, _iris(params, "using-graph-uri") or (), _iris(params, "using-named-graph-uri") or ())
+    except DatasetConflict as exc:
+        raise HTTPException(400, str(exc)) from None
+    async with lock:
+        try:
+            await run_in_threadpool(store.update, _with_base(text, _base(request)))
+        except QueryError as exc:
+            raise HTTPException(400, _unshift(str(exc), _base(request))) from None
+        except StoreError as exc:
+            raise HTTPException(500, f"the store failed: {exc}") from None
+        await queries.refresh()
+    return Response(status_code=204)
+
+
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+@router.get(
+    "/sparql",
+    summary="SPARQL query by GET (no query: the service description)",
+    response_class=Response,
+    openapi_extra=_GET_DOC,
+)
+async def sparql_get(request: Request, queries: QueriesDep, settings: SettingsDep) -> Response:
+    params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+    if "update" in params:
+        raise HTTPException(400, "SPARQL Update must be sent by POST")
+    sparql = _one(params, "query")
+    if sparql is None:
+        return _describe_service(request, bool(settings.update_token))
+    return await _query(request, queries, params, sparql)
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL query or update by POST (form, application/sparql-query or application/sparql-update)",
+    response_class=Response,
+    openapi_extra=_POST_DOC,
+)
+async def sparql_post(
+    request: Request,
+    store: StoreDep,
+    queries: QueriesDep,
+    settings: SettingsDep,
+    lock: WriteLockDep,
+    credentials: Credentials,
+) -> Response:
+    media, charset = _media_type(request)
+    if charset not in (None, "utf-8", "utf8"):
+        raise HTTPException(400, f"unsupported charset {charset!r}: send UTF-8")
+    params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+    body = await request.body()
+    if media == FORM:
+        form = urllib.parse.parse_qs(_decode(body, "form body"), keep_blank_values=True)
+        for name, values in form.items():
+            params.setdefault(name, []).extend(values)
+        sparql, update = _one(params, "query"), _one(params, "update")
+        if sparql is not None and update is not None:
+            raise HTTPException(400, "send either query or update, not both")
+        if sparql is not None:
+            return await _query(request, queries, params, sparql)
+        if update is not None:
+            return await _update(request, params, update, store, queries, lock, settings, credentials)
+        raise HTTPException(400, "the form has neither a query nor an update parameter")
+    if media == QUERY:
+        if "query" in params or "update" in params:
+            raise HTTPException(400, "a direct POST carries the query in its body, not in a query parameter")
+        return await _query(request, queries, params, _decode(body, "query"))
+    if media == UPDATE:
+        if "query" in params or "update" in params:
+            raise HTTPException(400, "a direct POST carries the update in its body, not in an update parameter")
+        return await _update(request, params, _decode(body, "update"), store, queries, lock, settings, credentials)
+    shown = media or "none"
+    raise HTTPException(400, f"unsupported Content-Type {shown}: use {FORM}, {QUERY} or {UPDATE}")

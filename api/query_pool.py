@@ -1,0 +1,208 @@
+"""SPARQL queries in worker processes, so that a runaway query can be stopped.
+
+pyoxigraph cannot cancel a running query, and a thread cannot be killed, so
+the endpoint's queries run in a small pool of worker processes: a query that
+outlives the timeout has its worker killed (the CPU it was burning is freed at
+once) and replaced, and the client gets 503.
+
+The workers never open the live store: the server writes to it (SPARQL Update,
+article ingest), and a second process may not read a RocksDB store that
+another one writes. Instead they open a read-only *snapshot*, a RocksDB
+checkpoint made of hard links to the store's immutable files (about 10 ms,
+no copy). The server takes a new snapshot after each write, before it
+answers, so a query always sees every write acknowledged before it was sent.
+Superseded snapshots are deleted once no worker reads them.
+
+Stores that cannot be snapshotted (in memory, remote) run queries in a thread
+instead; there the timeout answers 503 but cannot stop the engine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import pickle
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+
+from kg.store import Store
+
+from .query_worker import READY, worker_main
+from .sparql_exec import Answer, run_query
+
+_CTX = multiprocessing.get_context("spawn")  # never fork the server's threads
+
+
+STARTUP_SECONDS = 60  # how long a query may wait for a worker that is still starting
+
+
+class QueryTimeout(Exception):
+    """A query ran longer than the configured timeout (or found no free worker in time)."""
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.Process
+    conn: object  # multiprocessing Connection
+    generation: int = -1  # the snapshot it last read
+
+    @classmethod
+    def spawn(cls) -> _Worker:
+        parent, child = _CTX.Pipe()
+        process = _CTX.Process(target=worker_main, args=(child,), daemon=True, name="kg-query-worker")
+        process.start()
+        child.close()
+        return cls(process, parent)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class QueryPool:
+    """Runs queries against snapshots of ``store`` in ``size`` worker processes."""
+
+    def __init__(self, store: Store, size: int, timeout: float):
+        if store.path is None:
+            raise ValueError("a query pool needs an on-disk store")
+        self.store, self.size, self.timeout = store, size, timeout
+        self.dir = store.path.parent / f".{store.path.name}.kg-snapshots"
+        self.generation = 0
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._workers: list[_Worker] = []
+
+    # --- life cycle ------------------------------------------------------------------
+
+    def start(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)  # left over by a server that crashed
+        self.dir.mkdir(parents=True)
+        self._snapshot()
+        for _ in range(self.size):
+            self._add_worker()
+
+    def close(self) -> None:
+        loop = asyncio.get_running_loop()
+        for worker in self._workers:
+            loop.remove_reader(worker.conn.fileno())  # a worker still starting has a reader registered
+            worker.kill()
+        self._workers.clear()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _add_worker(self) -> None:
+        """Start a worker; it joins the idle queue once it has imported its modules and said so."""
+        worker = _Worker.spawn()
+        self._workers.append(worker)
+        loop = asyncio.get_running_loop()
+        fd = worker.conn.fileno()
+
+        def ready() -> None:
+            loop.remove_reader(fd)
+            try:
+                if worker.conn.recv_bytes() == READY:
+                    self._idle.put_nowait(worker)
+                    return
+            except (EOFError, OSError):
+                pass
+            self._workers.remove(worker)  # died while starting: try once more later, on the next query
+            worker.kill()
+
+        loop.add_reader(fd, ready)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        self._workers.remove(worker)
+        self._add_worker()
+
+    # --- snapshots -------------------------------------------------------------------
+
+    def _path(self, generation: int) -> Path:
+        return self.dir / str(generation)
+
+    def _snapshot(self) -> None:
+        self.store.flush()
+        self.store.ox.backup(str(self._path(self.generation + 1)))
+        self.generation += 1
+
+    def _collect(self) -> None:
+        """Delete the snapshots that neither the pool nor any worker reads any more."""
+        keep = {self.generation} | {w.generation for w in self._workers}
+        for path in self.dir.iterdir():
+            if path.name.isdigit() and int(path.name) not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    async def refresh(self) -> None:
+        """Take a new snapshot after a write, so that later queries see it."""
+        await run_in_threadpool(self._snapshot)
+        self._collect()
+
+    # --- queries ---------------------------------------------------------------------
+
+    async def query(
+        self, sparql: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None, accept: str | None
+    ) -> Answer:
+        if len(self._workers) < self.size:
+            self._add_worker()
+        try:  # busy workers free up within the timeout (or are killed); starting ones take a few seconds
+            worker = await asyncio.wait_for(self._idle.get(), self.timeout + STARTUP_SECONDS)
+        except TimeoutError:
+            raise QueryTimeout(f"no query worker became free within {self.timeout + STARTUP_SECONDS:g} s") from None
+        worker.generation = self.generation
+        request = (str(self._path(self.generation)), sparql, default_graphs, named_graphs, accept)
+        loop = asyncio.get_running_loop()
+        ready = loop.create_future()
+        fd = worker.conn.fileno()
+        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+        try:
+            worker.conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+            await asyncio.wait_for(ready, self.timeout)
+            answer = pickle.loads(worker.conn.recv_bytes())
+        except TimeoutError:
+            loop.remove_reader(fd)
+            self._replace(worker)
+            raise QueryTimeout(f"the query ran longer than the {self.timeout:g} s limit and was stopped") from None
+        except BaseException:
+            loop.remove_reader(fd)
+            self._replace(worker)  # died, or the request was cancelled while it ran
+            raise
+        loop.remove_reader(fd)
+        self._idle.put_nowait(worker)
+        return answer
+
+
+class InlineQueries:
+    """Queries in a thread of this process (stores a worker cannot open); the timeout stops only the wait."""
+
+    def __init__(self, store: Store, timeout: float):
+        self.store, self.timeout = store, timeout
+
+    def start(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    async def refresh(self) -> None:
+        pass
+
+    async def query(
+        self, sparql: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None, accept: str | None
+    ) -> Answer:
+        try:
+            return await asyncio.wait_for(
+                run_in_threadpool(run_query, self.store.query, sparql, default_graphs, named_graphs, accept),
+                self.timeout,
+            )
+        except TimeoutError:
+            raise QueryTimeout(f"the query ran longer than the {self.timeout:g} s limit") from None
+
+
+def query_runner(store: Store, workers: int, timeout: float) -> QueryPool | InlineQueries:
+    """A worker pool when the store is an embedded on-disk one and ``workers`` > 0, else inline."""
+    if workers > 0 and getattr(store, "path", None) is not None and hasattr(store, "ox"):
+        return QueryPool(store, workers, timeout)
+    return InlineQueries(store, timeout)

@@ -1,0 +1,157 @@
+"""Articles: list, read, add (text, JSON or HTML; extraction runs on the server), delete."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from pydantic import BaseModel, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from kg import graph_queries as gq
+from kg.errors import InputError, KGError
+from kg.html import html_to_text
+from kg.ingest import ingest_articles
+from kg.rdf import article_iri
+from kg.text import article_from_text, decode
+
+from ..deps import QueriesDep, SettingsDep, StoreDep, WriteAccess, WriteLockDep
+from ..examples import ARTICLE_EXAMPLE, ARTICLES_EXAMPLE, INGEST_EXAMPLE, not_found
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,100}$"
+ArticleId = Annotated[str, Path(pattern=ID_PATTERN, examples=["000_7c71ae8a3147dccc"])]
+
+
+class ArticleIn(BaseModel):
+    """An article sent as JSON."""
+
+    text: str = Field(min_length=1, description="The article's full text.")
+    title: str | None = Field(None, max_length=500)
+    date: str | None = Field(None, max_length=40, description="Publication date, ISO 8601.", examples=["2024-03-01"])
+    url: str | None = Field(None, max_length=2000)
+    id: str | None = Field(None, pattern=ID_PATTERN, description="Article id; default: a hash of the text.")
+
+
+_POST_DOC = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/plain": {"schema": {"type": "string"}, "example": "Police in Basra arrested two suspects on Monday."},
+            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "text/html": {"schema": {"type": "string"},
+                          "example": "<html><h1>Arrests in Basra</h1><p>Police arrested two suspects.</p></html>"},
+        },
+    },
+    "parameters": [
+        {"name": name, "in": "query", "required": False, "schema": {"type": "string", "maxLength": 500},
+         "description": text}
+        for name, text in (("title", "Title (text and HTML bodies)"), ("url", "Source URL (text and HTML bodies)"),
+                           ("date", "Publication date (text and HTML bodies)"))
+    ] + [{"name": "id", "in": "query", "required": False, "schema": {"type": "string", "pattern": ID_PATTERN},
+          "description": "Article id (text and HTML bodies); default: a hash of the text."}],
+}
+
+
+@router.get("", summary="Articles, by id", responses={200: {"content": {"application/json": {"example": ARTICLES_EXAMPLE}}}})
+def list_articles(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict:
+    return gq.articles(store, limit, offset)
+
+
+@router.get("/{id}", summary="One article: title, source, entities, statements",
+            responses={200: {"content": {"application/json": {"example": ARTICLE_EXAMPLE}}}, **not_found("article")})
+def get_article(store: StoreDep, id: ArticleId) -> dict:
+    try:
+        return gq.article(store, id)
+    except gq.NotFound:
+        raise HTTPException(404, f"no article with id {id!r}") from None
+
+
+def _article_from_request(media: str, body: bytes, params) -> object:
+    """An Article from a request body in one of the accepted media types."""
+    if media == "application/json":
+        try:
+            data = ArticleIn.model_validate(json.loads(body))
+        except (ValueError, ValidationError) as exc:
+            raise HTTPException(400, f"the JSON body is not an article: {_first_error(exc)}") from None
+        meta = {"title": data.title, "url": data.url, "published": data.date}
+        return article_from_text(data.text, data.url or "<api>", data.id, **meta)
+    for name in ("title", "url", "date"):
+        if len(params.get(name) or "") > 500:
+            raise HTTPException(400, f"{name} is longer than 500 characters")
+    article_id = params.get("id")
+    if article_id is not None and not _valid_id(article_id):
+        raise HTTPException(400, "id may hold letters, digits, '_', '.' and '-' (at most 100)")
+    text = decode(body, "request body")
+    title = params.get("title")
+    if media == "text/html":
+        text, page_title = html_to_text(text)
+        title = title or page_title
+    return article_from_text(text, params.get("url") or "<api>", article_id,
+                             title=title, url=params.get("url"), published=params.get("date"))
+
+
+def _valid_id(value: str) -> bool:
+    import re
+
+    return re.fullmatch(ID_PATTERN, value) is not None
+
+
+def _first_error(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "body"
+        return f"{where}: {err['msg']}"
+    return str(exc)
+
+
+@router.post("", status_code=201, summary="Add an article (text/plain, JSON or HTML): extract and store it",
+             responses={201: {"content": {"application/json": {"example": INGEST_EXAMPLE}}},
+                        200: {"description": "The same text was already stored: nothing changed"},
+                        400: {"description": "Empty, binary or malformed body"},
+                        401: {"description": "Missing or wrong token"}, 403: {"description": "Writes are disabled"},
+                        413: {"description": "Body too large"}, 415: {"description": "Unsupported media type"}},
+             openapi_extra=_POST_DOC)
+async def add_article(
+    request: Request, store: StoreDep, settings: SettingsDep, queries: QueriesDep, lock: WriteLockDep,
+    _: WriteAccess,
+):
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media not in ("text/plain", "application/json", "text/html"):
+        raise HTTPException(415, f"unsupported Content-Type {media or 'none'}: use text/plain, application/json or text/html")
+    body = await request.body()
+    try:
+        art = _article_from_request(media, body, request.query_params)
+    except InputError as exc:
+        raise HTTPException(400, str(exc)) from None
+    async with lock:
+        try:
+            summary = await run_in_threadpool(ingest_articles, [art], store, settings.model)
+        except KGError as exc:
+            raise HTTPException(500, f"ingest failed: {exc}") from None
+        if summary.articles:
+            await queries.refresh()
+    result = {"id": art.id, "title": art.title, "ingested": bool(summary.articles),
+              "unchanged": bool(summary.unchanged), "entities": summary.entities,
+              "statements": summary.statements, "triples_added": summary.triples_added}
+    from fastapi.responses import JSONResponse
+
+    return JSONResponse(result, status_code=201 if summary.articles else 200)
+
+
+@router.delete("/{id}", summary="Remove an article and everything extracted from it",
+               responses={401: {"description": "Missing or wrong token"}, 403: {"description": "Writes are disabled"},
+                          **not_found("article")})
+async def delete_article(store: StoreDep, queries: QueriesDep, lock: WriteLockDep, id: ArticleId, _: WriteAccess) -> dict:
+    async with lock:
+        removed = await run_in_threadpool(store.delete_graph, article_iri(id))
+        if not removed:
+            raise HTTPException(404, f"no article with id {id!r}")
+        await queries.refresh()
+    return {"deleted": id}

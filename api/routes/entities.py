@@ -1,0 +1,74 @@
+"""Entities: search by label or alias, one entity, its neighbours."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query
+from starlette.concurrency import run_in_threadpool
+
+from kg import graph_queries as gq
+
+from ..deps import StoreDep
+from ..examples import ENTITY_EXAMPLE, NEIGHBOURS_EXAMPLE, SEARCH_EXAMPLE, not_found
+
+router = APIRouter(prefix="/entities", tags=["entities"])
+
+EntityType = Literal["Person", "Organization", "Location"]
+EventType = Literal[tuple(gq.EVENT_TYPES)]  # type: ignore[valid-type]
+EntityId = Annotated[str, Path(description="An entity id: its type and slug, as in `location/iraq`.",
+                               examples=["location/iraq"])]
+
+
+def _missing(id_: str) -> HTTPException:
+    return HTTPException(404, f"no entity with id {id_!r}")
+
+
+@router.get("", summary="Search entities by label or alias (prefix; case and accents ignored)",
+            responses={200: {"content": {"application/json": {"example": SEARCH_EXAMPLE}}}})
+def search(
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=200, description="Prefix of a label or alias; empty lists all.",
+                            examples=["ira"])] = "",
+    type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict:
+    return {"q": q, "type": type, "limit": limit, "offset": offset,
+            "entities": gq.search_entities(store, q, type, limit, offset)}
+
+
+@router.get("/{id:path}/neighbours", summary="Entities connected to one, with the statements that connect them",
+            responses={200: {"content": {"application/json": {"example": NEIGHBOURS_EXAMPLE}}}, **not_found("entity")})
+def neighbours(
+    store: StoreDep,
+    id: EntityId,
+    depth: Annotated[int, Query(ge=1, le=3, description="How many statements away.")] = 1,
+    relation: Annotated[str | None, Query(max_length=200, description="Only this relation label, e.g. `capture`.")] = None,
+    event_type: Annotated[EventType | None, Query(description="Only statements of this event class.")] = None,
+    direction: Annotated[Literal["in", "out", "both"], Query(
+        description="`out`: the entity is the agent; `in`: the target.")] = "both",
+    since: Annotated[date | None, Query(description="Only statements dated on or after this day.")] = None,
+    until: Annotated[date | None, Query(description="Only statements dated on or before this day.")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> dict:
+    if since and until and since > until:
+        raise HTTPException(400, "since is after until")
+    try:
+        return gq.neighbours(store, id, depth, relation, event_type, direction,
+                             since.isoformat() if since else None, until.isoformat() if until else None, limit, offset)
+    except gq.NotFound:
+        raise _missing(id) from None
+    except gq.TooBroad as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
+@router.get("/{id:path}", summary="One entity: label, aliases, type, counts, articles",
+            responses={200: {"content": {"application/json": {"example": ENTITY_EXAMPLE}}}, **not_found("entity")})
+def get_entity(store: StoreDep, id: EntityId) -> dict:
+    try:
+        return gq.entity(store, id)
+    except gq.NotFound:
+        raise _missing(id) from None

