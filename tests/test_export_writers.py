@@ -108,3 +108,20 @@ def test_dynamic_is_for_gexf_only(tmp_path, sample):
     with pytest.raises(KGError, match="--dynamic applies to gexf only, not csv"):
         export(sample, "csv", tmp_path / "csv", dynamic=True)
     assert not (tmp_path / "csv").exists()
+
+
+def test_export_bytes_for_http(sample):
+    import io
+    import zipfile
+
+    from kg.export import FORMATS, MEDIA_TYPES, export_bytes
+
+    assert set(MEDIA_TYPES) == set(FORMATS)
+    payload = export_bytes(sample, "csv", Filters.parse(event_types="Capture"))
+    assert (payload.media_type, payload.filename) == ("application/zip", "graph.zip")
+    with zipfile.ZipFile(io.BytesIO(payload.data)) as zf:
+        assert zf.namelist() == ["nodes.csv", "edges.csv"]
+        assert zf.read("edges.csv").decode().count("capture") == 4  # two edges, label and kind
+    gexf = export_bytes(sample, "gexf", dynamic=True)
+    assert gexf.media_type == "application/gexf+xml" and b'mode="dynamic"' in gexf.data
+    assert export_bytes(sample, "nquads").data.count(b"\n") == len(sample)

@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+import tempfile
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import FilterError, KGError
@@ -19,7 +22,28 @@ from .writers import DYNAMIC_FORMATS, WRITERS
 RDF_FORMATS = {"turtle": "turtle", "nquads": "nquads"}
 FORMATS = tuple(WRITERS) + tuple(RDF_FORMATS)
 
-__all__ = ["ALL", "FORMATS", "Filters", "export"]
+MEDIA_TYPES = {
+    "gexf": "application/gexf+xml",
+    "graphml": "application/graphml+xml",
+    "json": "application/json",
+    "csv": "application/zip",  # nodes.csv and edges.csv in one archive
+    "png": "image/png",
+    "turtle": "text/turtle",
+    "nquads": "application/n-quads",
+}
+SUFFIXES = {"gexf": "gexf", "graphml": "graphml", "json": "json", "csv": "zip", "png": "png", "turtle": "ttl",
+            "nquads": "nq"}
+
+__all__ = ["ALL", "FORMATS", "MEDIA_TYPES", "Filters", "Payload", "export", "export_bytes"]
+
+
+@dataclass(frozen=True)
+class Payload:
+    """An export held in memory, for an HTTP response: the bytes, their media type and a file name."""
+
+    data: bytes
+    media_type: str
+    filename: str
 
 
 def export(
@@ -44,3 +68,18 @@ def export(
         return out
     WRITERS[format](build_graph(store, filters), out, dynamic=dynamic, layout=layout)
     return out
+
+
+def export_bytes(
+    store: Store, format: str, filters: Filters = ALL, *, dynamic: bool = False, layout: bool = True
+) -> Payload:
+    """Like :func:`export`, in memory; ``csv`` comes as a zip archive holding ``nodes.csv`` and ``edges.csv``."""
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
+        path = export(store, format, Path(tmp) / "graph", filters, dynamic=dynamic, layout=layout)
+        if format == "csv":
+            archive = Path(tmp) / "graph.zip"
+            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+                for name in ("nodes.csv", "edges.csv"):
+                    zf.write(path / name, name)
+            path = archive
+        return Payload(path.read_bytes(), MEDIA_TYPES[format], f"graph.{SUFFIXES[format]}")

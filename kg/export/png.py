@@ -80,5 +80,7 @@ def draw_png(g: nx.MultiDiGraph, out: Path, *, width: float = 12.0, height: floa
             ha="center", va="bottom", fontsize=8, color="#222222",
         )
     _legend(ax, g)
+    fig.text(0.01, 0.99, f"{g.number_of_nodes()} entities, {g.number_of_edges()} relations", va="top", fontsize=10,
+             color="#444444")
     ax.margins(0.08)
     fig.savefig(out, format="png")
