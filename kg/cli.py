@@ -142,6 +142,7 @@ def extract(
     format: Annotated[str, typer.Option("--format", "-f", help="Output format: jsonl.")] = "jsonl",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
     model: ModelOpt = None,
+    entities: Annotated[bool, typer.Option("--entities", help="Write one JSON object per entity instead.")] = False,
 ) -> None:
     """Extract triples from articles without touching the store.
 
@@ -162,7 +163,12 @@ def extract(
         nlp = load_pipeline(model)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
         try:
-            write_jsonl(extract_many(read_articles(paths, failed.append), nlp), out)
+            if entities:
+                from .entities.report import write_entities_jsonl
+
+                write_entities_jsonl(extract_many(read_articles(paths, failed.append), nlp), out)
+            else:
+                write_jsonl(extract_many(read_articles(paths, failed.append), nlp), out)
         finally:
             if output:
                 out.close()
@@ -277,6 +283,30 @@ def export(
         filters = Filters.parse(types, events, since, until, min_confidence, ego, depth)
         path = do_export(store, format, output, filters, dynamic=dynamic, layout=layout)
     typer.echo(f"wrote {path}")
+
+
+@app.command()
+def delete(
+    articles: Annotated[list[str], typer.Argument(help="Article ids (file stems) or article IRIs.")],
+) -> None:
+    """Remove articles from the store, each with everything extracted from it (its named graph).
+
+    Other articles, and the entities they share with the removed one, stay as they are.
+
+    Example: kg delete 000_7c71ae8a3147dccc
+    """
+    from .articles import delete_article
+
+    failed = False
+    with opened_store() as store:
+        for ref in articles:
+            try:
+                typer.echo(f"deleted {delete_article(store, ref)}")
+            except KGError as exc:
+                typer.echo(f"Error: {exc}", err=True)
+                failed = True
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

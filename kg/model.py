@@ -41,6 +41,9 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: int = 0
     country: str | None = None  # key of a Location entity this one belongs to
+    nationality: str | None = None  # key of the Location (country) a person is a national of
+    roles: set[str] = field(default_factory=set)  # titles and roles seen with the name ("President")
+    described_by: tuple[str, str] | None = None  # unnamed people: (relation, key), e.g. ("wife of", "person/…")
 
 
 @dataclass

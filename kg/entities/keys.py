@@ -9,7 +9,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def slug(label: str) -> str:
-    """ASCII, lower-case, hyphen-separated form of a label ("Abu Bakr al-Baghdadi" -> "abu-bakr-al-baghdadi")."""
+    """ASCII, lower-case, hyphen-separated form of a label ("Ahmed Abdi Godane" -> "ahmed-abdi-godane")."""
     text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode("ascii").lower()
     return _NON_WORD.sub("-", text.replace("'", "").replace("\u2019", "")).strip("-") or "unnamed"
 

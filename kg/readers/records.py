@@ -36,7 +36,7 @@ def read_jsonl(stream: BinaryIO, source: str, options) -> Iterator[Article | Inp
             yield InputError(where, "not UTF-8")
             continue
         except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+            yield InputError(where, f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
             continue
         try:
             yield article_from_record(record, where, options)
@@ -68,7 +68,7 @@ def read_json(data: bytes, source: str, options) -> Iterator[Article | InputErro
         yield InputError(source, "not UTF-8")
         return
     except json.JSONDecodeError as exc:
-        yield InputError(f"{source}:{exc.lineno}", f"malformed JSON: {exc.msg} at column {exc.colno}")
+        yield InputError(f"{source}:{exc.lineno}", f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
         return
     records = _records_of(doc)
     if records is None:

@@ -1,0 +1,238 @@
+"""Rule-based coreference: pronouns and definite descriptions -> their antecedents.
+
+No statistical coreference model can be installed offline, so this is a small
+resolver with one tested heuristic per case:
+
+- **he/him/his/she/her** -> a Person; **it/its** -> an Organization or Location;
+  **they/them/their** -> an Organization or a group of people, and only when no
+  plural noun that is not an entity ("the sources") stands in between.
+- Where to look: a subject pronoun prefers the highest subject of its own
+  sentence before it ("Iraq announced that its forces … in what *it* described");
+  otherwise the nearest compatible mention in its sentence; then, sentence by
+  sentence backwards (up to ``WINDOW``), the highest subject, then the nearest mention.
+- What fits: "its leader", "its founder" need an organisation; "its security
+  forces" prefers a country (and becomes that country's organisation in :mod:`.describe`).
+- **Definite descriptions**: "the group", "the terrorist group" -> the last
+  armed group (or organisation) named; "the vicious man", "the suspect" -> the
+  last named person who is not the subject of the same clause.
+- **Role descriptions**: "a senior al-Shabaab terrorist leader", "al-Shabaab leader" -> the
+  named person whom the article gives that role in that group ("X is one of the
+  most senior al-Shabaab leaders", "X, an al-Shabaab commander", "al-Shabaab's founder X").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from ..prepare import in_furniture
+from .describe import _index, scoped_key
+from .lexicon import Lexicon
+from .mentions import Mention, Registry
+
+WINDOW = 3  # sentences to look back for a pronoun's antecedent
+PRONOUNS = {
+    "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
+    "she": "Person", "her": "Person", "hers": "Person", "herself": "Person",
+    "it": "Thing", "its": "Thing", "itself": "Thing",
+    "they": "Plural", "them": "Plural", "their": "Plural", "themselves": "Plural",
+}
+SUBJECTS = {"nsubj", "nsubjpass"}
+EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "rain"}
+ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
+
+
+def _compatible(kind: str, ent) -> bool:
+    if kind == "Person":
+        return ent.type == "Person" and not _plural_person(ent)
+    if kind == "Thing":
+        return ent.type in {"Organization", "Location"}
+    return ent.type == "Organization" or _plural_person(ent)
+
+
+def _plural_person(ent) -> bool:
+    return ent.type == "Person" and ent.label[:1].isdigit()
+
+
+class Coref:
+    """Resolves pronouns (before :mod:`.describe`) and descriptions (after it)."""
+
+    def __init__(self, nlp: Language, lex: Lexicon):
+        self.lex = lex
+        self.pronoun_matcher = Matcher(nlp.vocab)
+        self.pronoun_matcher.add("PRONOUN", [[{"LOWER": {"IN": sorted(PRONOUNS)}, "POS": "PRON"}]])
+        self.desc = Matcher(nlp.vocab)
+        mods = {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "OP": "*"}
+        self.desc.add("GROUP", [[{"LOWER": "the"}, mods, {"LOWER": {"IN": sorted(lex.group_nouns)}, "TAG": "NN"}]])
+        self.desc.add("PERSON", [[{"LOWER": "the"}, {"POS": "ADJ", "OP": "*"}, {"LOWER": {"IN": sorted(lex.person_nouns)}, "TAG": "NN"}]])
+        self.desc.add("ROLE", [[{"POS": {"IN": ["DET", "ADJ", "PROPN", "NOUN", "ADV"]}, "OP": "*"}, {"LOWER": {"IN": sorted(lex.role_nouns)}, "TAG": "NN"}]])
+
+    # -- pronouns -----------------------------------------------------------------------------------
+    def pronouns(self, doc: Doc, reg: Registry) -> None:
+        starts = [s.start for s in doc.sents]
+        for _, i, _end in self.pronoun_matcher(doc):
+            tok = doc[i]
+            if in_furniture(doc, i, i + 1) or self._expletive(tok):
+                continue
+            key = self._antecedent(doc, reg, tok, starts)
+            if key is not None:
+                reg.add(key, i, i + 1, "pronoun")
+
+    def _expletive(self, tok: Token) -> bool:
+        return tok.lower_ == "it" and tok.dep_ in SUBJECTS and tok.head.lemma_ in EXPLETIVE_HEADS
+
+    def _wants(self, tok: Token) -> tuple[str, str | None]:
+        """What a pronoun can refer to, and a preferred subtype ("its leader" -> organisation only)."""
+        kind = PRONOUNS[tok.lower_]
+        if kind == "Thing" and tok.dep_ == "poss":
+            noun = tok.head
+            if noun.lemma_.lower() in self.lex.role_nouns:
+                return "Organization", None
+            phrase = tok.doc[tok.i + 1 : noun.i + 1].text.lower()
+            if phrase in self.lex.institutions or noun.lower_ in self.lex.institutions:
+                return kind, "Country"
+        return kind, None
+
+    def _antecedent(self, doc: Doc, reg: Registry, tok: Token, starts: list[int]) -> str | None:
+        kind, prefer = self._wants(tok)
+        s = bisect_right(starts, tok.i) - 1
+        ok = [m for m in sorted(reg.mentions, key=lambda m: m.start) if m.end <= tok.i and self._fits(reg, m, kind)]
+        if not ok:
+            return None
+        if prefer:
+            preferred = [m for m in ok if reg.entities[m.key].subtype == prefer and m.start >= starts[max(0, s - WINDOW)]]
+            if preferred:
+                return preferred[-1].key
+        for back in range(0, WINDOW + 1):
+            if s - back < 0:
+                break
+            lo = starts[s - back]
+            hi = starts[s - back + 1] if s - back + 1 < len(starts) else len(doc)
+            here = [m for m in ok if lo <= m.start < hi]
+            if not here:
+                continue
+            subjects = [m for m in here if doc[m.start : m.end].root.dep_ in SUBJECTS]
+            if subjects and (back > 0 or tok.dep_ in SUBJECTS):
+                best = min(subjects, key=lambda m: (_depth(doc[m.start : m.end].root), -m.start))
+            else:
+                best = here[-1]
+            if kind == "Plural" and self._blocked(doc, best.end, tok.i):
+                return None
+            return best.key
+        return None
+
+    def _fits(self, reg: Registry, m: Mention, kind: str) -> bool:
+        ent = reg.entities[m.key]
+        if kind == "Organization":
+            return ent.type == "Organization"
+        return _compatible(kind, ent)
+
+    def _blocked(self, doc: Doc, start: int, end: int) -> bool:
+        """A plural noun that is no entity ("the sources") between a candidate and a plural pronoun."""
+        return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in ARGUMENTS for t in doc[start:end])
+
+    # -- descriptions -------------------------------------------------------------------------------
+    def descriptions(self, doc: Doc, reg: Registry) -> None:
+        at = _index(reg)
+        evidence = self._role_evidence(doc, reg, at)
+        found = sorted(self.desc(doc), key=lambda m: (m[1], m[1] - m[2]))
+        done: set[int] = set()
+        for match_id, start, end in found:
+            label = doc.vocab.strings[match_id]
+            head = end - 1
+            if head in done or head in at or in_furniture(doc, start, end):
+                continue
+            if label == "GROUP":
+                key = self._last(reg, start, lambda e: e.type == "Organization" and e.subtype == "ArmedGroup")
+            elif label == "PERSON":
+                key = self._last_person(doc, reg, start, head)
+            else:
+                key = self._role(doc, reg, at, start, head, evidence)
+            if key is None:
+                continue
+            done.add(head)
+            lo = start
+            while lo < head and (doc[lo].pos_ == "DET" or lo in at):
+                lo += 1
+            if any(i in at for i in range(lo, end)):
+                lo = max(i for i in range(lo, end) if i in at) + 1
+            phrase = doc[start:end]
+            reg.add(key, lo, end, "description", alias=phrase[1:].text if phrase[0].pos_ == "DET" else phrase.text)
+            at.update({i: reg.mentions[-1] for i in range(lo, end)})
+
+    def _last(self, reg: Registry, before: int, test) -> str | None:
+        cands = [m for m in reg.mentions if m.end <= before and test(reg.entities[m.key])]
+        return max(cands, key=lambda m: m.start).key if cands else None
+
+    def _last_person(self, doc: Doc, reg: Registry, start: int, head: int) -> str | None:
+        """The last named person before a definite description who is not the subject of its clause."""
+        clause = doc[head].head
+        while clause.dep_ not in {"ROOT", "relcl", "ccomp", "advcl"} and clause.head is not clause:
+            clause = clause.head
+        own = {c.i for c in clause.children if c.dep_ in SUBJECTS}
+        cands = [m for m in reg.mentions if m.end <= start and m.kind == "name"
+                 and reg.entities[m.key].type == "Person" and not own.intersection(range(m.start, m.end))]
+        return max(cands, key=lambda m: m.start).key if cands else None
+
+    def _role_evidence(self, doc: Doc, reg: Registry, at) -> dict[tuple[str, str], list[str]]:
+        """(role lemma, group key) -> named people the article gives that role ("X is one of the al-Shabaab leaders")."""
+        out: dict[tuple[str, str], list[str]] = {}
+        for m in reg.mentions:
+            ent = reg.entities[m.key]
+            if ent.type != "Person":
+                continue
+            root = doc[m.start : m.end].root
+            for noun in self._role_nouns_of(root):
+                group = self._group_of(reg, at, noun)
+                if group:
+                    out.setdefault((noun.lemma_.lower(), group), []).append(m.key)
+        return out
+
+    def _role_nouns_of(self, root: Token):
+        """Role nouns predicated of a mention: copula attribute ("is one of the leaders"), apposition either way."""
+        roles = self.lex.role_nouns
+        cands = []
+        if root.dep_ in SUBJECTS:
+            for c in root.head.children:
+                if c.dep_ == "attr":
+                    cands.append(c)
+                    cands.extend(p for prep in c.children if prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")
+        cands.extend(c for c in root.children if c.dep_ == "appos")
+        if root.dep_ == "appos":
+            cands.append(root.head)
+        return [t for t in cands if t.lemma_.lower() in roles]
+
+    def _group_of(self, reg: Registry, at, noun: Token) -> str | None:
+        for c in noun.children:
+            m = at.get(c.i)
+            if m is not None and c.dep_ in {"compound", "amod", "poss", "nmod"} and reg.entities[m.key].type == "Organization":
+                return m.key
+        return None
+
+    def _role(self, doc: Doc, reg: Registry, at, start: int, head: int, evidence) -> str | None:
+        """'a senior al-Shabaab terrorist leader' -> the person with that role in that group, if the article names one."""
+        noun = doc[head]
+        if noun.dep_ in {"attr", "compound"} or (noun.dep_ == "appos" and noun.head.pos_ == "PROPN") or any(
+            c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children
+        ):
+            return None  # predicative ("is a leader") or named in apposition ("its leader, X")
+        if head + 1 < len(doc) and doc[head + 1].pos_ == "PROPN":
+            return None  # "its current leader Abu Ibrahim …": the name follows
+        group = self._group_of(reg, at, noun)
+        if group is None:
+            return None
+        people = evidence.get((noun.lemma_.lower(), group), [])
+        if not people:
+            return None
+        counts = {k: people.count(k) for k in people}
+        return max(counts, key=lambda k: (counts[k], reg.entities[k].mentions))
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d

@@ -1,0 +1,363 @@
+"""Descriptions: unnamed people and institutions, nationalities, regions, aliases introduced by naming words.
+
+Each rule is a token pattern (spaCy ``Matcher``, words from the lexicons) plus a
+small check; none depends on a particular article:
+
+- possessive institutions: a pronoun resolved to a country + institution noun
+  ("its security forces" after "Iraq") -> that country's organisation;
+- coordinated demonyms: "the Iraqi and Turkish governments" -> both governments;
+  a bare institution noun coordinated with a country's one ("Turkish
+  intelligence and police") -> the same country's;
+- "local security forces", "opposition groups": an unnamed organisation of the article;
+- regions: "northwestern Syria", "Syria's northwest" -> one Location (Region) in that country;
+- nationality: "<Person>, an Iraqi national" sets the person's nationality;
+- naming words: "an Afghan national code-named “Abu Yusuf”" -> the person Abu Yusuf;
+- relational nouns: "the wife of X", "his older sister", "one of his aides",
+  "X's right-hand man" -> a Person labelled by the description, ``described_by`` X;
+  in apposition to a named person (", an Afghan national code-named …") it is that person;
+- counted people: "at least 850 suspects" -> a Person (group) node "850 suspects".
+
+Unnamed nodes get article-scoped keys (see :func:`scoped_key`): two articles'
+"850 suspects" are different people.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from ..prepare import in_furniture
+from .keys import entity_key
+from .lexicon import Lexicon
+from .mentions import Mention, Registry
+
+# Compass words -> the adjective used in a region's canonical label ("Syria's northwest" -> "northwestern Syria").
+DIRECTIONS = {
+    "north": "northern", "south": "southern", "east": "eastern", "west": "western",
+    "northern": "northern", "southern": "southern", "eastern": "eastern", "western": "western",
+    "northeast": "northeastern", "northwest": "northwestern", "southeast": "southeastern", "southwest": "southwestern",
+    "northeastern": "northeastern", "northwestern": "northwestern", "southeastern": "southeastern",
+    "southwestern": "southwestern", "central": "central",
+}
+QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
+
+
+def scoped_key(doc: Doc, type_: str, label: str) -> str:
+    """Key of an unnamed entity: only meaningful within its article, so the article's text hash is part of it."""
+    return f"{entity_key(type_, label)}-{hashlib.sha1(doc.text.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _words(nlp: Language, phrase: str) -> list[dict]:
+    return [{"LOWER": t.lower_} for t in nlp.make_doc(phrase)]
+
+
+class Describer:
+    """Runs the description rules of this module over a doc whose names and pronouns are resolved."""
+
+    def __init__(self, nlp: Language, lex: Lexicon):
+        self.lex = lex
+        m = self.matcher = Matcher(nlp.vocab)
+        directions = sorted(DIRECTIONS)
+        m.add("REGION", [[{"LOWER": {"IN": directions}}], [{"LOWER": {"IN": directions}}, {"ORTH": "-"}, {"LOWER": {"IN": directions}}]])
+        m.add("NATIONALITY", [[{"ORTH": {"IN": sorted(lex.demonyms)}}, *_words(nlp, n)] for n in lex.nationality_nouns])
+        m.add("NAMING", [_words(nlp, w) for w in lex.naming_words])
+        rel = [_words(nlp, n) for n in lex.relational_nouns]
+        m.add("RELATIONAL", rel + [[*p[:-1], {"LEMMA": p[-1]["LOWER"]}] for p in rel])
+        m.add("COUNTED", [[{"LIKE_NUM": True, "OP": "+"}, {"LOWER": {"IN": sorted(lex.counted_person_nouns)}}]])
+        inst = [_words(nlp, f) for f in lex.institutions] + [[{"LOWER": g + "s"}] for g in lex.group_nouns]
+        m.add("LOCAL", [[{"LOWER": {"IN": sorted(lex.local_modifiers)}}, *f] for f in inst])
+        m.add("INSTITUTION", inst)
+
+    def __call__(self, doc: Doc, reg: Registry) -> None:
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            if not in_furniture(doc, start, end):
+                by_label.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+        at = _index(reg)
+        self._institutions(doc, reg, at, by_label.get("INSTITUTION", []))
+        self._regions(doc, reg, at, by_label.get("REGION", []))
+        self._local(doc, reg, at, by_label.get("LOCAL", []))
+        at = _index(reg)
+        named = self._naming(doc, reg, at, by_label.get("NAMING", []))
+        at = _index(reg)
+        self._nationality(doc, reg, at, by_label.get("NATIONALITY", []), named)
+        at = _index(reg)
+        self._relational(doc, reg, at, _longest(by_label.get("RELATIONAL", [])))
+        at = _index(reg)
+        self._counted(doc, reg, at, _longest(by_label.get("COUNTED", [])))
+
+    # -- institutions -------------------------------------------------------------------------------
+    def _institutions(self, doc: Doc, reg: Registry, at: dict[int, Mention], matches) -> None:
+        lex = self.lex
+        for start, end in _longest(matches):
+            if start in at:
+                continue
+            prev = at.get(start - 1)
+            if prev is not None and prev.kind == "pronoun" and doc[start - 1].dep_ == "poss":
+                ref = lex.institution(prev.key, doc[start:end].text) if _is_country(reg, prev.key, lex) else None
+                if ref is not None:  # "its security forces" after a country
+                    _replace(reg, prev, start - 1, end, ref, doc)
+                    continue
+            conj = self._conjoined_institution(doc, at, start, end, reg)
+            if conj is not None:
+                reg.from_ref(conj)
+                reg.add(conj.key, start, end, "name", alias=doc[start:end].text)
+        # "the Iraqi and Turkish governments": the first demonym names the same institution of its own country
+        for mention in list(reg.mentions):
+            ent = reg.entities[mention.key]
+            if ent.type != "Organization" or not ent.country or mention.start < 2:
+                continue
+            cc, dem = doc[mention.start - 1], doc[mention.start - 2]
+            noun = doc[mention.start + 1 : mention.end].text
+            if cc.lower_ in {"and", "or"} and dem.text in lex.demonyms and dem.i not in at:
+                ref = lex.institution(lex.demonyms[dem.text], noun)
+                if ref is not None and doc[mention.start].text in lex.demonyms:
+                    reg.from_ref(ref)
+                    reg.add(ref.key, dem.i, dem.i + 1, "name", alias=f"{dem.text} {noun}")
+
+    def _conjoined_institution(self, doc: Doc, at, start: int, end: int, reg: Registry):
+        """'Turkish intelligence and police': a bare institution noun conjoined with a country's institution."""
+        head = doc[end - 1]
+        if head.dep_ != "conj" or doc[start - 1].lower_ not in {"and", "or", ","}:
+            return None
+        other = at.get(head.head.i)
+        ent = reg.entities.get(other.key) if other else None
+        if ent is None or ent.type != "Organization" or not ent.country:
+            return None
+        return self.lex.institution(ent.country, doc[start:end].text)
+
+    # -- regions ------------------------------------------------------------------------------------
+    def _regions(self, doc: Doc, reg: Registry, at, matches) -> None:
+        for start, end in _longest(matches):
+            direction = DIRECTIONS.get(doc[start:end].text.lower().replace("-", ""))
+            if direction is None:
+                continue
+            after, before = at.get(end), at.get(start - 2) if start >= 2 else None
+            if after is not None and after.start == end and _is_country(reg, after.key, self.lex):
+                country, span_start, span_end, old = after.key, start, after.end, after  # "northwestern Syria"
+            elif before is not None and doc[start - 1].tag_ == "POS" and _is_country(reg, before.key, self.lex):
+                country, span_start, span_end, old = before.key, before.start, end, before  # "Syria's northwest"
+            else:
+                continue
+            name = reg.entities[country].label
+            label = f"{direction} {name}"
+            key = entity_key("Location", label)
+            reg.entity(key, label, "Location", subtype="Region", country=country)
+            _drop(reg, old)
+            reg.add(key, span_start, span_end, "name", alias=doc[span_start:span_end].text)
+
+    def _local(self, doc: Doc, reg: Registry, at, matches) -> None:
+        for start, end in _longest(matches):
+            if any(i in at for i in range(start, end)) or (start > 0 and doc[start - 1].text in self.lex.demonyms):
+                continue
+            label = doc[start:end].text.lower()
+            key = scoped_key(doc, "Organization", label)
+            subtype = self.lex.institutions.get(doc[start + 1 : end].text.lower(), (None, None))[1]
+            reg.entity(key, label, "Organization", subtype=subtype)
+            reg.add(key, start, end, "description", alias=doc[start:end].text)
+
+    # -- people -------------------------------------------------------------------------------------
+    def _naming(self, doc: Doc, reg: Registry, at, matches) -> dict[int, str]:
+        """'code-named “Abu Yusuf”': the name after a naming word is a person; returns naming-word start -> key."""
+        out: dict[int, str] = {}
+        for start, end in _longest(matches):
+            i = end
+            while i < len(doc) and doc[i].text in QUOTES:
+                i += 1
+            j = i
+            while j < len(doc) and doc[j].text[:1].isupper() and not doc[j].is_punct and doc[j].sent == doc[start].sent:
+                j += 1
+            if j == i or start == 0 or not self._person_before(doc, start):
+                continue
+            existing = at.get(i)
+            if existing is not None and reg.entities[existing.key].type == "Person":
+                out[start] = existing.key
+                self._named_np(doc, reg, at, start, existing.key)
+                continue
+            for k in range(i, j):
+                old = at.get(k)
+                if old is not None:
+                    _drop(reg, old)
+            label = doc[i:j].text
+            key = entity_key("Person", label)
+            reg.entity(key, label, "Person")
+            reg.add(key, i, j, "name", alias=label)
+            out[start] = key
+            self._named_np(doc, reg, at, start, key)
+        return out
+
+    def _named_np(self, doc: Doc, reg: Registry, at, start: int, key: str) -> None:
+        """'a Kenyan man known as X': the NP before the naming word is X too (and gives a nationality)."""
+        noun = doc[start - 1]
+        if noun.lower_ in self.lex.nationality_nouns or start - 1 in at:
+            return  # "an Afghan national code-named X" is left to the nationality rule
+        lo = start - 1
+        while lo > 0 and lo - 1 not in at and (doc[lo - 1].pos_ in {"ADJ", "PROPN"} or doc[lo - 1].text in self.lex.demonyms):
+            lo -= 1
+        for tok in doc[lo : start - 1]:
+            if tok.text in self.lex.demonyms:
+                reg.entities[key].nationality = reg.entities[key].nationality or self.lex.demonyms[tok.text]
+        reg.add(key, lo, start, "description", alias=doc[lo:start].text)
+
+    def _person_before(self, doc: Doc, start: int) -> bool:
+        """The noun before a naming word is a person noun ("national", "man", "militant", "his deputy")."""
+        lex = self.lex
+        prev = doc[start - 1]
+        words = lex.person_nouns | lex.role_nouns | lex.nationality_nouns | set(lex.relational_nouns) | lex.counted_person_nouns
+        return prev.lower_ in words or prev.lemma_.lower() in words
+
+    def _nationality(self, doc: Doc, reg: Registry, at, matches, named: dict[int, str]) -> None:
+        for start, end in _longest(matches):
+            country = self.lex.demonyms[doc[start].text]
+            person = named.get(end)  # "... national code-named Abu Yusuf"
+            if person is None:
+                person = _appositive_person(doc, reg, at, start)
+            if person is None:
+                continue
+            ent = reg.entities[person]
+            ent.nationality = ent.nationality or country
+            reg.add(person, start, end, "description", alias=doc[start:end].text)
+
+    def _relational(self, doc: Doc, reg: Registry, at, matches) -> None:
+        lex = self.lex
+        for start, end in matches:
+            if any(i in at for i in range(start, end)):
+                continue
+            head = doc[end - 1]
+            noun = doc[start:end].text.lower()
+            relation = lex.relational_nouns.get(noun) or lex.relational_nouns.get(_lemma(doc, start, end))
+            if relation is None or head.dep_ in {"attr", "compound"}:
+                continue
+            owner, mod_start, np_start = self._owner(doc, reg, at, start, end)
+            if owner is None:
+                continue
+            one = np_start >= 2 and doc[np_start - 1].lower_ == "of" and doc[np_start - 2].lower_ == "one"
+            span = doc[mod_start:end]
+            same = _following_person(doc, reg, at, end) or self._apposed_name(doc, reg, at, end)
+            singular = relation[: -len(" of")] if relation.endswith(" of") else relation
+            adjectives = [t.lower_ for t in doc[mod_start:start] if t.pos_ == "ADJ"]
+            phrase = " ".join([*adjectives, singular if (one or head.tag_ != "NNS") else noun])
+            owner_ent = reg.entities[owner]
+            label = f"{phrase} of {_short_name(owner_ent)}"
+            if same is not None:
+                key = same
+            else:
+                key = scoped_key(doc, "Person", f"{phrase} of {owner_ent.label}")
+                reg.entity(key, label, "Person")
+            ent = reg.entities[key]
+            ent.described_by = ent.described_by or (relation, owner)
+            ent.aliases.add(label)
+            reg.add(key, span.start, span.end, "description", alias=span.text)
+            if one and np_start - 2 not in at:
+                reg.add(key, np_start - 2, np_start - 1, "description", alias="one")
+
+    def _owner(self, doc: Doc, reg: Registry, at, start: int, end: int) -> tuple[str | None, int, int]:
+        """The person an NP with a relational noun belongs to, where the NP's own modifiers start, and where it starts.
+
+        "his older sister" / "Godane's wife" (possessor before), "the wife of Godane" (of after).
+        """
+        i = start - 1
+        while i >= 0 and doc[i].pos_ in {"ADJ", "ADV"} and i not in at:
+            i -= 1
+        mod_start = i + 1
+        if i >= 0 and doc[i].tag_ == "POS":
+            i -= 1
+        m = at.get(i) if i >= 0 else None
+        if m is not None and reg.entities[m.key].type == "Person" and (doc[i].tag_ == "PRP$" or doc[i + 1].tag_ == "POS"):
+            return m.key, mod_start, m.start
+        np_start = i + 1 if i >= 0 and doc[i].lower_ in {"the", "a", "an"} else mod_start
+        if np_start > 0 and doc[np_start - 1].lower_ in {"the", "a", "an"}:
+            np_start -= 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            m = at.get(end + 1)
+            if m is None and doc[end + 1].lower_ in {"the", "a"}:
+                m = at.get(end + 2)
+            if m is not None and reg.entities[m.key].type == "Person":
+                return m.key, mod_start, np_start
+        return None, mod_start, np_start
+
+    def _apposed_name(self, doc: Doc, reg: Registry, at, end: int) -> str | None:
+        """'his brother Ahmed': a person name right after the relational noun is the same person."""
+        m = at.get(end)
+        return m.key if m is not None and m.start == end and reg.entities[m.key].type == "Person" and m.kind == "name" else None
+
+    def _counted(self, doc: Doc, reg: Registry, at, matches) -> None:
+        for start, end in matches:
+            if any(i in at for i in range(start, end)):
+                continue
+            number = " ".join(t.text for t in doc[start : end - 1] if t.like_num)
+            label = f"{number} {doc[end - 1].lower_}"
+            lo = start - 2 if start >= 2 and doc[start - 2 : start].text.lower() in {"at least", "up to", "more than", "at most"} else start
+            key = scoped_key(doc, "Person", label)
+            reg.entity(key, label, "Person")
+            reg.add(key, lo, end, "description", alias=doc[lo:end].text)
+
+
+def _index(reg: Registry) -> dict[int, Mention]:
+    return {i: m for m in reg.mentions for i in range(m.start, m.end)}
+
+
+def _longest(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping matches, longest first, returned in text order."""
+    taken: set[int] = set()
+    out = []
+    for start, end in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+        if not taken.intersection(range(start, end)):
+            taken.update(range(start, end))
+            out.append((start, end))
+    return sorted(out)
+
+
+def _lemma(doc: Doc, start: int, end: int) -> str:
+    return " ".join([*(t.lower_ for t in doc[start : end - 1]), doc[end - 1].lemma_.lower()])
+
+
+def _is_country(reg: Registry, key: str, lex: Lexicon) -> bool:
+    ent = reg.entities.get(key)
+    return ent is not None and ent.type == "Location" and ent.subtype == "Country" and key in lex.countries
+
+
+def _drop(reg: Registry, mention: Mention) -> None:
+    if mention in reg.mentions:
+        reg.mentions.remove(mention)
+        reg.entities[mention.key].mentions -= 1
+
+
+def _replace(reg: Registry, old: Mention, start: int, end: int, ref, doc: Doc) -> None:
+    _drop(reg, old)
+    reg.from_ref(ref)
+    reg.add(ref.key, start, end, "name", alias=doc[start:end].text)
+
+
+def _appositive_person(doc: Doc, reg: Registry, at, start: int) -> str | None:
+    """The person named just before ', a/an <description>' starting at token ``start``."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in {"a", "an", "the"}:
+        i -= 1
+    if i < 0 or doc[i].text != ",":
+        return None
+    m = at.get(i - 1)
+    if m is None or reg.entities[m.key].type != "Person":
+        return None
+    return m.key
+
+
+def _following_person(doc: Doc, reg: Registry, at, end: int) -> str | None:
+    """The person an apposition after token ``end`` names: "X's right-hand man, an Afghan national …"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    j = end + 1
+    if j < len(doc) and doc[j].lower_ in {"a", "an", "the"}:
+        j += 1
+    m = at.get(j)
+    return m.key if m is not None and reg.entities[m.key].type == "Person" else None
+
+
+def _short_name(ent) -> str:
+    """The shortest alias of a person that ends with their last name ("Godane" for Ahmed Abdi Godane)."""
+    last = ent.label.split()[-1]
+    names = [a for a in ent.aliases | {ent.label} if a.endswith(last) and a[:1].isalpha()]
+    return min(names, key=lambda a: (len(a.split()), len(a), a)) if names else ent.label

@@ -1,0 +1,90 @@
+"""Mentions: token ranges that refer to an entity, and the registry that turns them into entities.
+
+A :class:`Mention` is what the resolvers produce; the :class:`Registry`
+collects entities by key and keeps the canonical label the longest proper name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..model import Entity
+from .lexicon import Lexicon, Ref
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+TRAILING = {"POS", ",", ".", ":", "HYPH", "``", "''", "-LRB-", "-RRB-"}
+
+
+@dataclass
+class Mention:
+    """One resolved mention: tokens [start, end) of the doc that refer to the entity ``key``."""
+
+    start: int
+    end: int
+    key: str
+    kind: str = "name"  # name | pronoun | description
+
+
+def strip_span(span: Span, lex: Lexicon) -> tuple[Span | None, str | None]:
+    """A name without leading determiners and titles or trailing possessives; and the title, if any.
+
+    "President Joe Biden's" -> ("Joe Biden", "President"). Returns (None, None)
+    for spans that are no name at all (no capital letter, or running across lines).
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    while end > start and (doc[end - 1].tag_ in TRAILING or doc[end - 1].is_space or doc[end - 1].text in {"’s", "'s"}):
+        end -= 1
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    titles = []
+    changed = True
+    while changed and end - start > 1:
+        changed = False
+        for n in (3, 2, 1):
+            if end - start > n and doc[start : start + n].text in lex.titles:
+                titles.append(doc[start : start + n].text)
+                start += n
+                changed = True
+                break
+    if start >= end:
+        return None, None
+    out = doc[start:end]
+    if "\n" in out.text or not any(ch.isupper() for ch in out.text):
+        return None, None
+    return out, " ".join(titles) or None
+
+
+class Registry:
+    """Entities of one document by key, built up mention by mention."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+
+    def entity(self, key: str, label: str, type_: str, **fields) -> Entity:
+        """The entity with this key, created with this label and these fields if new."""
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity(key=key, label=label, type=type_)
+            for name, value in fields.items():
+                if value is not None:
+                    setattr(ent, name, value)
+        return ent
+
+    def from_ref(self, ref: Ref) -> Entity:
+        return self.entity(ref.key, ref.label, ref.type, subtype=ref.subtype, country=ref.country)
+
+    def add(self, key: str, start: int, end: int, kind: str = "name", alias: str | None = None) -> None:
+        """Record a mention of an existing entity."""
+        ent = self.entities[key]
+        ent.mentions += 1
+        if alias:
+            ent.aliases.add(alias)
+        self.mentions.append(Mention(start, end, key, kind))
+
+    def covered(self, doc: Doc) -> set[int]:
+        """Indices of tokens already inside a mention."""
+        return {i for m in self.mentions for i in range(m.start, m.end)}

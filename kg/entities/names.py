@@ -1,0 +1,185 @@
+"""Names: NER and lexicon mentions -> typed entities, one per real-world thing.
+
+Rules, each small and data-driven:
+
+- a lexicon match (``kg_lexicon`` span) names its lexicon entity, whatever the model said;
+- titles are stripped off names ("President Joe Biden" -> "Joe Biden", role "President");
+- a name whose words are a contiguous part of a longer PERSON name in the same
+  document ("Farah", "Hassan Farah", "Godane") is that person;
+- otherwise a name's type is the majority of the votes of all its mentions:
+  the model's label, plus a Person vote from the sentence when the mention is
+  the subject of a verb only people do (said, was arrested, was captured ...);
+- demonyms (NORP) are never nodes; other labels (DATE, MONEY ...) are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Span
+
+from ..prepare import in_furniture
+from .keys import entity_key
+from .lexicon import Lexicon
+from .mentions import Registry, strip_span
+from .ruler import LEXICON
+
+MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
+CANDIDATE_LABELS = set(MODEL_TYPES) | {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+LOCATION_SUBTYPE = {"GPE": None, "LOC": "Region", "FAC": "Facility"}
+# Verbs whose subject (active: said; passive: was arrested) is a person, not a place.
+PERSON_SUBJECT_VERBS = {"say", "tell", "add", "explain", "claim", "deny", "admit", "confess", "plead", "testify"}
+PERSON_PASSIVE_VERBS = {
+    "arrest", "capture", "detain", "kill", "assassinate", "execute", "extradite", "deport", "charge", "indict",
+    "convict", "sentence", "jail", "imprison", "wound", "injure", "abduct", "kidnap", "seize", "fly", "bring",
+    "release", "free", "interrogate", "question", "try", "hang", "behead", "shoot", "nab", "catch",
+}
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def name_words(text: str, particles: frozenset[str]) -> tuple[str, ...]:
+    """Lower-case words of a name without name particles: "Ahmed Abdi Godane" -> (ahmed, abdi, godane)."""
+    words = _WORD.findall(text.lower().replace("\u2019", "").replace("'", ""))
+    return tuple(w for w in words if w not in particles)
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return 0 < n < len(full) and any(full[i : i + n] == part for i in range(len(full) - n + 1))
+
+
+def person_shaped(span: Span, lex: Lexicon) -> bool:
+    """Two or more capitalised words with a name particle ("Abu Ibrahim al-Hashemi")."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or not all(t.text[:1].isupper() or t.lower_ in lex.name_particles for t in words):
+        return False
+    return any(t.lower_ in lex.name_particles for t in words)
+
+
+def _sentence_vote(span: Span, label: str, lex: Lexicon) -> str | None:
+    """Evidence from the name's shape and its sentence: an organisation's head word, or a verb only people do."""
+    if span[-1].lower_ in lex.org_heads or span[0].lower_ in lex.org_heads:
+        return "Organization"
+    if label == "ORG":
+        return None  # organisations speak and are banned too: only a name's shape overrules the model here
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_SUBJECT_VERBS:
+        return "Person"
+    if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in PERSON_PASSIVE_VERBS:
+        return "Person"
+    return None
+
+
+def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
+    """Add a mention (and entity) to ``reg`` for every lexicon match and every named-entity name."""
+    lexicon_spans = {(s.start, s.end): s.label_ for s in doc.spans.get(LEXICON, ())}
+    for (start, end), key in lexicon_spans.items():
+        reg.from_ref(lex.refs[key])
+        reg.add(key, start, end, alias=doc[start:end].text)
+
+    candidates: list[tuple[Span, str, str | None]] = []  # (clean span, model label, title)
+    for ent in doc.ents:
+        if ent.label_ not in CANDIDATE_LABELS or (ent.start, ent.end) in lexicon_spans:
+            continue
+        if in_furniture(doc, ent.start, ent.end):
+            continue
+        label = ent.label_
+        if label == "PERSON":
+            ent = _extend_left(ent, lex)
+        span, title = strip_span(ent, lex)
+        title = title or _title_before(doc, ent.start, lex)
+        if span is None or any(start < span.end and span.start < end for start, end in lexicon_spans):
+            continue
+        candidates.append((span, label, title))
+
+    words = {span.text: name_words(span.text, lex.name_particles) for span, _, _ in candidates}
+    people = list(dict.fromkeys(
+        span.text for span, label, _ in candidates if label == "PERSON" or person_shaped(span, lex)
+    ))
+    full_of = _full_names(people, words, candidates)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for span, label, _ in candidates:
+        if span.text in full_of:
+            continue
+        if label in MODEL_TYPES:
+            votes[span.text][MODEL_TYPES[label]] += 1
+        vote = _sentence_vote(span, label, lex)
+        if vote:
+            votes[span.text][vote] += 2 if vote == "Organization" else 1
+    for span, label, title in candidates:
+        text = span.text
+        if text in full_of:
+            type_, label_text = "Person", full_of[text]
+        elif votes[text]:
+            type_, label_text = _majority(votes[text]), text
+        else:
+            continue
+        key = entity_key(type_, label_text)
+        subtype = LOCATION_SUBTYPE.get(label) if type_ == "Location" else None
+        ent = reg.entity(key, label_text, type_, subtype=subtype)
+        if title:
+            ent.roles.add(title)
+        reg.add(key, span.start, span.end, alias=text)
+
+
+def _extend_left(ent: Span, lex: Lexicon) -> Span:
+    """A PERSON name the model cut short on the left ("Mehmet [Yilmaz]"): take in adjacent proper nouns."""
+    doc, start = ent.doc, ent.start
+    while (
+        start > ent.sent.start
+        and doc[start - 1].tag_ == "NNP"
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].text not in lex.titles
+        and _title_before(doc, start, lex) is None
+    ):
+        start -= 1
+    return doc[start : ent.end] if start != ent.start else ent
+
+
+def _title_before(doc: Doc, start: int, lex: Lexicon) -> str | None:
+    """A title right before a name the model left it out of ("Lieutenant-General" before "Peter Mwangi")."""
+    for n in (4, 3, 2, 1):
+        if start - n >= 0 and doc[start - n : start].text in lex.titles:
+            return doc[start - n : start].text
+    return None
+
+
+def _majority(votes: Counter) -> str:
+    order = ("Person", "Organization", "Location")
+    return max(votes, key=lambda t: (votes[t], -order.index(t)))
+
+
+def _full_names(people: list[str], words: dict[str, tuple[str, ...]], candidates) -> dict[str, str]:
+    """Every candidate text that is part of a longer person name -> that full name.
+
+    When several full names fit, a surname match ("Hassan" -> "Ali Hassan", not
+    "Hassan Nasrallah") beats a match elsewhere in the name, then the most
+    frequent name, then the first one in the text; so the choice never depends
+    on hashing order.
+    """
+    counts = Counter(span.text for span, _, _ in candidates)
+    first = {}
+    for n, (span, _, _) in enumerate(candidates):
+        first.setdefault(span.text, n)
+    fulls: list[str] = []  # canonical person names, longest first
+    out: dict[str, str] = {}
+
+    def best(text: str) -> str | None:
+        match = [f for f in fulls if _contains(words[f], words[text])]
+        if not match:
+            return None
+        return max(match, key=lambda f: (words[f][-len(words[text]):] == words[text], counts[f], -first[f]))
+
+    for text in sorted(people, key=lambda t: (-len(words[t]), -counts[t], first[t])):
+        full = best(text)
+        if full is None:
+            fulls.append(text)
+        out[text] = full or text
+    for text in sorted(counts, key=lambda t: first[t]):
+        if text not in out:
+            full = best(text)
+            if full:
+                out[text] = full
+    return out

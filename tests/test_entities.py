@@ -1,0 +1,238 @@
+"""The entity stage on short texts and articles: typing, aliases, resolution, descriptions.
+
+These run the real pipeline (statistical model + kg components); cases that
+depend on a parse the small model gets wrong are xfail with the reason.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from kg.entities import MENTIONS
+from kg.extract import extract
+from kg.text import read_article
+
+from .conftest import SEED
+
+STORIES = Path(__file__).resolve().parent / "data" / "stories"
+
+
+def resolved(nlp, text):
+    """Mention text -> (key, entity type) for every resolved mention, and the entities."""
+    doc = nlp(text)
+    ents = doc._.kg_entities
+    out = {}
+    for span in doc.spans[MENTIONS]:
+        out.setdefault(span.text, (span._.kg_key, ents[span._.kg_key].type))
+    return out, ents, doc
+
+
+# (text, mention, expected key, expected type)
+CASES = [
+    # aliases from the lexicon win over the model's label
+    ("Daesh claimed the attack on Monday.", "Daesh", "organization/islamic-state", "Organization"),
+    ("Police say ISIS claimed the attack.", "ISIS", "organization/islamic-state", "Organization"),
+    ("The U.S. imposed sanctions.", "U.S.", "location/united-states", "Location"),
+    ("The United States imposed sanctions.", "United States", "location/united-states", "Location"),
+    # demonym + institution: one organisation, tied to its country
+    ("Turkish intelligence tracked the suspect for weeks.", "Turkish intelligence", "organization/turkish-intelligence", "Organization"),
+    ("Pakistani police arrested two men in Lahore.", "Pakistani police", "organization/pakistani-police", "Organization"),
+    ("The Israeli army said it had struck the building.", "Israeli army", "organization/israeli-military", "Organization"),
+    # possessive institution after a country
+    ("Iraq announced that its security forces had captured a man.", "its security forces", "organization/iraqi-security-forces", "Organization"),
+    ("Iraq's security forces captured a man.", "Iraq's security forces", "organization/iraqi-security-forces", "Organization"),
+    # a surname is the full name's person, whatever the model typed it as
+    ("Police arrested Mehmet Yilmaz in Ankara. Yilmaz was charged on Monday.", "Yilmaz", "person/mehmet-yilmaz", "Person"),
+    ("Security forces killed Abu Omar al-Masri in 2019. Al-Masri had led the cell.", "Al-Masri", "person/abu-omar-al-masri", "Person"),
+    # titles are not part of a name
+    ("President Joe Biden said the raid was a success.", "Joe Biden", "person/joe-biden", "Person"),
+    # regions
+    ("He was hiding in northwestern Syria.", "northwestern Syria", "location/northwestern-syria", "Location"),
+    ("He was killed in Syria's northwest.", "Syria's northwest", "location/northwestern-syria", "Location"),
+    ("Fighters were driven out of north-western Syria.", "north-western Syria", "location/northwestern-syria", "Location"),
+    # coalitions
+    ("The U.S.-led coalition said it had struck the convoy.", "U.S.-led coalition", "organization/u-s-led-coalition", "Organization"),
+]
+
+
+@pytest.mark.parametrize("text,mention,key,type_", CASES)
+def test_mentions_resolve_to_typed_keys(nlp, text, mention, key, type_):
+    got, _, _ = resolved(nlp, text)
+    assert got.get(mention) == (key, type_), got
+
+
+def test_organisation_speaking_stays_an_organisation(nlp):
+    got, _, _ = resolved(nlp, "The National Police Service said in a statement that two men were held.")
+    assert got["National Police Service"][1] == "Organization"
+
+
+def test_demonyms_are_never_nodes(nlp):
+    _, ents, _ = resolved(nlp, "Iraqi officials said an Iraqi national and two Syrian men were detained.")
+    assert not any(e.label in {"Iraqi", "Syrian"} for e in ents.values())
+
+
+PRONOUNS = [
+    # (text, pronoun occurrence, expected key)
+    ("Police arrested Mehmet Yilmaz on Monday. He was charged with fraud.", "He", "person/mehmet-yilmaz"),
+    ("Iraq announced that its forces had captured a man, in what it described as a special operation.", "it", "location/iraq"),
+    ("Kenyan police said Ahmed Farah was detained. His brother was released.", "His", "person/ahmed-farah"),
+    ("Hezbollah said its fighters had fired rockets.", "its", "organization/hezbollah"),
+]
+
+
+@pytest.mark.parametrize("text,pronoun,key", PRONOUNS)
+def test_pronouns_resolve_to_their_antecedent(nlp, text, pronoun, key):
+    got, _, _ = resolved(nlp, text)
+    assert got[pronoun][0] == key
+
+
+def test_plural_pronoun_blocked_by_a_plural_noun_that_is_not_an_entity(nlp):
+    got, _, _ = resolved(nlp, "Turkish intelligence found him. The sources spoke anonymously because they were not authorised.")
+    assert "they" not in got
+
+
+def test_definite_descriptions(nlp):
+    text = ("Al-Shabaab claimed the attack in Mogadishu. Police said the group had planned it for months. "
+            "Officers shot Ali Mohamed Yusuf on Friday. The wounded man was taken to hospital.")
+    got, _, _ = resolved(nlp, text)
+    assert got["group"][0] == "organization/al-shabaab"
+    assert got["wounded man"][0] == "person/ali-mohamed-yusuf"
+
+
+def test_role_description_refers_forward_to_the_named_person(nlp):
+    text = ("Police captured a senior Hamas commander in the raid. "
+            "Khalil Nasser is one of the most senior Hamas commanders in the city.")
+    got, _, _ = resolved(nlp, text)
+    assert got["commander"][0] == "person/khalil-nasser"
+
+
+def test_descriptive_people_are_linked_to_the_named_person(nlp):
+    text = "Police arrested the wife of Ahmed Abdi Godane in Nairobi, and his older sister in Mombasa."
+    got, ents, _ = resolved(nlp, text)
+    wife, sister = ents[got["wife"][0]], ents[got["older sister"][0]]
+    assert (wife.label, wife.type, wife.described_by) == (
+        "wife of Ahmed Abdi Godane", "Person", ("wife of", "person/ahmed-abdi-godane")
+    )
+    assert sister.label == "older sister of Ahmed Abdi Godane"
+    assert sister.key != wife.key
+
+
+def test_one_of_his_aides_is_one_person_node(nlp):
+    got, ents, _ = resolved(nlp, "Officers shot Ali Mohamed Yusuf. Yusuf was wounded. Police detained one of his aides.")
+    aide = ents[got["aides"][0]]
+    assert got["one"][0] == aide.key
+    assert aide.label == "aide of Yusuf" and aide.described_by == ("aide of", "person/ali-mohamed-yusuf")
+
+
+def test_nationality_and_naming_words(nlp):
+    text = "Police arrested Omar Haddad, a Jordanian national. His driver, an Egyptian national code-named “Falcon”, escaped."
+    got, ents, _ = resolved(nlp, text)
+    assert ents["person/omar-haddad"].nationality == "location/jordan"
+    falcon = ents[got["Falcon"][0]]
+    assert falcon.nationality == "location/egypt"
+    assert falcon.described_by == ("driver of", "person/omar-haddad")
+
+
+def test_counted_people_are_one_descriptive_node(nlp):
+    got, ents, _ = resolved(nlp, "Turkish security forces have nabbed at least 850 suspects with links to the PKK.")
+    key = got["at least 850 suspects"][0]
+    assert ents[key].label == "850 suspects" and ents[key].type == "Person"
+
+
+def test_unnamed_nodes_are_scoped_to_their_article(nlp):
+    a, _, _ = resolved(nlp, "Police detained 12 suspects in Paris.")
+    b, _, _ = resolved(nlp, "Police detained 12 suspects in Lyon on Monday.")
+    assert a["12 suspects"][0] != b["12 suspects"][0]
+
+
+def test_mentions_do_not_overlap_and_all_have_keys(nlp):
+    doc = nlp(SEED.read_text(encoding="utf-8"))
+    spans = sorted(doc.spans[MENTIONS], key=lambda s: s.start)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    assert all(s._.kg_key in doc._.kg_entities for s in spans)
+
+
+# -- the seed article --------------------------------------------------------------------------------
+SEED_ENTITIES = {
+    "person/sami-jasim": ("Sami Jasim", "Person"),
+    "person/abu-bakr-al-baghdadi": ("Abu Bakr al-Baghdadi", "Person"),
+    "person/abu-ibrahim-al-hashemi-al-quraishi": ("Abu Ibrahim al-Hashemi al-Quraishi", "Person"),
+    "person/basim": ("Basim", "Person"),
+    "person/raffaello-pantucci": ("Raffaello Pantucci", "Person"),
+    "person/bashar-assad": ("Bashar Assad", "Person"),
+    "organization/islamic-state": ("Islamic State", "Organization"),
+    "organization/turkish-intelligence": ("Turkish intelligence", "Organization"),
+    "organization/turkish-police": ("Turkish police", "Organization"),
+    "organization/turkish-security-forces": ("Turkish security forces", "Organization"),
+    "organization/iraqi-security-forces": ("Iraqi security forces", "Organization"),
+    "organization/iraqi-intelligence": ("Iraqi intelligence", "Organization"),
+    "organization/reuters": ("Reuters", "Organization"),
+    "organization/royal-united-services-institute": ("Royal United Services Institute", "Organization"),
+    "organization/u-s-led-coalition": ("U.S.-led coalition", "Organization"),
+    "organization/rewards-for-justice": ("Rewards for Justice", "Organization"),
+    "location/iraq": ("Iraq", "Location"),
+    "location/turkey": ("Turkey", "Location"),
+    "location/syria": ("Syria", "Location"),
+    "location/united-states": ("United States", "Location"),
+    "location/istanbul": ("Istanbul", "Location"),
+    "location/afghanistan": ("Afghanistan", "Location"),
+    "location/damascus": ("Damascus", "Location"),
+    "location/northwestern-syria": ("northwestern Syria", "Location"),
+}
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    return extract(read_article(SEED), nlp)
+
+
+@pytest.mark.parametrize("key", sorted(SEED_ENTITIES))
+def test_seed_entities(seed, key):
+    ent = seed.entities[key]
+    assert (ent.label, ent.type) == SEED_ENTITIES[key]
+
+
+def test_seed_people_details(seed):
+    ents = seed.entities
+    assert ents["person/sami-jasim"].nationality == "location/iraq"
+    assert ents["person/basim"].nationality == "location/afghanistan"
+    assert ents["person/basim"].described_by == ("right-hand man of", "person/abu-bakr-al-baghdadi")
+    assert {"Jasim", "senior Daesh terrorist leader"} <= ents["person/sami-jasim"].aliases
+    described = {e.label: e.described_by for e in ents.values() if e.described_by}
+    assert described["wife of al-Baghdadi"] == ("wife of", "person/abu-bakr-al-baghdadi")
+    assert described["older sister of al-Baghdadi"] == ("sister of", "person/abu-bakr-al-baghdadi")
+    assert described["aide of al-Baghdadi"] == ("aide of", "person/abu-bakr-al-baghdadi")
+
+
+def test_seed_has_no_junk_entities(seed):
+    labels = {e.label.lower() for e in seed.entities.values()}
+    for junk in ("report", "the world", "leave a reply", "jasim", "al-baghdadi", "daesh", "justice", "iraqi", "turkish"):
+        assert junk not in labels
+    assert all("\n" not in e.label for e in seed.entities.values())
+
+
+def test_story_works_without_code_changes(nlp):
+    ex = extract(read_article(STORIES / "kenya_arrest.txt"), nlp)
+    ents = ex.entities
+    farah = ents["person/ahmed-hassan-farah"]
+    assert farah.nationality == "location/somalia"
+    assert {"Farah", "senior al-Shabaab commander"} <= farah.aliases
+    assert ents["organization/al-shabaab"].subtype == "ArmedGroup"
+    assert ents["organization/kenyan-police"].country == "location/kenya"
+    assert ents["organization/kenyan-security-forces"].type == "Organization"
+    assert ents["organization/national-police-service"].type == "Organization"
+    assert ents["person/peter-mwangi"].roles == {"Lieutenant-General"}
+    bodyguard = ents["person/abu-yusuf"]
+    assert bodyguard.described_by == ("bodyguard of", "person/ahmed-hassan-farah")
+    assert bodyguard.nationality == "location/kenya"
+    brother = [e for e in ents.values() if e.described_by == ("brother of", "person/ahmed-hassan-farah")]
+    assert [b.label for b in brother] == ["brother of Farah"]
+    assert any(e.label == "12 suspects" for e in ents.values())
+    assert not any("cookie" in e.label.lower() or "newsletter" in e.label.lower() for e in ents.values())
+
+
+@pytest.mark.xfail(reason="the small model parses the headline's 'arrest' as a noun, so 'Kenyan police' modifies it", strict=True)
+def test_story_headline_institution(nlp):
+    doc = nlp((STORIES / "kenya_arrest.txt").read_text(encoding="utf-8"))
+    first = next(doc.sents)
+    assert any(s._.kg_key == "organization/kenyan-police" for s in doc.spans[MENTIONS] if s.end <= first.end)
