@@ -8,11 +8,8 @@ entity component; the parses come from the statistical model, so a case the mode
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from kg.nlp import model_name
-
-from .relations_fixture import relate, triples
+from .relations_fixture import load_parser, relate, triples
 
 J = "Person:Sami Jasim"
 B = "Person:Abu Bakr al-Baghdadi"
@@ -20,7 +17,7 @@ B = "Person:Abu Bakr al-Baghdadi"
 
 @pytest.fixture(scope="module")
 def parser():
-    return spacy.load(model_name())
+    return load_parser()
 
 
 # (sentence, mentions, triples that must be found, triples that must not)
@@ -176,3 +173,61 @@ def test_confidence_is_documented_product(parser):
     assert by_pred["visit"]["event_type"] is None
     assert by_pred["visit"]["confidence"] == pytest.approx(0.85 * NO_EVENT_FACTOR, abs=0.001)
     assert callable(confidence)
+
+
+@pytest.mark.parametrize("text", [
+    "The United States had offered $5 million for information on Jasim.",
+    "The State Department offered a reward of $5 million for information leading to the arrest of Jasim.",
+])
+def test_reward_offers(parser, text):
+    rows = relate(parser, text, {"The United States": "Location:United States", "The State Department": "Organization:State Department", "Jasim": J})
+    got = [r for r in rows if r["event_type"] == "Reward"]
+    assert got and got[0]["object"] == "Sami Jasim" and got[0]["predicate"] == "offer reward for"
+
+
+def test_assisting_party_of_a_controlled_event(parser):
+    rows = relate(parser, "Turkish intelligence helped Iraq capture Sami Jasim.",
+                  {"Turkish intelligence": "Organization", "Iraq": "Location", "Sami Jasim": J})
+    (row,) = [r for r in rows if r["predicate"] == "capture"]
+    assert row["subject"] == "Iraq" and row["assisting"] == "organization/turkish-intelligence"
+
+
+def test_entity_layer_facts_become_statements(parser):
+    from kg.entities.keys import entity_key
+    from kg.relations import kg_relations
+
+    from .relations_fixture import annotate
+
+    doc = parser("Most recently, an Afghan national code-named Basim has been captured in Istanbul. Afghanistan denied it.")
+    annotate(doc, {"Basim": "Person", "Istanbul": "Location", "Afghanistan": "Location"})
+    basim = doc._.kg_entities[entity_key("Person", "Basim")]
+    basim.nationality = entity_key("Location", "Afghanistan")  # as the entity layer records "an Afghan national"
+    kg_relations(doc)
+    facts = [(st.subject, st.predicate, st.object, st.event_type) for st in doc._.kg_statements]
+    assert ("person/basim", "national of", "location/afghanistan", "Nationality") in facts
+    (st,) = [st for st in doc._.kg_statements if st.event_type == "Nationality"]
+    assert st.sentence.startswith("Most recently") and st.place is None
+
+
+def test_agent_after_a_predicative_noun(parser):
+    rows = relate(parser, "Noor Wali Mehsud, the TTP's chief, was designated a global terrorist by the United States in 2019.",
+                  {"Noor Wali Mehsud": "Person", "TTP": "Organization", "the United States": "Location:United States"})
+    got = triples(rows)
+    assert ("United States", "designate", "Noor Wali Mehsud") in got
+    assert ("Noor Wali Mehsud", "chief of", "TTP") in got
+
+
+def test_counted_conjunct_of_an_object(parser):
+    rows = relate(parser, "Pakistani police arrested Ahmed Khan, a TTP commander, and two of his associates in Karachi.",
+                  {"Pakistani police": "Organization", "Ahmed Khan": "Person", "TTP": "Organization",
+                   "associates": "Person:associates of Ahmed Khan", "Karachi": "Location"})
+    got = triples(rows)
+    assert {("Pakistani police", "arrest", "Ahmed Khan"), ("Pakistani police", "arrest", "associates of Ahmed Khan"),
+            ("Ahmed Khan", "commander of", "TTP")} <= got
+
+
+def test_a_denied_charge_is_still_reported(parser):
+    rows = relate(parser, "Pakistan has accused the Taliban of sheltering militants, a charge Kabul denies.",
+                  {"Pakistan": "Location", "the Taliban": "Organization:Taliban", "Kabul": "Location"})
+    (row,) = [r for r in rows if r["predicate"] == "accuse"]
+    assert row["object"] == "Taliban" and not row["negated"] and row["attributed_to"] is None

@@ -21,6 +21,8 @@ class Role(NamedTuple):
 class Cues(NamedTuple):
     speech_verbs: frozenset[str]
     speech_modality: dict[str, str]
+    claim_nouns: frozenset[str]
+    channel_nouns: frozenset[str]
     non_event_verbs: frozenset[str]
     control_verbs: frozenset[str]
     complement_modality: dict[str, str]
@@ -37,6 +39,9 @@ class Cues(NamedTuple):
     help_nouns: frozenset[str]
     location_verbs: frozenset[str]
     destination_verbs: frozenset[str]
+    reward_verbs: frozenset[str]
+    reward_nouns: frozenset[str]
+    information_nouns: frozenset[str]
     roles: dict[str, Role]
     role_preps: frozenset[str]
     place_preps: frozenset[str]
