@@ -52,6 +52,17 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     app.state.store = store
 
+    @app.exception_handler(405)
+    async def method_not_allowed(request: Request, exc: Exception) -> JSONResponse:
+        """405 with every method the path supports in Allow (a path may have one route per method)."""
+        allowed: set[str] = set()
+        for route in app.router.routes:
+            methods = getattr(route, "methods", None)
+            if methods and route.path_regex.match(request.url.path):
+                allowed |= methods
+        return JSONResponse({"detail": "Method Not Allowed"}, status_code=405,
+                            headers={"Allow": ", ".join(sorted(allowed))})
+
     @app.exception_handler(BodyTooLarge)
     async def body_too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:
         return too_large(exc.limit)

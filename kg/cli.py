@@ -114,7 +114,7 @@ def ingest(
 
     from .ingest import ingest_paths
     from .progress import reporter_for
-    from .readers import KINDS, Fields, ReadOptions
+    from .readers import KINDS, Fields, ReadOptions, count_articles
 
     if kind is not None and kind not in KINDS:
         fail(f"unknown format {kind!r}; use one of: {', '.join(KINDS)}")
@@ -126,7 +126,7 @@ def ingest(
     with opened_store() as store, errors_as_messages():
         summary = ingest_paths(
             paths, store, model, read_options=options, workers=workers, batch_size=batch_size,
-            reporter=reporter_for(sys.stderr, log_interval),
+            reporter=reporter_for(sys.stderr, log_interval, total=lambda: count_articles(paths, options)),
         )
     rate = summary.words / max(summary.elapsed, 1e-9)
     typer.echo(f"{summary}; {summary.words:,} words in {summary.elapsed:.1f}s ({rate:,.0f} words/s)")

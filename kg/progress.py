@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from typing import TextIO
 
 from .errors import InputError
@@ -51,15 +52,17 @@ class LogReporter(Reporter):
 
 
 class BarReporter(Reporter):
-    """A live rich progress display on the terminal (the total is unknown while streaming)."""
+    """A live rich progress bar on the terminal; with ``total=None`` (not known while streaming) a pulsing bar."""
 
-    def __init__(self):
+    def __init__(self, total: int | None = None):
         from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.console = Console(stderr=True)
         self.progress = Progress(
             SpinnerColumn(),
+            BarColumn(),
+            MofNCompleteColumn() if total is not None else TextColumn("{task.completed}"),
             TextColumn("{task.fields[status]}"),
             TimeElapsedColumn(),
             console=self.console,
@@ -67,7 +70,7 @@ class BarReporter(Reporter):
         )
         self.started = time.perf_counter()
         self.progress.start()
-        self.task = self.progress.add_task("ingest", total=None, status="loading the model ...")
+        self.task = self.progress.add_task("ingest", total=total, status="loading the model ...")
 
     def failure(self, error: InputError) -> None:
         self.progress.console.print(f"Error: {error.source}: {error.reason}", markup=False, highlight=False)
@@ -85,9 +88,14 @@ class BarReporter(Reporter):
         self.progress.stop()
 
 
-def reporter_for(out: TextIO | None = None, interval: float = 10.0, bar: bool | None = None) -> Reporter:
-    """A progress bar when ``out`` (stderr) is a terminal, else log lines every ``interval`` seconds."""
+def reporter_for(
+    out: TextIO | None = None, interval: float = 10.0, bar: bool | None = None, total: Callable[[], int | None] = None
+) -> Reporter:
+    """A progress bar when ``out`` (stderr) is a terminal, else log lines every ``interval`` seconds.
+
+    ``total`` is called only for the bar: it counts the articles to come (None when unknown).
+    """
     out = out or sys.stderr
     if bar is None:
         bar = out.isatty()
-    return BarReporter() if bar else LogReporter(out, interval)
+    return BarReporter(total() if total else None) if bar else LogReporter(out, interval)

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api import Settings, create_app
+from kg.graph_queries import fold
 
 IRAQ = "location/iraq"
 
@@ -40,11 +41,14 @@ def test_factory_opens_its_own_store(tmp_path):
 def test_search_is_case_and_accent_insensitive_prefix(client, q):
     r = client.get("/entities", params={"q": q})
     assert r.status_code == 200
-    assert [e["id"] for e in r.json()["entities"]] == [IRAQ]
+    found = r.json()["entities"]
+    assert IRAQ in [e["id"] for e in found]
+    assert all(fold(e["matched"]).startswith("ira") for e in found)
 
 
 def test_search_matches_inside_only_at_start(client):
     assert client.get("/entities", params={"q": "raq"}).json()["entities"] == []
+    assert client.get("/entities", params={"q": "iraq"}).json()["entities"][0]["id"] == IRAQ
 
 
 def test_search_by_type_and_pagination_is_stable(client):
@@ -84,16 +88,23 @@ def test_entity_not_found(client):
     assert r.json() == {"detail": "no entity with id 'person/nobody'"}
 
 
+def _neighbours(client, **params):
+    r = client.get(f"/entities/{IRAQ}/neighbours", params=params)
+    assert r.status_code == 200
+    return r.json()["neighbours"]
+
+
 def test_neighbours_one_hop(client):
     r = client.get(f"/entities/{IRAQ}/neighbours")
     assert r.status_code == 200
     body = r.json()
-    assert body["entity"]["id"] == IRAQ and body["total"] == len(body["neighbours"])
-    assert {n["depth"] for n in body["neighbours"]} == {1}
-    edge = body["neighbours"][0]["edges"][0]
-    assert edge["source"] == IRAQ and edge["direction"] == "out"
-    assert edge["relation"] == "capture" and edge["event_types"] == ["Capture"]
-    assert edge["article"] == "000_7c71ae8a3147dccc" and edge["confidence"] == 0.6
+    assert body["entity"]["id"] == IRAQ and body["total"] == len(body["neighbours"]) > 0
+    for n in body["neighbours"]:
+        assert n["depth"] == 1 and n["edges"]
+        for edge in n["edges"]:
+            assert (edge["source"], edge["target"]) == ((IRAQ, n["id"]) if edge["direction"] == "out" else (n["id"], IRAQ))
+            assert edge["article"] == "000_7c71ae8a3147dccc" and 0 < edge["confidence"] <= 1
+            assert edge["relation"] and client.get(f"/statements/{edge['statement']}").status_code == 200
 
 
 def test_neighbours_two_hops_reach_further(client):
@@ -103,18 +114,30 @@ def test_neighbours_two_hops_reach_further(client):
     assert [n["id"] for n in two["neighbours"] if n["depth"] == 1] == [n["id"] for n in one["neighbours"]]
 
 
-def test_neighbours_filters(client):
-    def ids(**params):
-        return [n["id"] for n in client.get(f"/entities/{IRAQ}/neighbours", params=params).json()["neighbours"]]
+def _edges(neighbours):
+    return [e for n in neighbours for e in n["edges"]]
 
-    everything = ids()
-    assert ids(direction="in") == []
-    assert ids(direction="out") == everything
-    assert ids(relation="CAPTURE") == everything
-    assert ids(relation="kill") == []
-    assert ids(event_type="Capture") == everything
-    assert ids(event_type="Killing") == []
-    assert ids(since="2000-01-01") == []  # the seed's statements carry no date
+
+def test_neighbours_direction(client):
+    both, out, in_ = _neighbours(client), _neighbours(client, direction="out"), _neighbours(client, direction="in")
+    assert {e["direction"] for e in _edges(out)} <= {"out"} and {e["direction"] for e in _edges(in_)} <= {"in"}
+    assert sorted(map(str, _edges(out) + _edges(in_))) == sorted(map(str, _edges(both)))
+
+
+def test_neighbours_relation_and_event_type(client):
+    edge = _edges(_neighbours(client))[0]
+    same = _edges(_neighbours(client, relation=edge["relation"].upper()))
+    assert edge in same and {e["relation"] for e in same} == {edge["relation"]}
+    assert _neighbours(client, relation="no such relation") == []
+    event = edge["event_types"][0]
+    typed = _edges(_neighbours(client, event_type=event))
+    assert edge in typed and all(event in e["event_types"] for e in typed)
+
+
+def test_neighbours_date_range_drops_undated(client):
+    dated = [e for e in _edges(_neighbours(client, depth=3)) if e["time"] or e["published"]]
+    assert all(e["time"] or e["published"] for e in _edges(_neighbours(client, depth=3, since="1900-01-01")))
+    assert len(_edges(_neighbours(client, depth=3, since="1900-01-01"))) <= len(dated)
 
 
 def test_neighbours_pagination(client):
@@ -154,18 +177,18 @@ def test_neighbours_not_found(client):
 
 
 def test_paths(client):
-    r = client.get("/paths", params={"from": IRAQ, "to": "location/syria"})
+    far = [n for n in _neighbours(client, depth=2) if n["depth"] == 2][0]
+    r = client.get("/paths", params={"from": IRAQ, "to": far["id"]})
     assert r.status_code == 200
     body = r.json()
-    assert body["length"] == 2
-    path = body["paths"][0]
-    assert [e["id"] for e in path["entities"]][0] == IRAQ and path["entities"][-1]["id"] == "location/syria"
-    assert len(path["edges"]) == 2
-
-
-def test_paths_too_short(client):
-    r = client.get("/paths", params={"from": IRAQ, "to": "location/syria", "max_depth": 1})
-    assert r.status_code == 200 and r.json() == {"from": IRAQ, "to": "location/syria", "length": None, "paths": []}
+    assert body["length"] == 2 and body["paths"]
+    for path in body["paths"]:
+        ids = [e["id"] for e in path["entities"]]
+        assert ids[0] == IRAQ and ids[-1] == far["id"] and len(path["edges"]) == 2
+        for (a, b), edge in zip(zip(ids, ids[1:]), path["edges"]):
+            assert {edge["source"], edge["target"]} == {a, b}
+    r = client.get("/paths", params={"from": IRAQ, "to": far["id"], "max_depth": 1})
+    assert r.status_code == 200 and r.json() == {"from": IRAQ, "to": far["id"], "length": None, "paths": []}
 
 
 def test_paths_not_found(client):
@@ -184,10 +207,10 @@ def test_statement_with_provenance(client):
     r = client.get(f"/statements/{edge['statement']}")
     assert r.status_code == 200
     body = r.json()
-    assert body["agent"]["id"] == IRAQ and body["relation"] == "capture"
+    assert body["relation"] == edge["relation"] and {body["agent"]["id"], body["target"]["id"]} >= {IRAQ}
     sentence = body["sentence"]
-    assert sentence["article"] == "000_7c71ae8a3147dccc" and sentence["start"] == 0 and sentence["end"] > 0
-    assert "capture" in sentence["text"]
+    assert sentence["article"] == "000_7c71ae8a3147dccc" and 0 <= sentence["start"] < sentence["end"]
+    assert "Iraq" in sentence["text"]
 
 
 def test_statement_not_found(client):
@@ -204,7 +227,8 @@ def test_articles(client):
     assert r.status_code == 200
     assert r.json()["total"] == 1 and r.json()["articles"][0]["id"] == "000_7c71ae8a3147dccc"
     one = client.get("/articles/000_7c71ae8a3147dccc").json()
-    assert one["title"].startswith("Turkish intelligence") and len(one["statements"]) == 4
+    assert one["title"].startswith("Turkish intelligence")
+    assert len(one["statements"]) == client.get("/stats").json()["statements"]
     assert IRAQ in [e["id"] for e in one["entities"]]
 
 

@@ -198,3 +198,14 @@ def test_iso_date(value, expected):
 
 def test_html_fragment_to_text():
     assert html_to_text("<p>One <b>two</b></p><p>Three</p>") == "One two\n\nThree"
+
+
+def test_count_articles_for_the_progress_bar(tmp_path):
+    from kg.readers import count_articles
+
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{broken\n')
+    assert count_articles([tmp_path]) == 4
+    (tmp_path / "c.rss").write_text(RSS)
+    assert count_articles([tmp_path]) is None  # entries are not counted without parsing
+    assert count_articles(["-"]) is None

@@ -176,3 +176,37 @@ def test_confidence_is_documented_product(parser):
     assert by_pred["visit"]["event_type"] is None
     assert by_pred["visit"]["confidence"] == pytest.approx(0.85 * NO_EVENT_FACTOR, abs=0.001)
     assert callable(confidence)
+
+
+@pytest.mark.parametrize("text", [
+    "The United States had offered $5 million for information on Jasim.",
+    "The State Department offered a reward of $5 million for information leading to the arrest of Jasim.",
+])
+def test_reward_offers(parser, text):
+    rows = relate(parser, text, {"The United States": "Location:United States", "The State Department": "Organization:State Department", "Jasim": J})
+    got = [r for r in rows if r["event_type"] == "Reward"]
+    assert got and got[0]["object"] == "Sami Jasim" and got[0]["predicate"] == "offer reward for"
+
+
+def test_assisting_party_of_a_controlled_event(parser):
+    rows = relate(parser, "Turkish intelligence helped Iraq capture Sami Jasim.",
+                  {"Turkish intelligence": "Organization", "Iraq": "Location", "Sami Jasim": J})
+    (row,) = [r for r in rows if r["predicate"] == "capture"]
+    assert row["subject"] == "Iraq" and row["assisting"] == "organization/turkish-intelligence"
+
+
+def test_entity_layer_facts_become_statements(parser):
+    from kg.entities.keys import entity_key
+    from kg.relations import kg_relations
+
+    from .relations_fixture import annotate
+
+    doc = parser("Most recently, an Afghan national code-named Basim has been captured in Istanbul. Afghanistan denied it.")
+    annotate(doc, {"Basim": "Person", "Istanbul": "Location", "Afghanistan": "Location"})
+    basim = doc._.kg_entities[entity_key("Person", "Basim")]
+    basim.nationality = entity_key("Location", "Afghanistan")  # as the entity layer records "an Afghan national"
+    kg_relations(doc)
+    facts = [(st.subject, st.predicate, st.object, st.event_type) for st in doc._.kg_statements]
+    assert ("person/basim", "national of", "location/afghanistan", "Nationality") in facts
+    (st,) = [st for st in doc._.kg_statements if st.event_type == "Nationality"]
+    assert st.sentence.startswith("Most recently") and st.place is None

@@ -73,8 +73,18 @@ def get_article(store: StoreDep, id: ArticleId) -> dict:
         raise HTTPException(404, f"no article with id {id!r}") from None
 
 
+def _check_params(params) -> None:
+    for name in ("title", "url", "date"):
+        if len(params.get(name) or "") > 500:
+            raise HTTPException(400, f"{name} is longer than 500 characters")
+    article_id = params.get("id")
+    if article_id is not None and not _valid_id(article_id):
+        raise HTTPException(400, "id may hold letters, digits, '_', '.' and '-' (at most 100)")
+
+
 def _article_from_request(media: str, body: bytes, params) -> object:
     """An Article from a request body in one of the accepted media types."""
+    _check_params(params)
     if media == "application/json":
         try:
             data = ArticleIn.model_validate(json.loads(body))
@@ -82,12 +92,7 @@ def _article_from_request(media: str, body: bytes, params) -> object:
             raise HTTPException(400, f"the JSON body is not an article: {_first_error(exc)}") from None
         meta = {"title": data.title, "url": data.url, "published": data.date}
         return article_from_text(data.text, data.url or "<api>", data.id, **meta)
-    for name in ("title", "url", "date"):
-        if len(params.get(name) or "") > 500:
-            raise HTTPException(400, f"{name} is longer than 500 characters")
     article_id = params.get("id")
-    if article_id is not None and not _valid_id(article_id):
-        raise HTTPException(400, "id may hold letters, digits, '_', '.' and '-' (at most 100)")
     text = decode(body, "request body")
     title = params.get("title")
     if media == "text/html":

@@ -40,7 +40,8 @@ def search(
 
 
 @router.get("/{id:path}/neighbours", summary="Entities connected to one, with the statements that connect them",
-            responses={200: {"content": {"application/json": {"example": NEIGHBOURS_EXAMPLE}}}, **not_found("entity")})
+            responses={200: {"content": {"application/json": {"example": NEIGHBOURS_EXAMPLE}}}, **not_found("entity"),
+                       400: {"description": "since after until, or a search too broad"}})
 def neighbours(
     store: StoreDep,
     id: EntityId,

@@ -43,7 +43,9 @@ def _render(store, format: str, filters: Filters) -> bytes:
     "/graph.{format}",
     summary="The entity graph as GEXF, GraphML, node-link JSON or CSV (a zip of nodes.csv and edges.csv)",
     response_class=Response,
-    responses={200: {"content": {m: {"schema": {"type": "string", "format": "binary"}} for m in MEDIA.values()}}},
+    responses={200: {"content": {m: {"schema": {"type": "object"} if m == "application/json" else
+                                          {"type": "string", "format": "binary"}} for m in MEDIA.values()}},
+               400: {"description": "A filter that does not parse (unknown type, bad date, unknown entity form)"}},
 )
 async def export_graph(
     store: StoreDep,

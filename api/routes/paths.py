@@ -15,7 +15,8 @@ router = APIRouter(tags=["entities"])
 
 
 @router.get("/paths", summary="Shortest chains of statements between two entities (either direction)",
-            responses={200: {"content": {"application/json": {"example": PATHS_EXAMPLE}}}, **not_found("entity")})
+            responses={200: {"content": {"application/json": {"example": PATHS_EXAMPLE}}}, **not_found("entity"),
+                       400: {"description": "A search too broad: lower max_depth"}})
 def paths(
     store: StoreDep,
     from_: Annotated[str, Query(alias="from", max_length=500, description="Entity id", examples=["location/iraq"])],

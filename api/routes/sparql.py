@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from typing import Annotated
-
 import pyoxigraph as ox
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
-from fastapi.security import HTTPAuthorizationCredentials
+from fastapi import APIRouter, HTTPException, Request, Response
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 from starlette.concurrency import run_in_threadpool
@@ -22,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from kg.errors import QueryError, StoreError
 from kg.sparql import term_n3
 
-from ..deps import QueriesDep, SettingsDep, StoreDep, WriteLockDep, bearer, check_token
+from ..deps import QueriesDep, SettingsDep, StoreDep, WriteLockDep, bearer_credentials, check_token
 from ..negotiation import GRAPH_TYPES, RESULT_TYPES, choose
 from ..query_pool import QueryTimeout
 from ..update_dataset import DatasetConflict, with_using
@@ -59,10 +56,13 @@ _ERRORS = {
     "413": {"description": "Request body too large"},
     "503": {"description": "The query ran longer than the timeout and was stopped"},
 }
+_JSON_RESULTS = {"type": "object", "required": ["head"],
+                 "properties": {"head": {"type": "object"}, "results": {"type": "object"}, "boolean": {"type": "boolean"}}}
+_RESULT_SCHEMAS = {"application/sparql-results+json": _JSON_RESULTS, "application/json": _JSON_RESULTS}
 _RESULTS = {
     "200": {
         "description": "Query results (SELECT/ASK) or an RDF graph (CONSTRUCT/DESCRIBE, or the service description)",
-        "content": {media: {"schema": {"type": "string"}} for media in {**RESULT_TYPES, **GRAPH_TYPES}},
+        "content": {media: {"schema": _RESULT_SCHEMAS.get(media, {})} for media in {**RESULT_TYPES, **GRAPH_TYPES}},
     },
     "204": {"description": "The update was applied"},
 }
@@ -77,6 +77,7 @@ _GET_DOC = {
 }
 _TEXT = {"schema": {"type": "string"}}
 _POST_DOC = {
+    "security": [{"HTTPBearer": []}, {}],  # updates only
     "parameters": _DATASET_PARAMS + _USING_PARAMS,
     "requestBody": {
         "required": True,
@@ -188,7 +189,15 @@ def _describe_service(request: Request, updates: bool) -> Response:
     return Response(service_description(request, updates).serialize(format=fmt, encoding="utf-8"), media_type=media)
 
 
+def _check_graphs(params: dict[str, list[str]]) -> None:
+    for name in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
+        _iris(params, name)
+
+
 async def _query(request: Request, queries, params: dict[str, list[str]], sparql: str) -> Response:
+    for name in ("using-graph-uri", "using-named-graph-uri"):
+        if params.get(name):
+            raise HTTPException(400, f"{name} applies to updates; queries take default-graph-uri and named-graph-uri")
     default_graphs, named_graphs = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
     try:
         status, media, body = await queries.query(
@@ -221,9 +230,6 @@ async def _update(request: Request, params, text: str, store, queries, lock, set
     return Response(status_code=204)
 
 
-Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
-
-
 @router.get(
     "/sparql",
     summary="SPARQL query by GET (no query: the service description)",
@@ -235,6 +241,7 @@ async def sparql_get(request: Request, queries: QueriesDep, settings: SettingsDe
     if "update" in params:
         raise HTTPException(400, "SPARQL Update must be sent by POST")
     sparql = _one(params, "query")
+    _check_graphs(params)  # malformed IRIs are 400 in any case
     if sparql is None:
         return _describe_service(request, bool(settings.update_token))
     return await _query(request, queries, params, sparql)
@@ -252,17 +259,19 @@ async def sparql_post(
     queries: QueriesDep,
     settings: SettingsDep,
     lock: WriteLockDep,
-    credentials: Credentials,
 ) -> Response:
+    credentials = bearer_credentials(request)  # only updates need it: not a declared (required) dependency
     media, charset = _media_type(request)
     if charset not in (None, "utf-8", "utf8"):
         raise HTTPException(400, f"unsupported charset {charset!r}: send UTF-8")
     params = urllib.parse.parse_qs(request.url.query, keep_blank_values=True)
+    _check_graphs(params)
     body = await request.body()
     if media == FORM:
         form = urllib.parse.parse_qs(_decode(body, "form body"), keep_blank_values=True)
         for name, values in form.items():
             params.setdefault(name, []).extend(values)
+        _check_graphs(params)
         sparql, update = _one(params, "query"), _one(params, "update")
         if sparql is not None and update is not None:
             raise HTTPException(400, "send either query or update, not both")

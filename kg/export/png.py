@@ -8,6 +8,7 @@ while the graph has at most ``EDGE_LABELS`` edges.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import networkx as nx
@@ -31,7 +32,8 @@ def _legend(ax, g: nx.MultiDiGraph) -> None:
     for family, (color, members) in style.EVENT_FAMILIES.items():
         present = [e for e in members if e in events]
         if present:
-            handles.append(Line2D([], [], color=color, lw=2.5, label=f"{family}: {', '.join(present)}"))
+            text = textwrap.fill(f"{family}: {', '.join(present)}", width=30, subsequent_indent="  ")
+            handles.append(Line2D([], [], color=color, lw=2.5, label=text))
     if "" in events:
         handles.append(Line2D([], [], color=style.OTHER_COLOR, lw=2.5, label="other relation"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 0.98), fontsize=8, frameon=False)
@@ -40,7 +42,7 @@ def _legend(ax, g: nx.MultiDiGraph) -> None:
 def draw_png(g: nx.MultiDiGraph, out: Path, *, width: float = 12.0, height: float = 9.0, dpi: int = 110) -> None:
     """Draw ``g`` to a PNG file at ``out``."""
     fig = Figure(figsize=(width, height), dpi=dpi)
-    ax = fig.add_axes((0, 0, LEGEND_AT, 1))  # the legend sits to the right
+    ax = fig.add_axes((0.03, 0.02, LEGEND_AT - 0.05, 0.93))  # the legend sits to the right
     ax.set_axis_off()
     if not len(g):
         ax.text(0.5, 0.5, "empty graph: nothing matches", ha="center", va="center", fontsize=14)

@@ -83,6 +83,31 @@ def iter_inputs(paths: Iterable[str | Path]) -> Iterator[Input]:
                     yield Input(Path(folder) / name, p)
 
 
+def count_articles(paths: Iterable[str | Path], options: ReadOptions | None = None) -> int | None:
+    """How many articles (or bad inputs) the paths hold, for a progress bar; None when it cannot be known cheaply.
+
+    One-article files count 1, JSON Lines files their non-blank lines; standard input, JSON documents and
+    feeds make the total unknown.
+    """
+    options = options or ReadOptions()
+    total = 0
+    for inp in iter_inputs(paths):
+        if inp.path is None:
+            return None
+        kind = options.kind or SUFFIX_KINDS.get(inp.path.suffix.lower())
+        if kind in ("text", "html"):
+            total += 1
+        elif kind == "jsonl":
+            try:
+                with inp.path.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            return None
+    return total
+
+
 def sniff_kind(head: bytes) -> str:
     """Guess the kind of an input from its first bytes."""
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -176,4 +201,4 @@ def _one_id(inp: Input) -> str | None:
     return None if inp.path is None else inp.article_id
 
 
-__all__ = ["KINDS", "Fields", "Input", "ReadOptions", "iter_inputs", "read_input", "read_sources", "sniff_kind"]
+__all__ = ["KINDS", "Fields", "Input", "ReadOptions", "count_articles", "iter_inputs", "read_input", "read_sources", "sniff_kind"]

@@ -39,10 +39,12 @@ from .args import Mentions
 from .candidate import Candidate
 from .clauses import clause_triples
 from .details import details
+from .facts import entity_facts
 from .nominal import nominal_triples
 from .roles import role_triples
 
 PATTERNS = (clause_triples, nominal_triples, role_triples)
+STATIC_PATTERNS = {"role", "entity-fact"}
 NO_EVENT_FACTOR = 0.85
 PRONOUN_LABELS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who", "which", "that",
                   "this", "these", "those", "one"}
@@ -71,35 +73,44 @@ def candidates(sent: Span, m: Mentions) -> Iterator[Candidate]:
         yield from pattern(sent, m)
 
 
+def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = None) -> Statement | None:
+    """A candidate with its details, as a Statement (None for a pronoun or a headline run-on)."""
+    if _crosses_paragraph(c):
+        return None
+    s, o = m.entities[c.subject.key], m.entities[c.object.key]
+    if s.label.lower() in PRONOUN_LABELS or o.label.lower() in PRONOUN_LABELS:
+        return None
+    d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published)
+    if c.pattern in STATIC_PATTERNS:  # a role holds beyond the event's time and place
+        d = d._replace(time=None, place=None, quantity=None)
+    text = sent.text.strip()
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    return Statement(
+        subject=c.subject.key,
+        predicate=c.predicate,
+        object=c.object.key,
+        sentence=text,
+        start=start,
+        end=start + len(text),
+        confidence=confidence(c),
+        event_type=c.event_type,
+        time=d.time,
+        place=d.place,
+        attributed_to=d.attributed_to,
+        negated=d.negated,
+        modality=d.modality,
+        quantity=d.quantity,
+        assisting=c.assisting.key if c.assisting is not None else None,
+    )
+
+
 def sentence_statements(sent: Span, m: Mentions, published: str | None = None) -> list[Statement]:
     """The statements of one sentence, one per (subject, relation, object), strongest reading kept."""
     best: dict[tuple[str, str, str], Statement] = {}
-    text = sent.text.strip()
-    offset = len(sent.text) - len(sent.text.lstrip())
-    start = sent.start_char + offset
     for c in candidates(sent, m):
-        if _crosses_paragraph(c):
+        st = statement(c, sent, m, published)
+        if st is None:
             continue
-        s, o = m.entities[c.subject.key], m.entities[c.object.key]
-        if s.label.lower() in PRONOUN_LABELS or o.label.lower() in PRONOUN_LABELS:
-            continue
-        d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published)
-        st = Statement(
-            subject=c.subject.key,
-            predicate=c.predicate,
-            object=c.object.key,
-            sentence=text,
-            start=start,
-            end=start + len(text),
-            confidence=confidence(c),
-            event_type=c.event_type,
-            time=d.time,
-            place=d.place,
-            attributed_to=d.attributed_to,
-            negated=d.negated,
-            modality=d.modality,
-            quantity=d.quantity,
-        )
         key = (st.subject, st.predicate, st.object)
         if key not in best or best[key].confidence < st.confidence:
             best[key] = st
@@ -113,5 +124,12 @@ def kg_relations(doc: Doc) -> Doc:
     if m.entities:
         for sent in doc.sents:
             statements += sentence_statements(sent, m, doc._.kg_published)
+        known = {(st.subject, st.event_type, st.object) for st in statements}
+        for sent, c in entity_facts(m):
+            if (c.subject.key, c.event_type, c.object.key) not in known:
+                st = statement(c, sent, m, doc._.kg_published)
+                if st is not None:
+                    known.add((st.subject, st.event_type, st.object))
+                    statements.append(st)
     doc._.kg_statements = statements
     return doc

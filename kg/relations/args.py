@@ -35,6 +35,8 @@ class Arg(NamedTuple):
 class Mentions:
     """Resolved mentions of one Doc, indexed by token."""
 
+    MENTIONS = MENTIONS
+
     def __init__(self, doc: Doc):
         self.doc = doc
         self.entities: dict[str, Entity] = doc._.kg_entities or {}

@@ -24,3 +24,4 @@ class Candidate(NamedTuple):
     event_type: str | None
     strength: float
     pattern: str
+    assisting: Arg | None = None  # a party that helped the subject ("X helped Y capture Z": X, for Y capture Z)

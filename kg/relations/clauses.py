@@ -161,6 +161,18 @@ def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
                                 yield sub, "", OPERATION_MOD
 
 
+def _helper(agent: Token, m: Mentions) -> Arg | None:
+    """Who helped an agent: "local forces helped by the U.S.-led coalition", "Iraqi forces, backed by X"."""
+    for acl in agent.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in cues().control_verbs | {"back", "support"}:
+            for by in acl.children:
+                if by.dep_ == "agent":
+                    found = resolve_all(_pobjs(by), m)
+                    if found:
+                        return found[0]
+    return None
+
+
 def _label(prefix: str, label: str) -> str:
     return f"{prefix} {label}" if prefix else label
 
@@ -185,6 +197,33 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
                     for arg in resolve_all(_pobjs(prep), m):
                         yield f"{obj.lemma_.lower()} {prep.lower_}", arg
+
+
+def _rewarded(verb: Token, m: Mentions) -> Iterator[Arg]:
+    """Whom a reward is offered for: "offered $5 million for information on Y", "a bounty on Y"."""
+    c = cues()
+    if verb.lemma_.lower() not in c.reward_verbs:
+        return
+    for obj in verb.children:
+        if obj.dep_ not in OBJECT_DEPS or not (obj.ent_type_ == "MONEY" or obj.lemma_.lower() in c.reward_nouns):
+            continue
+        preps = [p for p in list(verb.children) + list(obj.children) if p.dep_ == "prep" and p.lower_ in {"for", "on"}]
+        for prep in preps:
+            for pobj in _pobjs(prep):
+                direct = resolve_all([pobj], m)
+                if direct:
+                    yield from direct
+                elif pobj.lemma_.lower() in c.information_nouns:
+                    for sub in pobj.children:
+                        if sub.dep_ == "prep" and sub.lower_ in {"on", "about", "of", "to", "regarding"}:
+                            yield from resolve_all(_pobjs(sub), m)
+                        elif sub.dep_ == "acl":  # "information leading to the arrest of Y"
+                            for p2 in sub.children:
+                                if p2.dep_ == "prep":
+                                    for n in _pobjs(p2):
+                                        for p3 in n.children:
+                                            if p3.dep_ == "prep" and p3.lower_ == "of":
+                                                yield from resolve_all(_pobjs(p3), m)
 
 
 def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
@@ -228,7 +267,8 @@ def clause_triples(sent: Span, m: Mentions) -> Iterator[Candidate]:
                 for agent in resolve_all([head], m):
                     for s, o in _pairs([agent], patients):
                         found_agent = True
-                        yield Candidate(s, _label(prefix, label), o, verb, event, strength, "passive")
+                        helper = None if prefix else _helper(head, m)
+                        yield Candidate(s, _label(prefix, label), o, verb, event, strength, "passive", helper)
             if not found_agent and lemma in c.destination_verbs:
                 for prep in verb.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
@@ -240,12 +280,18 @@ def clause_triples(sent: Span, m: Mentions) -> Iterator[Candidate]:
         objects = resolve_all(object_heads(verb), m)
         own_subject = any(ch.dep_ in SUBJECT_DEPS for ch in verb.children)
         subject_toks = subject_heads(verb)
+        bosses = resolve_all(subject_heads(controller), m) if controller is not None else []
         if controller is None or not set(subject_toks) <= set(subject_heads(controller)):
             subjects = resolve_all(subject_toks, m)
             strength = EMBEDDED if controller is not None else ACTIVE if own_subject else SHARED
             for s, o in _pairs(subjects, objects):
-                yield Candidate(s, label, o, verb, event, strength, "active")
+                helper = next((b for b in bosses if b.key not in {s.key, o.key}), None) or _helper(s.token, m)
+                yield Candidate(s, label, o, verb, event, strength, "active", helper)
             if not objects:
+                for o in _rewarded(verb, m):
+                    for s in subjects:
+                        if s.key != o.key:
+                            yield Candidate(s, f"{label} reward for", o, verb, "Reward", PREP_TARGET, "reward")
                 for prep, o in _prep_targets(verb, m):
                     for s in subjects:
                         if s.key != o.key:
@@ -253,7 +299,6 @@ def clause_triples(sent: Span, m: Mentions) -> Iterator[Candidate]:
                             pred = prep if " " in prep else f"{label} {prep}"
                             yield Candidate(s, pred, o, verb, noun_event or event, PREP_TARGET, "prep-target")
         if controller is not None:
-            bosses = resolve_all(subject_heads(controller), m)
             if verb.dep_ == "ccomp" and own_subject:  # "X helped Y capture Z": X help Y
                 helped = resolve_all([ch for ch in verb.children if ch.dep_ in SUBJECT_DEPS], m)
                 clabel = controller.lemma_.lower()
