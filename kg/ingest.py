@@ -113,14 +113,6 @@ def stored_graph_with_hash(store: Store, sha256: str) -> URIRef | None:
     return rows[0]["g"] if rows else None
 
 
-def is_unchanged(store: Store, article: Article) -> bool:
-    """True when the store already holds this article with the same text."""
-    return store.ask(
-        "ASK { GRAPH ?g { ?g ?hash ?sha } }",
-        {"g": article_iri(article.id), "hash": KG.contentHash, "sha": Literal(article.sha256)},
-    )
-
-
 # --- workers -------------------------------------------------------------------------
 
 
