@@ -36,6 +36,8 @@ ARTICLE_1 = Extraction(
     [
         _st("location/turkey", "capture", "person/abu-bakr-al-baghdadi", 0.9, "Capture", "2019-10-27", "location/syria",
             assisting="organization/mit"),
+        # the same sentence read as the assisting party's own statement: counted once with the line above
+        _st("organization/mit", "help capture", "person/abu-bakr-al-baghdadi", 0.8, "Capture", "2019-10-27"),
         _st("person/abu-bakr-al-baghdadi", "lead", "organization/daesh", 0.8, "Leadership", start=20),
         _st("location/iraq", "kill", "organization/daesh", 0.7, "Killing", "2019-11", negated=True, start=40),
     ],

@@ -48,7 +48,8 @@ def test_edges_aggregate_statements_and_keep_relations_apart(store):
     lead = g[BAGHDADI][DAESH]["lead"]
     assert (lead["event_type"], lead["weight"], lead["first_date"], lead["spells"]) == (
         "Leadership", 2, "2020-03-05", [("2020-03-05", "2020-03-05")])  # one undated, one by publication date
-    assert g[MIT][BAGHDADI]["help capture"]["spells"] == [("2019-10-27", "2019-10-27")]
+    helped = g[MIT][BAGHDADI]["help capture"]
+    assert (helped["weight"], helped["spells"]) == (1, [("2019-10-27", "2019-10-27")])  # one sentence, one count
     assert not g.has_edge(IRAQ, DAESH)  # negated
 
 

@@ -8,6 +8,7 @@ while the graph has at most ``EDGE_LABELS`` edges.
 
 from __future__ import annotations
 
+import math
 import textwrap
 from pathlib import Path
 
@@ -39,9 +40,15 @@ def _legend(ax, g: nx.MultiDiGraph) -> None:
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 0.98), fontsize=8, frameon=False)
 
 
-def draw_png(g: nx.MultiDiGraph, out: Path, *, width: float = 12.0, height: float = 9.0, dpi: int = 110) -> None:
+def canvas_inches(nodes: int) -> tuple[float, float]:
+    """Figure size: 12 x 9 inches up to 30 nodes, then growing with the square root of the count, up to 24 x 18."""
+    width = min(max(12.0, 12.0 * math.sqrt(nodes / 30)), 24.0)
+    return round(width, 1), round(width * 0.75, 1)
+
+
+def draw_png(g: nx.MultiDiGraph, out: Path, *, dpi: int = 110) -> None:
     """Draw ``g`` to a PNG file at ``out``."""
-    fig = Figure(figsize=(width, height), dpi=dpi)
+    fig = Figure(figsize=canvas_inches(len(g)), dpi=dpi)
     ax = fig.add_axes((0.03, 0.02, LEGEND_AT - 0.05, 0.93))  # the legend sits to the right
     ax.set_axis_off()
     if not len(g):

@@ -33,7 +33,7 @@ EDGE_COLORS = {event: color for color, events in EVENT_FAMILIES.values() for eve
 MIN_SIZE, MAX_SIZE = 6.0, 30.0
 LAYOUT_SEED = 7
 GRAVITY = 1.0
-PULL = 0.25  # edge attraction below 1 keeps related nodes apart enough to read the relation between them
+PULL = 0.2  # edge attraction below 1 keeps related nodes apart enough to read the relation between them
 
 
 def node_color(node: dict) -> str:
