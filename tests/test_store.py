@@ -183,3 +183,13 @@ def test_cli_on_a_remote_store(oxigraph_endpoint):
     assert "articles    1" in kg("stats", store=oxigraph_endpoint).output
     assert kg("delete", SEED.stem, store=oxigraph_endpoint).exit_code == 0
     assert "articles    0" in kg("stats", store=oxigraph_endpoint).output
+
+
+def test_endpoint_that_does_not_answer_times_out():
+    import socket
+
+    with socket.socket() as silent:  # accepts connections (backlog) but never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        with pytest.raises(StoreError, match="did not answer in time"):
+            open_store(f"http://127.0.0.1:{silent.getsockname()[1]}/query", timeout=0.5)
