@@ -6,6 +6,7 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
@@ -60,15 +61,15 @@ def list_articles(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> dict:
-    return gq.articles(store, limit, offset)
+) -> JSONResponse:
+    return JSONResponse(gq.articles(store, limit, offset))
 
 
 @router.get("/{id}", summary="One article: title, source, entities, statements",
             responses={200: {"content": {"application/json": {"example": ARTICLE_EXAMPLE}}}, **not_found("article")})
-def get_article(store: StoreDep, id: ArticleId) -> dict:
+def get_article(store: StoreDep, id: ArticleId) -> JSONResponse:
     try:
-        return gq.article(store, id)
+        return JSONResponse(gq.article(store, id))
     except gq.NotFound:
         raise HTTPException(404, f"no article with id {id!r}") from None
 
@@ -145,8 +146,6 @@ async def add_article(
     result = {"id": art.id, "title": art.title, "ingested": bool(summary.articles),
               "unchanged": bool(summary.unchanged), "entities": summary.entities,
               "statements": summary.statements, "triples_added": summary.triples_added}
-    from fastapi.responses import JSONResponse
-
     return JSONResponse(result, status_code=201 if summary.articles else 200)
 
 
