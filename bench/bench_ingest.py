@@ -124,7 +124,7 @@ def main() -> None:
                   f"CPU {bare_cpu:6.1f} s")
             for workers in (1, 2):
                 secs, cpu, peak, summary = kg_ingest(corpus, workers, args.model, args.batch_size)
-                row[workers] = (secs, peak)
+                row[workers] = (secs, peak, cpu)
                 print(f"  kg ingest --workers {workers}:           {secs:7.1f} s  {w / secs:8,.0f} words/s  "
                       f"CPU {cpu:6.1f} s  ratio to bare spaCy {bare / secs:.2f}  peak RSS {peak / 2**20:,.0f} MiB")
                 print(f"    {summary}")
@@ -137,6 +137,8 @@ def main() -> None:
     ratio = large["words"] / large[1][0] / large["bare_wps"]
     print(f"\nlarge corpus: ratio to bare spaCy with 1 worker {ratio:.2f} (target >= 0.6); "
           f"2-worker speed-up {large[1][0] / large[2][0]:.2f} (target >= 1.5)")
+    print(f"CPU seconds, 1 worker {large[1][2]:.1f}, 2 workers {large[2][2]:.1f}: with two idle cores the 2-worker "
+          f"speed-up could reach {2 * large[1][2] / large[2][2]:.2f}")
     for workers in (1, 2):
         growth = large[workers][1] / small[workers][1]
         print(f"peak RSS with {workers} worker(s): {small[workers][1] / 2**20:,.0f} MiB for {small['articles']} articles, "

@@ -113,24 +113,19 @@ def stored_graph_with_hash(store: Store, sha256: str) -> URIRef | None:
     return rows[0]["g"] if rows else None
 
 
-def is_unchanged(store: Store, article: Article) -> bool:
-    """True when the store already holds this article with the same text."""
-    return store.ask(
-        "ASK { GRAPH ?g { ?g ?hash ?sha } }",
-        {"g": article_iri(article.id), "hash": KG.contentHash, "sha": Literal(article.sha256)},
-    )
-
-
 # --- workers -------------------------------------------------------------------------
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
-    load_pipeline(model)
 
 
 def extract_chunk(articles: list[Article], model: str | None = None) -> list[Written | InputError]:
-    """Extract a batch through ``nlp.pipe``; if the batch fails, retry one by one so only bad articles fail."""
+    """Extract a batch through ``nlp.pipe``; if the batch fails, retry one by one so only bad articles fail.
+
+    Runs in the worker processes too, where the first call loads the pipeline (a missing model raises
+    KGError, which reaches the parent through the future).
+    """
     nlp = load_pipeline(model)
     try:
         return [_written(ex) for ex in extract_many(articles, nlp, len(articles))]
@@ -163,7 +158,7 @@ def _in_pool(
 ) -> Iterator[Written | InputError]:
     """Batches through ``workers`` spawned processes; results in input order, at most 2 batches per worker in flight."""
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
     pending: deque[Future] = deque()
     chunks = _chunks(articles, batch_size)
     try:
@@ -244,6 +239,7 @@ def ingest_items(
                 in_flight.discard(getattr(w, "sha256", ""))
                 summary.add_failure(w.source, w.reason)
                 reporter.failure(w)
+                reporter.update(summary)
                 continue
             store.replace_graph(w.graph, w.triples)
             in_flight.discard(w.sha256)

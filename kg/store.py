@@ -189,7 +189,7 @@ class Store:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         names = [v.value for v in result.variables]
-        return [{n: from_ox(sol[n]) for n in names} for sol in result]
+        return [dict(zip(names, map(from_ox, sol))) for sol in result]
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         result = self.query(sparql, bindings)

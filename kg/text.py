@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -17,7 +16,6 @@ from charset_normalizer import from_bytes
 from .errors import InputError
 from .model import Article
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
 MAX_BYTES = 5_000_000  # an article larger than this is almost certainly not one
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -98,16 +96,3 @@ def read_article(path: str | Path) -> Article:
     except OSError as exc:
         raise InputError(str(path), exc.strerror or str(exc)) from None
     return article_from_text(decode(data, str(path)), str(path), article_id_for_path(path))
-
-
-def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path | str]:
-    """Expand folders (recursively, text files by suffix, sorted); '-' is passed through."""
-    for p in paths:
-        if str(p) == "-":
-            yield "-"
-            continue
-        p = Path(p)
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-        else:
-            yield p

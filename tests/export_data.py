@@ -18,8 +18,9 @@ def _entities(*specs) -> dict[str, Entity]:
     return out
 
 
-def _st(s, p, o, conf, event=None, time=None, place=None, negated=False, start=0) -> Statement:
-    return Statement(s, p, o, f"{s} {p} {o}.", start, start + 10, conf, event, time, place, negated=negated)
+def _st(s, p, o, conf, event=None, time=None, place=None, negated=False, start=0, assisting=None) -> Statement:
+    return Statement(s, p, o, f"{s} {p} {o}.", start, start + 10, conf, event, time, place, negated=negated,
+                     assisting=assisting)
 
 
 TURKEY = ("location/turkey", "Turkey", "Location", "Country", 3, None)
@@ -33,23 +34,29 @@ ARTICLE_1 = Extraction(
     Article("a1", "text one", "a1.txt", "One"),
     _entities(TURKEY, IRAQ, SYRIA, BAGHDADI, DAESH, MIT),
     [
-        _st("location/turkey", "capture", "person/abu-bakr-al-baghdadi", 0.9, "Capture", "2019-10-27", "location/syria"),
+        _st("location/turkey", "capture", "person/abu-bakr-al-baghdadi", 0.9, "Capture", "2019-10-27", "location/syria",
+            assisting="organization/mit"),
+        # the same sentence read as the assisting party's own statement: counted once with the line above
+        _st("organization/mit", "help capture", "person/abu-bakr-al-baghdadi", 0.8, "Capture", "2019-10-27"),
         _st("person/abu-bakr-al-baghdadi", "lead", "organization/daesh", 0.8, "Leadership", start=20),
         _st("location/iraq", "kill", "organization/daesh", 0.7, "Killing", "2019-11", negated=True, start=40),
     ],
 )
 ARTICLE_2 = Extraction(
-    Article("a2", "text two", "a2.txt", "Two"),
-    _entities(TURKEY, IRAQ, BAGHDADI),
+    Article("a2", "text two", "a2.txt", "Two", published="2020-03-05"),
+    _entities(TURKEY, IRAQ, BAGHDADI, DAESH),
     [
         _st("location/turkey", "capture", "person/abu-bakr-al-baghdadi", 0.6, "Capture", "2019-10-28"),
         _st("location/turkey", "extradite", "person/abu-bakr-al-baghdadi", 0.5, "Extradition", "2020-03-01", start=20),
         _st("location/iraq", "capture", "person/abu-bakr-al-baghdadi", 0.4, "Capture", "2020", start=40),
+        _st("person/abu-bakr-al-baghdadi", "lead", "organization/daesh", 0.7, "Leadership", "recently", start=60),
     ],
 )
 
-NODES = 6  # every entity, MIT and Syria without edges
-EDGES = 4  # turkey-capture (weight 2), turkey-extradite, iraq-capture, baghdadi-lead; the negated kill is dropped
+NODES = 6  # every entity; Syria (a place) has no edge
+# turkey-capture (weight 2), mit-help capture (the assisting party), turkey-extradite, iraq-capture,
+# baghdadi-lead (weight 2, dated by article 2's publication); the negated kill is dropped
+EDGES = 5
 
 
 def sample_store() -> Store:

@@ -19,6 +19,17 @@ from kg.model import Entity
 from kg.relations import kg_relations
 
 
+def load_parser() -> Language:
+    """The statistical model with kg's text preparation (sentence starts at paragraph breaks), no entity layer."""
+    import spacy
+
+    import kg.nlp  # noqa: F401  (registers kg_prepare)
+
+    nlp = spacy.load(kg.nlp.model_name())
+    nlp.add_pipe("kg_prepare", first=True)
+    return nlp
+
+
 def annotate(doc: Doc, mentions: dict[str, str]) -> Doc:
     """Set ``kg_entities`` and ``kg_mentions`` on a parsed Doc from surface -> "Type[:Label]"."""
     entities: dict[str, Entity] = {}

@@ -99,7 +99,7 @@ def test_dynamic_mode_puts_nodes_and_edges_on_a_timeline(files):
         "dynamic", "date", "interval")
     starts = {n.get("label"): n.get("start") for n in graph.iterfind("g:nodes/g:node", NS)}
     assert starts == {"Turkey": "2019-10-27", "Abu Bakr al-Baghdadi": "2019-10-27", "Syria": "2019-10-27",
-                      "Iraq": "2020-01-01", "Daesh": None, "MIT": None}
+                      "Iraq": "2020-01-01", "Daesh": "2020-03-05", "MIT": "2019-10-27"}
     spells = {
         (e.get("source").rsplit("/", 1)[-1], e.get("label")): [(s.get("start"), s.get("end"))
                                                               for s in e.iterfind("g:spells/g:spell", NS)]
@@ -107,7 +107,7 @@ def test_dynamic_mode_puts_nodes_and_edges_on_a_timeline(files):
     }
     assert spells[("turkey", "capture")] == [("2019-10-27", "2019-10-28")]  # two dated statements, merged
     assert spells[("iraq", "capture")] == [("2020-01-01", "2020-12-31")]  # a year
-    assert spells[("abu-bakr-al-baghdadi", "lead")] == []  # undated: always visible
+    assert spells[("abu-bakr-al-baghdadi", "lead")] == [("2020-03-05", "2020-03-05")]  # one by article 2's date
     static = ET.parse(files["sample", "static"]).getroot().find("g:graph", NS)
     assert static.get("mode") is None and static.find("g:edges/g:edge/g:spells", NS) is None
 

@@ -31,7 +31,8 @@ def test_nodes_merge_articles(store):
     }
     assert g.nodes[MIT]["country"] == "Turkey" and g.nodes[MIT]["subtype"] == "IntelligenceAgency"
     assert g.nodes[SYRIA]["first_seen"] == "2019-10-27"  # the place of a dated capture
-    assert g.nodes[DAESH]["first_seen"] == ""  # only in an undated statement
+    assert g.nodes[DAESH]["first_seen"] == "2020-03-05"  # undated statements take their article's date
+    assert g.nodes[MIT]["first_seen"] == "2019-10-27"  # assisting party
 
 
 def test_edges_aggregate_statements_and_keep_relations_apart(store):
@@ -44,16 +45,21 @@ def test_edges_aggregate_statements_and_keep_relations_apart(store):
         "first_date": "2019-10-27", "last_date": "2019-10-28", "spells": [("2019-10-27", "2019-10-28")],
     }
     assert g[IRAQ][BAGHDADI]["capture"]["spells"] == [("2020-01-01", "2020-12-31")]
-    assert g[BAGHDADI][DAESH]["lead"]["event_type"] == "Leadership"
+    lead = g[BAGHDADI][DAESH]["lead"]
+    assert (lead["event_type"], lead["weight"], lead["first_date"], lead["spells"]) == (
+        "Leadership", 2, "2020-03-05", [("2020-03-05", "2020-03-05")])  # one undated, one by publication date
+    helped = g[MIT][BAGHDADI]["help capture"]
+    assert (helped["weight"], helped["spells"]) == (1, [("2019-10-27", "2019-10-27")])  # one sentence, one count
     assert not g.has_edge(IRAQ, DAESH)  # negated
 
 
 def test_statement_filters_drop_isolated_entities(store):
     g = build_graph(store, Filters.parse(event_types="Capture", min_confidence=0.5))
-    assert set(g) == {TURKEY, BAGHDADI}  # Syria, the place, has no edge left
-    assert [(s, o, k) for s, o, k in g.edges(keys=True)] == [(TURKEY, BAGHDADI, "capture")]
+    assert set(g) == {TURKEY, BAGHDADI, MIT}  # Syria, the place, has no edge left
+    assert sorted(g.edges(keys=True)) == sorted([(MIT, BAGHDADI, "help capture"), (TURKEY, BAGHDADI, "capture")])
     g = build_graph(store, Filters.parse(since="2020"))
-    assert sorted(g.edges(keys=True)) == [(IRAQ, BAGHDADI, "capture"), (TURKEY, BAGHDADI, "extradite")]
+    assert sorted(g.edges(keys=True)) == sorted([
+        (IRAQ, BAGHDADI, "capture"), (BAGHDADI, DAESH, "lead"), (TURKEY, BAGHDADI, "extradite")])
 
 
 def test_entity_type_and_ego_filters(store):
@@ -62,7 +68,7 @@ def test_entity_type_and_ego_filters(store):
     g = build_graph(store, Filters.parse(ego="organization/daesh", depth=1))
     assert set(g) == {DAESH, BAGHDADI}
     g = build_graph(store, Filters.parse(ego="organization/daesh", depth=2))
-    assert set(g) == {DAESH, BAGHDADI, TURKEY, IRAQ} and g.number_of_edges() == EDGES
+    assert set(g) == {DAESH, BAGHDADI, TURKEY, IRAQ, MIT} and g.number_of_edges() == EDGES
     assert g.nodes[DAESH]["label"] == "Daesh"
 
 

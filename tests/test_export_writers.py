@@ -121,7 +121,7 @@ def test_export_bytes_for_http(sample):
     assert (payload.media_type, payload.filename) == ("application/zip", "graph.zip")
     with zipfile.ZipFile(io.BytesIO(payload.data)) as zf:
         assert zf.namelist() == ["nodes.csv", "edges.csv"]
-        assert zf.read("edges.csv").decode().count("capture") == 4  # two edges, label and kind
+        assert zf.read("edges.csv").decode().count("capture") == 6  # three edges, label and kind
     gexf = export_bytes(sample, "gexf", dynamic=True)
     assert gexf.media_type == "application/gexf+xml" and b'mode="dynamic"' in gexf.data
     assert export_bytes(sample, "nquads").data.count(b"\n") == len(sample)

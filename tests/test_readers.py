@@ -209,3 +209,12 @@ def test_count_articles_for_the_progress_bar(tmp_path):
     (tmp_path / "c.rss").write_text(RSS)
     assert count_articles([tmp_path]) is None  # entries are not counted without parsing
     assert count_articles(["-"]) is None
+
+
+def test_undecodable_jsonl_line_and_binary_html_are_reported(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b'{"text": "caf\xe9 bombing"}\n{"text": "fine"}\n')
+    (tmp_path / "b.html").write_bytes(b"\x00\x01\x02binary" * 50)
+    bad_line, fine, binary = read_all([tmp_path])
+    assert (bad_line.source, bad_line.reason) == (f"{tmp_path / 'a.jsonl'}:1", "not UTF-8")
+    assert fine.text == "fine"
+    assert (binary.source, binary.reason) == (str(tmp_path / "b.html"), "binary data, not text")

@@ -8,11 +8,8 @@ entity component; the parses come from the statistical model, so a case the mode
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from kg.nlp import model_name
-
-from .relations_fixture import relate, triples
+from .relations_fixture import load_parser, relate, triples
 
 J = "Person:Sami Jasim"
 B = "Person:Abu Bakr al-Baghdadi"
@@ -20,7 +17,7 @@ B = "Person:Abu Bakr al-Baghdadi"
 
 @pytest.fixture(scope="module")
 def parser():
-    return spacy.load(model_name())
+    return load_parser()
 
 
 # (sentence, mentions, triples that must be found, triples that must not)
@@ -210,3 +207,27 @@ def test_entity_layer_facts_become_statements(parser):
     assert ("person/basim", "national of", "location/afghanistan", "Nationality") in facts
     (st,) = [st for st in doc._.kg_statements if st.event_type == "Nationality"]
     assert st.sentence.startswith("Most recently") and st.place is None
+
+
+def test_agent_after_a_predicative_noun(parser):
+    rows = relate(parser, "Noor Wali Mehsud, the TTP's chief, was designated a global terrorist by the United States in 2019.",
+                  {"Noor Wali Mehsud": "Person", "TTP": "Organization", "the United States": "Location:United States"})
+    got = triples(rows)
+    assert ("United States", "designate", "Noor Wali Mehsud") in got
+    assert ("Noor Wali Mehsud", "chief of", "TTP") in got
+
+
+def test_counted_conjunct_of_an_object(parser):
+    rows = relate(parser, "Pakistani police arrested Ahmed Khan, a TTP commander, and two of his associates in Karachi.",
+                  {"Pakistani police": "Organization", "Ahmed Khan": "Person", "TTP": "Organization",
+                   "associates": "Person:associates of Ahmed Khan", "Karachi": "Location"})
+    got = triples(rows)
+    assert {("Pakistani police", "arrest", "Ahmed Khan"), ("Pakistani police", "arrest", "associates of Ahmed Khan"),
+            ("Ahmed Khan", "commander of", "TTP")} <= got
+
+
+def test_a_denied_charge_is_still_reported(parser):
+    rows = relate(parser, "Pakistan has accused the Taliban of sheltering militants, a charge Kabul denies.",
+                  {"Pakistan": "Location", "the Taliban": "Organization:Taliban", "Kabul": "Location"})
+    (row,) = [r for r in rows if r["predicate"] == "accuse"]
+    assert row["object"] == "Taliban" and not row["negated"] and row["attributed_to"] is None

@@ -1,6 +1,7 @@
 """The SHACL shapes of ontology/shapes.ttl hold for every article graph kg writes, and catch broken ones."""
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from pyshacl import validate
@@ -37,6 +38,20 @@ def test_seed_graph_conforms(seed_store, shapes, ontology):
     assert len(graph) > 50
     conforms, text = check(graph, shapes, ontology)
     assert conforms, text
+
+
+STORIES = sorted((Path(__file__).parent / "data" / "stories").glob("*.txt"))
+
+
+def test_every_test_story_graph_conforms(nlp, shapes, ontology):
+    from kg.extract import extract_many
+    from kg.text import read_article
+
+    assert STORIES
+    for ex in extract_many((read_article(p) for p in STORIES), nlp):
+        _, graph = to_graph(ex)
+        conforms, text = check(graph, shapes, ontology)
+        assert conforms, f"{ex.article.source}: {text}"
 
 
 def test_every_field_of_the_mapping_conforms(shapes, ontology):

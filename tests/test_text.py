@@ -1,7 +1,7 @@
 import pytest
 
 from kg.errors import InputError
-from kg.text import decode, guess_title, iter_paths, read_article
+from kg.text import decode, guess_title, read_article
 
 from .conftest import SEED
 
@@ -48,11 +48,3 @@ def test_oversize_is_rejected():
 def test_title_is_first_line_only_when_it_looks_like_one():
     assert guess_title("Police arrest suspect\n\nPolice arrested a man.") == "Police arrest suspect"
     assert guess_title("Police arrested a man on Monday.\nHe was charged.") is None
-
-
-def test_folders_expand_to_text_files_sorted(tmp_path):
-    (tmp_path / "b.txt").write_text("b")
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "a.txt").write_text("a")
-    (tmp_path / "image.png").write_bytes(b"\x89PNG")
-    assert [p.name for p in iter_paths([tmp_path])] == ["b.txt", "a.txt"]

@@ -22,16 +22,16 @@ resolver with one tested heuristic per case:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..prepare import in_furniture
 from .describe import _index, scoped_key
 from .lexicon import Lexicon
-from .mentions import Mention, Registry
+from .mentions import Mention, Registry, sentence_starts
 
 WINDOW = 3  # sentences to look back for a pronoun's antecedent
 PRONOUNS = {
@@ -62,24 +62,23 @@ class Coref:
 
     def __init__(self, nlp: Language, lex: Lexicon):
         self.lex = lex
-        self.pronoun_matcher = Matcher(nlp.vocab)
-        self.pronoun_matcher.add("PRONOUN", [[{"LOWER": {"IN": sorted(PRONOUNS)}, "POS": "PRON"}]])
-        self.desc = Matcher(nlp.vocab)
-        mods = {"POS": {"IN": ["ADJ", "NOUN", "PROPN", "VERB"]}, "OP": "*"}
-        self.desc.add("GROUP", [[{"LOWER": "the"}, mods, {"LOWER": {"IN": sorted(lex.group_nouns)}, "TAG": "NN"}]])
-        self.desc.add("PERSON", [[{"LOWER": "the"}, {"POS": "ADJ", "OP": "*"}, {"LOWER": {"IN": sorted(lex.person_nouns)}, "TAG": "NN"}]])
-        self.desc.add("ROLE", [[{"POS": {"IN": ["DET", "ADJ", "PROPN", "NOUN", "ADV"]}, "OP": "*"}, {"LOWER": {"IN": sorted(lex.role_nouns)}, "TAG": "NN"}]])
+        self.pronoun_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.pronoun_matcher.add("PRONOUN", list(nlp.tokenizer.pipe(sorted(PRONOUNS))))
+        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.heads.add("HEAD", list(nlp.tokenizer.pipe(sorted(lex.group_nouns | lex.person_nouns | lex.role_nouns))))
 
     # -- pronouns -----------------------------------------------------------------------------------
     def pronouns(self, doc: Doc, reg: Registry) -> None:
-        starts = [s.start for s in doc.sents]
+        starts = sentence_starts(doc)
+        names = sorted(reg.mentions, key=lambda m: m.start)
         for _, i, _end in self.pronoun_matcher(doc):
             tok = doc[i]
-            if in_furniture(doc, i, i + 1) or self._expletive(tok):
+            if tok.pos_ != "PRON" or in_furniture(doc, i, i + 1) or self._expletive(tok):
                 continue
-            key = self._antecedent(doc, reg, tok, starts)
+            key = self._antecedent(doc, reg, names, tok, starts)
             if key is not None:
                 reg.add(key, i, i + 1, "pronoun")
+                insort(names, reg.mentions[-1], key=lambda m: m.start)  # a resolved pronoun is an antecedent too
 
     def _expletive(self, tok: Token) -> bool:
         return tok.lower_ == "it" and tok.dep_ in SUBJECTS and tok.head.lemma_ in EXPLETIVE_HEADS
@@ -96,14 +95,16 @@ class Coref:
                 return kind, "Country"
         return kind, None
 
-    def _antecedent(self, doc: Doc, reg: Registry, tok: Token, starts: list[int]) -> str | None:
+    def _antecedent(self, doc: Doc, reg: Registry, names: list[Mention], tok: Token, starts: list[int]) -> str | None:
+        """The entity a pronoun refers to among the name mentions (sorted by position), or None."""
         kind, prefer = self._wants(tok)
         s = bisect_right(starts, tok.i) - 1
-        ok = [m for m in sorted(reg.mentions, key=lambda m: m.start) if m.end <= tok.i and self._fits(reg, m, kind)]
+        lo = starts[max(0, s - WINDOW)]
+        ok = [m for m in names if lo <= m.start and m.end <= tok.i and self._fits(reg, m, kind)]
         if not ok:
             return None
         if prefer:
-            preferred = [m for m in ok if reg.entities[m.key].subtype == prefer and m.start >= starts[max(0, s - WINDOW)]]
+            preferred = [m for m in ok if reg.entities[m.key].subtype == prefer]
             if preferred:
                 return preferred[-1].key
         for back in range(0, WINDOW + 1):
@@ -138,22 +139,28 @@ class Coref:
     def descriptions(self, doc: Doc, reg: Registry) -> None:
         at = _index(reg)
         evidence = self._role_evidence(doc, reg, at)
-        found = sorted(self.desc(doc), key=lambda m: (m[1], m[1] - m[2]))
-        done: set[int] = set()
-        for match_id, start, end in found:
-            label = doc.vocab.strings[match_id]
-            head = end - 1
-            if head in done or head in at or in_furniture(doc, start, end):
+        lex = self.lex
+        for _, head, _end in self.heads(doc):
+            noun = doc[head]
+            if noun.tag_ != "NN" or head in at or in_furniture(doc, head, head + 1):
                 continue
-            if label == "GROUP":
-                key = self._last(reg, start, lambda e: e.type == "Organization" and e.subtype == "ArmedGroup")
-            elif label == "PERSON":
-                key = self._last_person(doc, reg, start, head)
-            else:
+            word, key, start = noun.lower_, None, head
+            if word in lex.group_nouns:  # "the (terrorist) group"
+                start = _walk_left(doc, head, GROUP_MODIFIERS)
+                if start > 0 and doc[start - 1].lower_ == "the":
+                    start -= 1
+                    key = self._last(reg, start, lambda e: e.type == "Organization" and e.subtype == "ArmedGroup")
+            if key is None and word in lex.role_nouns:  # "a senior al-Shabaab leader"
+                start = _walk_left(doc, head, ROLE_MODIFIERS)
                 key = self._role(doc, reg, at, start, head, evidence)
+            if key is None and word in lex.person_nouns:  # "the vicious man"
+                start = _walk_left(doc, head, {"ADJ"})
+                if start > 0 and doc[start - 1].lower_ == "the":
+                    start -= 1
+                    key = self._last_person(doc, reg, start, head)
             if key is None:
                 continue
-            done.add(head)
+            end = head + 1
             lo = start
             while lo < head and (doc[lo].pos_ == "DET" or lo in at):
                 lo += 1
@@ -229,6 +236,18 @@ class Coref:
             return None
         counts = {k: people.count(k) for k in people}
         return max(counts, key=lambda k: (counts[k], reg.entities[k].mentions))
+
+
+GROUP_MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}
+ROLE_MODIFIERS = {"DET", "ADJ", "PROPN", "NOUN", "ADV"}
+
+
+def _walk_left(doc: Doc, head: int, pos: set[str]) -> int:
+    """Start of the run of tokens with these parts of speech that ends right before ``head``."""
+    i = head
+    while i > 0 and doc[i - 1].pos_ in pos and not doc[i].is_sent_start:
+        i -= 1
+    return i
 
 
 def _depth(tok: Token) -> int:

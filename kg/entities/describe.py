@@ -1,6 +1,6 @@
 """Descriptions: unnamed people and institutions, nationalities, regions, aliases introduced by naming words.
 
-Each rule is a token pattern (spaCy ``Matcher``, words from the lexicons) plus a
+Each rule is a phrase lookup (spaCy ``PhraseMatcher``, words from the lexicons) plus a
 small check; none depends on a particular article:
 
 - possessive institutions: a pronoun resolved to a country + institution noun
@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..prepare import in_furniture
@@ -47,11 +47,16 @@ QUOTES = {'"', "“", "”", "'", "‘", "’", "``", "''"}
 
 def scoped_key(doc: Doc, type_: str, label: str) -> str:
     """Key of an unnamed entity: only meaningful within its article, so the article's text hash is part of it."""
-    return f"{entity_key(type_, label)}-{hashlib.sha1(doc.text.encode('utf-8')).hexdigest()[:8]}"
+    scope = doc.user_data.get("kg_scope")
+    if scope is None:
+        scope = doc.user_data["kg_scope"] = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
+    return f"{entity_key(type_, label)}-{scope}"
 
 
-def _words(nlp: Language, phrase: str) -> list[dict]:
-    return [{"LOWER": t.lower_} for t in nlp.make_doc(phrase)]
+def _lemma_doc(nlp: Language, phrase: str) -> Doc:
+    """A pattern for a LEMMA phrase matcher: the lexicon word is its own lemma ("aide" matches "aides")."""
+    words = [t.text for t in nlp.make_doc(phrase)]
+    return Doc(nlp.vocab, words=words, lemmas=[w.lower() for w in words])
 
 
 class Describer:
@@ -59,23 +64,49 @@ class Describer:
 
     def __init__(self, nlp: Language, lex: Lexicon):
         self.lex = lex
-        m = self.matcher = Matcher(nlp.vocab)
-        directions = sorted(DIRECTIONS)
-        m.add("REGION", [[{"LOWER": {"IN": directions}}], [{"LOWER": {"IN": directions}}, {"ORTH": "-"}, {"LOWER": {"IN": directions}}]])
-        m.add("NATIONALITY", [[{"ORTH": {"IN": sorted(lex.demonyms)}}, *_words(nlp, n)] for n in lex.nationality_nouns])
-        m.add("NAMING", [_words(nlp, w) for w in lex.naming_words])
-        rel = [_words(nlp, n) for n in lex.relational_nouns]
-        m.add("RELATIONAL", rel + [[*p[:-1], {"LEMMA": p[-1]["LOWER"]}] for p in rel])
-        m.add("COUNTED", [[{"LIKE_NUM": True, "OP": "+"}, {"LOWER": {"IN": sorted(lex.counted_person_nouns)}}]])
-        inst = [_words(nlp, f) for f in lex.institutions] + [[{"LOWER": g + "s"}] for g in lex.group_nouns]
-        m.add("LOCAL", [[{"LOWER": {"IN": sorted(lex.local_modifiers)}}, *f] for f in inst])
-        m.add("INSTITUTION", inst)
+        # Phrase lookups of the head words; what must precede them (a demonym, a number, "local")
+        # is checked only where they occur, which keeps the stage cheap.
+        words = self.words = PhraseMatcher(nlp.vocab, attr="LOWER")
+        words.add("INSTITUTION", list(nlp.tokenizer.pipe(lex.institutions)))
+        words.add("GROUPS", list(nlp.tokenizer.pipe(sorted(g + "s" for g in lex.group_nouns))))
+        words.add("NATIONALITY", list(nlp.tokenizer.pipe(sorted(lex.nationality_nouns))))
+        words.add("NAMING", list(nlp.tokenizer.pipe(lex.naming_words)))
+        words.add("COUNTED", list(nlp.tokenizer.pipe(sorted(lex.counted_person_nouns))))
+        words.add("REGION", list(nlp.tokenizer.pipe([*DIRECTIONS, *(f"{a}-{b}" for a in ("north", "south") for b in ("eastern", "western", "east", "west"))])))
+        self.lemmas = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.lemmas.add("RELATIONAL", [_lemma_doc(nlp, n) for n in lex.relational_nouns])
+        self.lower_rel = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lower_rel.add("RELATIONAL", [nlp.make_doc(n) for n in lex.relational_nouns])
+
+    def _matches(self, doc: Doc) -> dict[str, list[tuple[int, int]]]:
+        lex = self.lex
+        out: dict[str, list[tuple[int, int]]] = {}
+        strings = doc.vocab.strings
+        found = [(strings[m], s, e) for m, s, e in self.words(doc)]
+        found += [(strings[m], s, e) for m, s, e in self.lemmas(doc)] + [(strings[m], s, e) for m, s, e in self.lower_rel(doc)]
+        for label, start, end in found:
+            if label in {"INSTITUTION", "GROUPS"}:
+                if start > 0 and doc[start - 1].lower_ in lex.local_modifiers:
+                    out.setdefault("LOCAL", []).append((start - 1, end))
+                if label == "GROUPS":
+                    continue
+            elif label == "NATIONALITY":
+                if start == 0 or doc[start - 1].text not in lex.demonyms:
+                    continue
+                start -= 1
+            elif label == "COUNTED":
+                lo = start
+                while lo > 0 and doc[lo - 1].like_num:
+                    lo -= 1
+                if lo == start:
+                    continue
+                start = lo
+            if not in_furniture(doc, start, end):
+                out.setdefault(label, []).append((start, end))
+        return out
 
     def __call__(self, doc: Doc, reg: Registry) -> None:
-        by_label: dict[str, list[tuple[int, int]]] = {}
-        for match_id, start, end in self.matcher(doc):
-            if not in_furniture(doc, start, end):
-                by_label.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+        by_label = self._matches(doc)
         at = _index(reg)
         self._institutions(doc, reg, at, by_label.get("INSTITUTION", []))
         self._regions(doc, reg, at, by_label.get("REGION", []))
@@ -168,7 +199,7 @@ class Describer:
             while i < len(doc) and doc[i].text in QUOTES:
                 i += 1
             j = i
-            while j < len(doc) and doc[j].text[:1].isupper() and not doc[j].is_punct and doc[j].sent == doc[start].sent:
+            while j < len(doc) and doc[j].text[:1].isupper() and not doc[j].is_punct and not (j > i and doc[j].is_sent_start):
                 j += 1
             if j == i or start == 0 or not self._person_before(doc, start):
                 continue

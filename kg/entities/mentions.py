@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from ..model import Entity
@@ -15,6 +17,15 @@ from .lexicon import Lexicon, Ref
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 TRAILING = {"POS", ",", ".", ":", "HYPH", "``", "''", "-LRB-", "-RRB-"}
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token indices where sentences start (computed once per doc, without building Span objects)."""
+    starts = doc.user_data.get("kg_sent_starts")
+    if starts is None:
+        flags = doc.to_array([SENT_START])
+        starts = doc.user_data["kg_sent_starts"] = [0, *(int(i) for i in numpy.flatnonzero(flags == 1) if i > 0)]
+    return starts
 
 
 @dataclass

@@ -127,7 +127,8 @@ def _extend_left(ent: Span, lex: Lexicon) -> Span:
     """A PERSON name the model cut short on the left ("Mehmet [Yilmaz]"): take in adjacent proper nouns."""
     doc, start = ent.doc, ent.start
     while (
-        start > ent.sent.start
+        start > 0
+        and not doc[start].is_sent_start
         and doc[start - 1].tag_ == "NNP"
         and doc[start - 1].is_title
         and not doc[start - 1].ent_type_

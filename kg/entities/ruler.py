@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -43,28 +43,22 @@ class LexiconRuler:
         self.lex = lexicon or load()
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.names.add("NAME", list(nlp.tokenizer.pipe(self.lex.names)))
-        self.phrases = Matcher(nlp.vocab)
-        forms = [[{"LOWER": t.lower_} for t in nlp.make_doc(form)] for form in self.lex.institutions]
-        dem_single = [d for d in self.lex.demonyms if len(nlp.make_doc(d)) == 1]
-        dem_multi = [[{"ORTH": t.text} for t in nlp.make_doc(d)] for d in self.lex.demonyms if d not in dem_single]
-        countries = [n for n, k in self.lex.country_by_name.items() if n not in self.lex.demonyms]
-        country_single = [c for c in countries if len(nlp.make_doc(c)) == 1]
-        self.phrases.add("DEMONYM_INST", [[{"ORTH": {"IN": dem_single}}, *f] for f in forms])
-        if dem_multi:
-            self.phrases.add("DEMONYM_INST", [[*d, *f] for d in dem_multi for f in forms])
-        self.phrases.add("POSS_INST", [[{"ORTH": {"IN": country_single}}, {"TAG": "POS"}, *f] for f in forms])
-        self.phrases.add("LED", [[{"LOWER": {"REGEX": r"^\S+-led$"}}, {"LOWER": {"IN": sorted(self.lex.led_nouns)}}]])
+        # Institution nouns and "-led" nouns are found by one phrase lookup; what precedes them
+        # (a demonym, a country's possessive, "<country>-led") is checked only where they occur.
+        self.nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.nouns.add("INST", list(nlp.tokenizer.pipe(self.lex.institutions)))
+        self.nouns.add("LED", list(nlp.tokenizer.pipe(sorted(self.lex.led_nouns))))
+        self.inst_id, self.led_id = nlp.vocab.strings["INST"], nlp.vocab.strings["LED"]
+        self.demonym_len = max(len(nlp.make_doc(d)) for d in self.lex.demonyms)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, Ref]] = []
         for _, start, end in self.names(doc):
-            text = doc[start:end].text
-            found.append((doc[start:end], self.lex.names[text]))
-        vocab = doc.vocab.strings
-        for match_id, start, end in self.phrases(doc):
-            ref = self._phrase(vocab[match_id], doc[start:end])
-            if ref is not None:
-                found.append((doc[start:end], ref))
+            found.append((doc[start:end], self.lex.names[doc[start:end].text]))
+        for match_id, start, end in self.nouns(doc):
+            hit = self._institution(doc, start, end) if match_id == self.inst_id else self._led(doc, start, end)
+            if hit is not None:
+                found.append(hit)
         refs = {(s.start, s.end): r for s, r in found}
         spans = [
             Span(doc, s.start, s.end, label=refs[(s.start, s.end)].key)
@@ -76,24 +70,29 @@ class LexiconRuler:
         doc.set_ents(ents, default="unmodified")
         return doc
 
-    def _phrase(self, kind: str, span: Span) -> Ref | None:
+    def _institution(self, doc: Doc, start: int, end: int) -> tuple[Span, Ref] | None:
+        """'Turkish intelligence', 'Iraq's security forces': the institution of the country just before."""
         lex = self.lex
-        last = span[-1]
-        if last.head.i >= span.end and last.dep_ in MODIFIER_DEPS:
+        last = doc[end - 1]
+        if last.head.i >= end and last.dep_ in MODIFIER_DEPS:
             return None  # "Iraqi military source": the institution noun only modifies another noun
-        if kind == "DEMONYM_INST":
-            for n in range(len(span) - 1, 0, -1):
-                country = lex.demonyms.get(span[:n].text)
-                if country:
-                    return lex.institution(country, span[n:].text)
-        elif kind == "POSS_INST":
-            country = lex.country_by_name.get(span[0].text)
-            return lex.institution(country, span[2:].text) if country else None
-        elif kind == "LED":
-            m = _LED.match(span[0].text)
-            country = lex.country_by_name.get(m.group(1)) if m else None
-            return lex.led(country, span[1].text) if country else None
+        form = doc[start:end].text
+        for n in range(1, min(self.demonym_len, start) + 1):
+            country = lex.demonyms.get(doc[start - n : start].text)
+            if country:
+                ref = lex.institution(country, form)
+                return (doc[start - n : end], ref) if ref else None
+        if start >= 2 and doc[start - 1].tag_ == "POS":
+            country = lex.country_by_name.get(doc[start - 2].text)
+            ref = lex.institution(country, form) if country else None
+            return (doc[start - 2 : end], ref) if ref else None
         return None
+
+    def _led(self, doc: Doc, start: int, end: int) -> tuple[Span, Ref] | None:
+        """'U.S.-led coalition'."""
+        m = _LED.match(doc[start - 1].text) if start > 0 else None
+        country = self.lex.country_by_name.get(m.group(1)) if m else None
+        return (doc[start - 1 : end], self.lex.led(country, doc[start:end].text)) if country else None
 
 
 @Language.factory("kg_lexicon")

@@ -6,14 +6,19 @@ the first and last dates of the statements they take part in (``""`` when none i
 
 Edges are relations: all statements with the same agent, target and relation label become one directed edge
 (``key`` = the label), so parallel edges with different relations stay apart ("capture" and "extradite" between
-the same two entities are two edges) and repeated evidence adds up in ``weight``. Negated statements ("did not
-capture") are left out: an edge always means the relation was reported to happen.
+the same two entities are two edges) and repeated evidence adds up in ``weight``. A statement's assisting party
+also gets an edge to the target ("MIT helped Iraq capture X": MIT -help capture-> X), unless the same sentence
+already yielded that statement. Negated statements ("did
+not capture") are left out: an edge always means the relation was reported to happen.
+
+A statement's date is its own time when the text gives one (``2019-10-27``, ``2019-10``, ``2019``), else the
+publication date of its article when known; date filters, first/last dates and the timeline all use it.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -39,13 +44,16 @@ SELECT ?e ?type ?g ?label ?mentions ?subtype ?country WHERE {
 
 # One row per statement and rdf:type (the event class is picked in Python).
 _STATEMENTS = _PREFIX + """
-SELECT ?st ?s ?o ?label ?confidence ?time ?class ?place ?g WHERE {
+SELECT ?st ?s ?o ?label ?confidence ?time ?class ?place ?assist ?sentence ?published ?g WHERE {
   GRAPH ?g {
     ?st a kg:Statement ; kg:agent ?s ; kg:target ?o ; kg:relationLabel ?label .
     OPTIONAL { ?st kg:confidence ?confidence }
     OPTIONAL { ?st kg:time ?time }
     OPTIONAL { ?st kg:place ?place }
+    OPTIONAL { ?st kg:assistingParty ?assist }
+    OPTIONAL { ?st kg:sentence ?sentence }
     OPTIONAL { ?st a ?class }
+    OPTIONAL { ?g kg:published ?published }
   }
   FILTER NOT EXISTS { ?st kg:negated true }
 }
@@ -75,8 +83,10 @@ class _Statement:
     target: str
     label: str
     confidence: float = 0.0
-    time: str | None = None
+    time: str | None = None  # the statement's own time, else its article's publication date
     place: str | None = None
+    assisting: str | None = None
+    sentence: str = ""
     article: str = ""
     classes: set[str] = field(default_factory=set)
 
@@ -85,24 +95,37 @@ class _Statement:
         events = sorted(self.classes.intersection(event_classes()))
         return events[0] if events else ""
 
+    def assisted(self) -> _Statement:
+        """The assisting party's share: "MIT helped Iraq capture X" also gives MIT -help capture-> X."""
+        label = self.label if self.label.startswith("help ") else f"help {self.label}"
+        return replace(self, agent=self.assisting, label=label, assisting=None)
+
 
 def _read_statements(store: Store) -> list[_Statement]:
     by_iri: dict[str, _Statement] = {}
     for row in store.select(_STATEMENTS):
         st = by_iri.get(str(row["st"]))
         if st is None:
+            own = str(row["time"]) if row["time"] is not None else None
+            published = str(row["published"]) if row["published"] is not None else None
             st = by_iri[str(row["st"])] = _Statement(
                 agent=str(row["s"]),
                 target=str(row["o"]),
                 label=str(row["label"]),
                 confidence=_num(row["confidence"]),
-                time=str(row["time"]) if row["time"] is not None else None,
+                time=own if parse_when(own) else published or own,
                 place=str(row["place"]) if row["place"] is not None else None,
+                assisting=str(row["assist"]) if row["assist"] is not None else None,
+                sentence=str(row["sentence"]) if row["sentence"] is not None else str(row["st"]),
                 article=str(row["g"]),
             )
         if row["class"] is not None:
             st.classes.add(_local(row["class"]))
-    return [by_iri[k] for k in sorted(by_iri)]
+    statements = [by_iri[k] for k in sorted(by_iri)]
+    said = {(st.agent, st.target, st.label, st.sentence) for st in statements}
+    derived = [st.assisted() for st in statements if st.assisting and st.assisting != st.target]
+    # a sentence that already yielded "X help capture Y" does not count twice
+    return statements + [d for d in derived if (d.agent, d.target, d.label, d.sentence) not in said]
 
 
 def _add_nodes(g: nx.MultiDiGraph, store: Store) -> None:

@@ -8,6 +8,8 @@ while the graph has at most ``EDGE_LABELS`` edges.
 
 from __future__ import annotations
 
+import math
+import textwrap
 from pathlib import Path
 
 import networkx as nx
@@ -31,16 +33,23 @@ def _legend(ax, g: nx.MultiDiGraph) -> None:
     for family, (color, members) in style.EVENT_FAMILIES.items():
         present = [e for e in members if e in events]
         if present:
-            handles.append(Line2D([], [], color=color, lw=2.5, label=f"{family}: {', '.join(present)}"))
+            text = textwrap.fill(f"{family}: {', '.join(present)}", width=30, subsequent_indent="  ")
+            handles.append(Line2D([], [], color=color, lw=2.5, label=text))
     if "" in events:
         handles.append(Line2D([], [], color=style.OTHER_COLOR, lw=2.5, label="other relation"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 0.98), fontsize=8, frameon=False)
 
 
-def draw_png(g: nx.MultiDiGraph, out: Path, *, width: float = 12.0, height: float = 9.0, dpi: int = 110) -> None:
+def canvas_inches(nodes: int) -> tuple[float, float]:
+    """Figure size: 12 x 9 inches up to 30 nodes, then growing with the square root of the count, up to 24 x 18."""
+    width = min(max(12.0, 12.0 * math.sqrt(nodes / 30)), 24.0)
+    return round(width, 1), round(width * 0.75, 1)
+
+
+def draw_png(g: nx.MultiDiGraph, out: Path, *, dpi: int = 110) -> None:
     """Draw ``g`` to a PNG file at ``out``."""
-    fig = Figure(figsize=(width, height), dpi=dpi)
-    ax = fig.add_axes((0, 0, LEGEND_AT, 1))  # the legend sits to the right
+    fig = Figure(figsize=canvas_inches(len(g)), dpi=dpi)
+    ax = fig.add_axes((0.03, 0.02, LEGEND_AT - 0.05, 0.93))  # the legend sits to the right
     ax.set_axis_off()
     if not len(g):
         ax.text(0.5, 0.5, "empty graph: nothing matches", ha="center", va="center", fontsize=14)

@@ -4,8 +4,9 @@ Colours come from the Tableau 10 palette (distinct for colour-blind readers and 
 
 - nodes by entity type: Person red, Organization blue, Location green, anything else grey;
 - edges by event family: custody (Capture, Arrest, Extradition, Transfer) orange, violence (Killing, Attack,
-  Raid, Fight) dark red, legal (Charge, Accusation, Sanction, Designation) purple, ties (Support, Membership,
-  Leadership, Association, Nationality) teal, watch (Surveillance, Threat) brown, no event class grey.
+  Raid, Fight) dark red, legal (Charge, Accusation, Sanction, Designation, Reward) purple, ties (Support,
+  Membership, Leadership, Affiliation, Association, Nationality, Kinship) teal, words (Threat, Praise,
+  Surveillance) brown; no event class, or one added to the ontology after this list, grey.
 
 Node size grows with the square root of the mention count (area proportional to mentions), from
 ``MIN_SIZE`` to ``MAX_SIZE``; edge thickness is the number of supporting statements.
@@ -23,15 +24,16 @@ OTHER_COLOR = "#BAB0AC"
 EVENT_FAMILIES = {
     "custody": ("#F28E2B", ("Capture", "Arrest", "Extradition", "Transfer")),
     "violence": ("#9C1F1F", ("Killing", "Attack", "Raid", "Fight")),
-    "legal": ("#B07AA1", ("Charge", "Accusation", "Sanction", "Designation")),
-    "ties": ("#76B7B2", ("Support", "Membership", "Leadership", "Association", "Nationality")),
-    "watch": ("#9C755F", ("Surveillance", "Threat")),
+    "legal": ("#B07AA1", ("Charge", "Accusation", "Sanction", "Designation", "Reward")),
+    "ties": ("#76B7B2", ("Support", "Membership", "Leadership", "Affiliation", "Association", "Nationality", "Kinship")),
+    "words": ("#9C755F", ("Threat", "Praise", "Surveillance")),
 }
 EDGE_COLORS = {event: color for color, events in EVENT_FAMILIES.values() for event in events}
 
 MIN_SIZE, MAX_SIZE = 6.0, 30.0
 LAYOUT_SEED = 7
 GRAVITY = 1.0
+PULL = 0.2  # edge attraction below 1 keeps related nodes apart enough to read the relation between them
 
 
 def node_color(node: dict) -> str:
@@ -68,7 +70,7 @@ def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         return {}
     simple = nx.Graph()
     simple.add_nodes_from(sorted(g))
-    simple.add_edges_from(sorted((s, o) for s, o in g.edges() if s != o))
+    simple.add_edges_from(sorted((s, o) for s, o in g.edges() if s != o), pull=PULL)
     scale = 60.0 * math.sqrt(len(g))
-    pos = nx.spring_layout(simple, weight=None, seed=LAYOUT_SEED, scale=scale, method="energy", gravity=GRAVITY)
+    pos = nx.spring_layout(simple, weight="pull", seed=LAYOUT_SEED, scale=scale, method="energy", gravity=GRAVITY)
     return {n: (round(float(x), 2), round(float(y), 2)) for n, (x, y) in pos.items()}

@@ -174,7 +174,12 @@ def _peekable(stream) -> BinaryIO:
 def _read_all(stream: BinaryIO, source: str, limit: int) -> bytes:
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputError(source, f"too large (over {limit:,} bytes; the limit is {limit:,})")
+        try:
+            size = os.fstat(stream.fileno()).st_size  # a pipe says 0
+        except (OSError, AttributeError, io.UnsupportedOperation):
+            size = 0
+        size = f"{size:,} bytes" if size > limit else f"more than {limit:,} bytes"
+        raise InputError(source, f"too large ({size}; the limit is {limit:,})")
     return data
 
 

@@ -87,7 +87,7 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
             arg = m.arg(child)
             if arg is not None and (child.dep_ == "poss" or m.type(arg.key) != "Person"):
                 return arg._replace(token=tok, weight=arg.weight * 0.85)
-    if tok.lower_ == "one" or tok.lemma_.lower() in {"some", "many", "several", "most", "all", "none"}:
+    if tok.like_num or tok.lemma_.lower() in {"some", "many", "several", "most", "all", "none", "dozens", "scores"}:
         # "one of his aides" -> the aides, when no mention covers "one"
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -79,7 +79,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         return objects[:1] if objects else subject_heads(head, depth + 1)
-    if verb.dep_ in {"advcl", "pcomp", "acl"} and (verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)):
+    participle = verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)
+    if verb.dep_ in {"advcl", "pcomp", "acl"} and participle:
         if head.dep_ == "prep":
             head = head.head
         if head.pos_ in VERBS:
@@ -137,12 +138,16 @@ def _pobjs(prep: Token) -> list[Token]:
 def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
     """(head, label prefix, strength) of each agent of a passive verb."""
     c = cues()
+    by_preps = [ch for ch in verb.children if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ == "by")]
+    for oprd in verb.children:  # "was designated a global terrorist by the United States"
+        if oprd.dep_ in {"oprd", "attr", "xcomp"}:
+            by_preps += [ch for ch in oprd.children if ch.dep_ in {"agent", "prep"} and ch.lower_ == "by"]
+    for child in by_preps:
+        for pobj in _pobjs(child):
+            if pobj.tag_ != "VBG":
+                yield pobj, "", PASSIVE_BY
     for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            for pobj in _pobjs(child):
-                if pobj.tag_ != "VBG":
-                    yield pobj, "", PASSIVE_BY
-        elif child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
             for noun in _pobjs(child):
                 lemma = noun.lemma_.lower()
                 if lemma in c.help_nouns and child.lower_ == "with":
@@ -192,7 +197,8 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
             for arg in resolve_all(_pobjs(child), m):
                 yield child.lower_, arg
     for obj in verb.children:
-        if obj.dep_ in OBJECT_DEPS and (obj.lemma_.lower() in c.operation_nouns or event_class(obj.lemma_.lower(), "NOUN")):
+        noun = obj.lemma_.lower()
+        if obj.dep_ in OBJECT_DEPS and (noun in c.operation_nouns or event_class(noun, "NOUN")):
             for prep in obj.children:
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
                     for arg in resolve_all(_pobjs(prep), m):
@@ -305,7 +311,6 @@ def clause_triples(sent: Span, m: Mentions) -> Iterator[Candidate]:
                 for s, o in _pairs(bosses, helped):
                     yield Candidate(s, clabel, o, controller, event_class(clabel), CONTROL, "control-object")
             for s, o in _pairs(bosses, objects):
-                yield Candidate(s, f"{controller.lemma_.lower()} {label}", o, verb, event or event_class(controller.lemma_.lower()), CONTROL, "control")
+                clabel = controller.lemma_.lower()
+                yield Candidate(s, f"{clabel} {label}", o, verb, event or event_class(clabel), CONTROL, "control")
 
-
-__all__ = ["clause_triples", "subject_heads", "object_heads", "patient_heads", "verb_label", "is_passive", "resolve"]

@@ -21,6 +21,8 @@ class Role(NamedTuple):
 class Cues(NamedTuple):
     speech_verbs: frozenset[str]
     speech_modality: dict[str, str]
+    claim_nouns: frozenset[str]
+    channel_nouns: frozenset[str]
     non_event_verbs: frozenset[str]
     control_verbs: frozenset[str]
     complement_modality: dict[str, str]

@@ -62,20 +62,23 @@ def _speaker(verb: Token, m: Mentions) -> str | None:
     return None
 
 
+def _comments(verb: Token) -> bool:
+    """True for "..., a charge Kabul denies": the speech verb's object is a claim noun, not the clause."""
+    return any(ch.dep_ in {"dobj", "obj"} and ch.lemma_.lower() in cues().claim_nouns for ch in verb.children)
+
+
 def _according_to(sent: Span, m: Mentions) -> str | None:
+    """The source of "according to X" ("according to the website of X" names X)."""
     for tok in sent:
-        if tok.lower_ == "according":
-            for prep in tok.children:
-                if prep.lower_ == "to":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            # "according to the website of X": name X
-                            for of in pobj.children:
-                                if of.dep_ == "prep" and of.lower_ == "of" and pobj.lemma_.lower() in {"website", "statement", "report", "account", "spokesman", "data", "document", "documents"}:
-                                    inner = [p for p in of.children if p.dep_ == "pobj"]
-                                    if inner:
-                                        return _phrase(inner[0], m)
-                            return _phrase(pobj, m)
+        if tok.lower_ != "according":
+            continue
+        for pobj in (p for prep in tok.children if prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"):
+            if pobj.lemma_.lower() in cues().channel_nouns:
+                inner = [p for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                         for p in of.children if p.dep_ == "pobj"]
+                if inner:
+                    return _phrase(inner[0], m)
+            return _phrase(pobj, m)
     return None
 
 
@@ -164,7 +167,7 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
         if head is tok:
             break
         hl = head.lemma_.lower()
-        if hl in c.speech_verbs and tok.dep_ in REPORTING_DEPS and head.pos_ == "VERB":
+        if hl in c.speech_verbs and tok.dep_ in REPORTING_DEPS and head.pos_ == "VERB" and not _comments(head):
             attributed = _speaker(head, m)
             if hl in c.speech_modality:
                 status = c.speech_modality[hl]
