@@ -234,6 +234,7 @@ def open_store(
     user: str | None = None,
     password: str | None = None,
     token: str | None = None,
+    timeout: float | None = None,
 ) -> Store:
     """Open the store a spec names: a folder path, ``:memory:`` or a SPARQL endpoint URL; None is the default path.
 
@@ -241,7 +242,8 @@ def open_store(
     query URL with a final ``/query`` changed to ``/update`` (Oxigraph, Fuseki),
     else the query URL itself. Credentials: ``user``/``password`` (HTTP Basic,
     also from the URL's ``user:password@`` or ``$KG_STORE_USER``/``$KG_STORE_PASSWORD``)
-    or a bearer ``token`` (``$KG_STORE_TOKEN``).
+    or a bearer ``token`` (``$KG_STORE_TOKEN``). ``timeout``: seconds an HTTP request may take
+    (default ``$KG_QUERY_TIMEOUT``, else 60).
     """
     spec = default_store_path() if spec is None else str(spec)
     if spec.startswith(("http://", "https://")):
@@ -253,6 +255,7 @@ def open_store(
             user=user or os.environ.get("KG_STORE_USER") or None,
             password=password or os.environ.get("KG_STORE_PASSWORD") or None,
             token=token or os.environ.get("KG_STORE_TOKEN") or None,
+            timeout=timeout or float(os.environ.get("KG_QUERY_TIMEOUT") or 60),
         )
     from .stores.embedded import OxigraphStore
 

@@ -169,3 +169,27 @@ def test_update_url_and_credentials_from_the_spec(oxigraph_endpoint):
     with open_store(oxigraph_endpoint.replace("http://", "http://alice:secret@")) as s:
         assert s.query_url == oxigraph_endpoint and s._client.auth is not None
         assert s.ask("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": ONTOLOGY_GRAPH})
+
+
+def test_cli_on_a_remote_store(oxigraph_endpoint):
+    from .conftest import SEED
+    from .store_backends import fresh_remote_store
+    from .test_cli import kg
+
+    fresh_remote_store(oxigraph_endpoint).close()
+    first = kg("ingest", SEED, store=oxigraph_endpoint)
+    assert first.exit_code == 0 and first.output.startswith("1 articles ingested"), first.output
+    assert "0 articles ingested, 1 unchanged" in kg("ingest", SEED, store=oxigraph_endpoint).output
+    assert "articles    1" in kg("stats", store=oxigraph_endpoint).output
+    assert kg("delete", SEED.stem, store=oxigraph_endpoint).exit_code == 0
+    assert "articles    0" in kg("stats", store=oxigraph_endpoint).output
+
+
+def test_endpoint_that_does_not_answer_times_out():
+    import socket
+
+    with socket.socket() as silent:  # accepts connections (backlog) but never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        with pytest.raises(StoreError, match="did not answer in time"):
+            open_store(f"http://127.0.0.1:{silent.getsockname()[1]}/query", timeout=0.5)
