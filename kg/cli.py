@@ -260,15 +260,24 @@ def export(
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="File (or folder for csv) to write.")],
     dynamic: Annotated[bool, typer.Option("--dynamic", help="GEXF on a timeline: nodes and edges get dates.")] = False,
-    layout: Annotated[bool, typer.Option("--layout/--no-layout", help="Pre-compute node positions.")] = True,
+    layout: Annotated[
+        bool, typer.Option("--layout/--no-layout", help="Pre-compute node positions (up to 1000 nodes).")
+    ] = True,
     types: Annotated[
-        Optional[list[str]], typer.Option("--type", metavar="TYPE", help="Keep entities of this type (Person, Organization, Location).")
+        Optional[list[str]],
+        typer.Option("--type", metavar="TYPE", help="Keep entities of this type (Person, Organization, Location)."),
     ] = None,
-    events: Annotated[Optional[list[str]], typer.Option("--event", metavar="EVENT", help="Keep statements of this event type.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Keep statements dated on or after (2019-10).")] = None,
+    events: Annotated[
+        Optional[list[str]], typer.Option("--event", metavar="EVENT", help="Keep statements of this event type.")
+    ] = None,
+    since: Annotated[
+        Optional[str], typer.Option("--since", help="Keep statements dated on or after (2019-10).")
+    ] = None,
     until: Annotated[Optional[str], typer.Option("--until", help="Keep statements dated on or before.")] = None,
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Drop weaker statements.")] = None,
-    ego: Annotated[Optional[str], typer.Option("--ego", help="Entity key or IRI at the centre (person/some-name).")] = None,
+    ego: Annotated[
+        Optional[str], typer.Option("--ego", help="Entity key or IRI at the centre (person/some-name).")
+    ] = None,
     depth: Annotated[int, typer.Option("--depth", help="Hops around --ego.")] = 1,
 ) -> None:
     """Export the graph for Gephi, yEd, spreadsheets or other RDF tools.

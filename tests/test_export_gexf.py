@@ -87,8 +87,8 @@ def test_sample_values_as_gephi_lite_sees_them(files):
     capture = next(e["attributes"] for e in parsed["graph"]["edges"]
                    if (e["source"], e["target"], e["attributes"]["relation"]) == (TURKEY, BAGHDADI, "capture"))
     assert capture == {
-        "label": "capture", "kind": "capture", "weight": 2, "relation": "capture", "event_type": "Capture", "statements": 2,
-        "confidence": 0.9, "articles": 2, "first_date": "2019-10-27", "last_date": "2019-10-28",
+        "label": "capture", "kind": "capture", "weight": 2, "relation": "capture", "event_type": "Capture",
+        "statements": 2, "confidence": 0.9, "articles": 2, "first_date": "2019-10-27", "last_date": "2019-10-28",
         "color": "rgb(242,142,43)", "thickness": 2,
     }
 

@@ -12,7 +12,8 @@ from kg.vocab import ID
 from .export_data import EDGES, NODES, sample_store
 
 TURKEY, IRAQ, SYRIA = str(ID["location/turkey"]), str(ID["location/iraq"]), str(ID["location/syria"])
-BAGHDADI, DAESH, MIT = str(ID["person/abu-bakr-al-baghdadi"]), str(ID["organization/daesh"]), str(ID["organization/mit"])
+BAGHDADI, DAESH = str(ID["person/abu-bakr-al-baghdadi"]), str(ID["organization/daesh"])
+MIT = str(ID["organization/mit"])
 
 
 @pytest.fixture(scope="module")

@@ -38,3 +38,11 @@ def test_layout_is_seeded_and_places_every_node_within_the_scale():
     spread = max(abs(v) for xy in first.values() for v in xy)
     assert spread <= 60.0 * len(g) ** 0.5 + 0.01  # within the scale
     assert style.layout(nx.MultiDiGraph()) == {}
+
+
+def test_big_graphs_get_no_layout_unless_asked(monkeypatch):
+    g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    monkeypatch.setattr(style, "LAYOUT_MAX_NODES", 2)
+    assert style.layout(g) == {}
+    assert set(style.layout(g, limit=0)) == {"a", "b", "c"}
+    assert set(style.layout(g, limit=3)) == {"a", "b", "c"}

@@ -69,7 +69,8 @@ def test_csv_quotes_commas_and_quotes_in_labels(tmp_path, store):
     from kg.rdf import to_graph
 
     odd = 'Smith, "the Fox"'
-    ex = Extraction(Article("odd", "x", "odd.txt"), {"person/smith": Entity("person/smith", odd, "Person", mentions=1)}, [])
+    smith = Entity("person/smith", odd, "Person", mentions=1)
+    ex = Extraction(Article("odd", "x", "odd.txt"), {"person/smith": smith}, [])
     store.replace_graph(*to_graph(ex))
     back = read_csv_folder(export(store, "csv", tmp_path / "csv"))
     assert back.nodes["https://w3id.org/kg/id/person/smith"]["label"] == odd
@@ -91,7 +92,9 @@ def test_json_is_node_link_with_every_attribute(tmp_path, sample):
     full = build_graph(sample)
     assert back.is_directed() and back.is_multigraph()
     assert dict(back.nodes(data=True)) == dict(full.nodes(data=True))
-    as_lists = [(s, o, k, {**d, "spells": [list(p) for p in d["spells"]]}) for s, o, k, d in full.edges(keys=True, data=True)]
+    as_lists = [
+        (s, o, k, {**d, "spells": [list(p) for p in d["spells"]]}) for s, o, k, d in full.edges(keys=True, data=True)
+    ]
     assert sorted(back.edges(keys=True, data=True), key=str) == sorted(as_lists, key=str)
 
 

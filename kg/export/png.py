@@ -55,7 +55,7 @@ def draw_png(g: nx.MultiDiGraph, out: Path, *, dpi: int = 110) -> None:
         ax.text(0.5, 0.5, "empty graph: nothing matches", ha="center", va="center", fontsize=14)
         fig.savefig(out, format="png")
         return
-    pos = style.layout(g)
+    pos = style.layout(g, limit=0)  # a picture needs positions, however long they take
     nodes = sorted(g)
     sizes = style.node_sizes(g)
     nx.draw_networkx_nodes(

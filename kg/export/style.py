@@ -25,7 +25,9 @@ EVENT_FAMILIES = {
     "custody": ("#F28E2B", ("Capture", "Arrest", "Extradition", "Transfer")),
     "violence": ("#9C1F1F", ("Killing", "Attack", "Raid", "Fight")),
     "legal": ("#B07AA1", ("Charge", "Accusation", "Sanction", "Designation", "Reward")),
-    "ties": ("#76B7B2", ("Support", "Membership", "Leadership", "Affiliation", "Association", "Nationality", "Kinship")),
+    "ties": (
+        "#76B7B2", ("Support", "Membership", "Leadership", "Affiliation", "Association", "Nationality", "Kinship")
+    ),
     "words": ("#9C755F", ("Threat", "Praise", "Surveillance")),
 }
 EDGE_COLORS = {event: color for color, events in EVENT_FAMILIES.values() for event in events}
@@ -33,6 +35,7 @@ EDGE_COLORS = {event: color for color, events in EVENT_FAMILIES.values() for eve
 MIN_SIZE, MAX_SIZE = 6.0, 30.0
 LAYOUT_SEED = 7
 GRAVITY = 1.0
+LAYOUT_MAX_NODES = 1000
 PULL = 0.2  # edge attraction below 1 keeps related nodes apart enough to read the relation between them
 
 
@@ -59,14 +62,19 @@ def node_sizes(g: nx.MultiDiGraph) -> dict[str, float]:
     }
 
 
-def layout(g: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+def layout(g: nx.MultiDiGraph, limit: int | None = None) -> dict[str, tuple[float, float]]:
     """A seeded force layout (same graph, same picture), scaled so that node density stays even as graphs grow.
+
+    Graphs with more than ``limit`` nodes (default ``LAYOUT_MAX_NODES``; ``0`` for no limit) get no positions:
+    the layout costs about 2 s of CPU per 600 nodes (``bench/bench_export.py``), and Gephi's ForceAtlas 2 does
+    better on big graphs anyway.
 
     networkx's energy-based spring layout with gravity per connected component keeps small components and
     isolated entities near the main one instead of flinging them to the edges. Direction, parallel relations
     and weights do not change placement, so heavily supported pairs do not collapse onto each other.
     """
-    if not len(g):
+    limit = LAYOUT_MAX_NODES if limit is None else limit
+    if not len(g) or (limit and len(g) > limit):
         return {}
     simple = nx.Graph()
     simple.add_nodes_from(sorted(g))

@@ -52,7 +52,7 @@ def write_graphml(g: nx.MultiDiGraph, out: Path, *, dynamic: bool = False, layou
 
 
 def write_json(g: nx.MultiDiGraph, out: Path, *, dynamic: bool = False, layout: bool = True) -> None:
-    """networkx node-link JSON (``nodes``, ``edges``), readable back with ``nx.node_link_graph(data, edges="edges")``."""
+    """networkx node-link JSON (``nodes``, ``edges``); read it back with ``nx.node_link_graph(data, edges="edges")``."""
     data = nx.node_link_data(g, edges="edges")
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
