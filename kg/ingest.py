@@ -42,6 +42,7 @@ from .vocab import KG
 
 DEFAULT_BATCH_SIZE = 16
 MAX_FAILURES_KEPT = 1000  # failures beyond this are counted, not kept (bounded memory)
+FLUSH_EVERY_TRIPLES = 25_000  # the store's write buffers grow until flushed: flush them this often
 
 
 @dataclass
@@ -209,6 +210,7 @@ def ingest_items(
     before = len(store)
     started = time.perf_counter()
     in_flight: set[str] = set()  # content hashes read but not yet written: duplicates within the window
+    unflushed = 0  # triples written since the last flush
 
     def fresh() -> Iterator[Article]:
         for item in items:
@@ -242,6 +244,10 @@ def ingest_items(
                 reporter.update(summary)
                 continue
             store.replace_graph(w.graph, w.triples)
+            unflushed += len(w.triples)
+            if unflushed >= FLUSH_EVERY_TRIPLES:
+                store.flush()
+                unflushed = 0
             in_flight.discard(w.sha256)
             summary.articles += 1
             summary.entities += w.entities
