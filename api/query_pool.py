@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import pickle
 import shutil
 from collections.abc import Sequence
@@ -102,6 +103,7 @@ class QueryPool:
 
         def ready() -> None:
             loop.remove_reader(fd)
+            os.set_blocking(fd, True)
             try:
                 if worker.conn.recv_bytes() == READY:
                     self._idle.put_nowait(worker)
@@ -156,11 +158,14 @@ class QueryPool:
         loop = asyncio.get_running_loop()
         ready = loop.create_future()
         fd = worker.conn.fileno()
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
         try:
+            os.set_blocking(fd, True)  # uvloop's add_reader makes the fd non-blocking; Connection needs blocking
             worker.conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
+            loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
             await asyncio.wait_for(ready, self.timeout)
-            answer = pickle.loads(worker.conn.recv_bytes())
+            loop.remove_reader(fd)
+            os.set_blocking(fd, True)
+            answer = pickle.loads(worker.conn.recv_bytes())  # the first bytes are in: the rest follows at once
         except TimeoutError:
             loop.remove_reader(fd)
             self._replace(worker)
@@ -169,7 +174,6 @@ class QueryPool:
             loop.remove_reader(fd)
             self._replace(worker)  # died, or the request was cancelled while it ran
             raise
-        loop.remove_reader(fd)
         self._idle.put_nowait(worker)
         return answer
 
@@ -203,6 +207,8 @@ class InlineQueries:
 
 def query_runner(store: Store, workers: int, timeout: float) -> QueryPool | InlineQueries:
     """A worker pool when the store is an embedded on-disk one and ``workers`` > 0, else inline."""
-    if workers > 0 and getattr(store, "path", None) is not None and hasattr(store, "ox"):
+    from kg.stores.embedded import OxigraphStore
+
+    if workers > 0 and isinstance(store, OxigraphStore) and store.path is not None:
         return QueryPool(store, workers, timeout)
     return InlineQueries(store, timeout)

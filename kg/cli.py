@@ -233,6 +233,8 @@ def serve(
         "--query-timeout", help="Seconds a SPARQL query may run (KG_QUERY_TIMEOUT, default 30).")] = None,
     query_workers: Annotated[Optional[int], typer.Option(
         "--query-workers", help="Worker processes for SPARQL queries (KG_QUERY_WORKERS, default 2).")] = None,
+    log_level: Annotated[str, typer.Option(
+        "--log-level", help="info logs every request; warning logs only problems.")] = "info",
 ) -> None:
     """Serve the SPARQL endpoint and REST API over HTTP.
 
@@ -250,7 +252,7 @@ def serve(
         settings.query_timeout = query_timeout
     if query_workers is not None:
         settings.query_workers = query_workers
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
 
 
 @app.command()

@@ -37,6 +37,7 @@ def _event_types() -> tuple[str, ...]:
 
 
 EVENT_TYPES = _event_types()
+_NODE_TYPES = {*ENTITY_TYPES, "Source"}
 DIRECTIONS = ("out", "in", "both")
 MAX_FRONTIER = 5_000  # entities one step of a neighbour or path search may expand
 _PREFIXES = (f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <{RDFS}>\nPREFIX skos: <{SKOS}>\n"
@@ -218,7 +219,7 @@ def entity(store: Store, id_: str) -> dict:
 # --- edges: neighbours and paths -----------------------------------------------------------
 
 _EDGES = _PREFIXES + """
-SELECT ?from ?st ?n ?dir ?rel ?conf ?time ?sent ?art ?pub (GROUP_CONCAT(DISTINCT STR(?ev); separator=" ") AS ?events) WHERE {
+SELECT DISTINCT ?from ?st ?n ?dir ?rel ?ev ?conf ?time ?sent ?art ?label ?type %(published)s WHERE {
   %(values)s
   { ?st kg:agent ?from ; kg:target ?n . BIND("out" AS ?dir) }
   UNION
@@ -227,11 +228,16 @@ SELECT ?from ?st ?n ?dir ?rel ?conf ?time ?sent ?art ?pub (GROUP_CONCAT(DISTINCT
   OPTIONAL { ?st a ?ev . FILTER(?ev != kg:Statement) }
   OPTIONAL { ?st kg:confidence ?conf }
   OPTIONAL { ?st kg:time ?time }
-  OPTIONAL { ?st kg:sentence ?sent . OPTIONAL { ?sent kg:article ?art OPTIONAL { ?art kg:published ?pub } } }
-  BIND(COALESCE(STR(?time), STR(?pub)) AS ?when)
+  OPTIONAL { ?st kg:sentence ?sent . OPTIONAL { ?sent kg:article ?art %(article_date)s } }
+  OPTIONAL { ?n rdfs:label ?label }
+  OPTIONAL { ?n a ?type }
   %(filters)s
-} GROUP BY ?from ?st ?n ?dir ?rel ?conf ?time ?sent ?art ?pub
+}
 """
+# joined only when a date range is asked for: they cost a third of the query's time
+_DATED = {"published": "?pub", "article_date": "OPTIONAL { ?art kg:published ?pub }",
+          "when": "BIND(COALESCE(STR(?time), STR(?pub)) AS ?when)"}
+_UNDATED = {"published": "", "article_date": "", "when": ""}
 
 _SUMMARIES = _PREFIXES + """
 SELECT ?e (SAMPLE(?label) AS ?name) (SAMPLE(?type) AS ?cls) WHERE {
@@ -261,34 +267,83 @@ def _edge_filters(relation: str | None, event_type: str | None, direction: str, 
     if until:
         filters.append("FILTER(BOUND(?when) && REGEX(?when, \"^[0-9]{4}\") && SUBSTR(?when, 1, STRLEN(?until)) <= ?until)")
         bindings["until"] = Literal(until)
+    if since or until:
+        filters.insert(0, _DATED["when"])
     return "\n  ".join(filters), bindings
 
 
-def _edges(store: Store, frontier: Sequence[URIRef], filters: str, bindings: dict) -> list[dict]:
-    rows = store.select(_EDGES % {"values": _values("from", frontier), "filters": filters}, bindings)
-    return [
-        {
-            "from": r["from"], "to": r["n"],
-            "statement": (local_id(r["st"]) or "").removeprefix("statement/") or None, "direction": str(r["dir"]), "relation": str(r["rel"]),
-            "event_types": sorted(_type_name(e) or e for e in str(r["events"]).split()) if r["events"] else [],
-            "confidence": float(r["conf"].toPython()) if r["conf"] is not None else None,
-            "time": str(r["time"]) if r["time"] is not None else None,
-            "published": str(r["pub"]) if r["pub"] is not None else None,
-            "sentence": local_id(r["sent"]),
-            "article": (local_id(r["art"]) or "")[len("article/"):] or None,
-        }
-        for r in rows
-    ]
+def _merge(summary: dict, label: str | None, type_: str | None) -> None:
+    """Fold one row's label and type into a node summary (the smallest label wins, for stable output)."""
+    if label is not None and (summary["label"] is None or label < summary["label"]):
+        summary["label"] = label
+    if type_ is not None and _type_name(type_) in _NODE_TYPES:
+        summary["type"] = _type_name(type_)
+
+
+def _rows(store: Store, sparql: str, bindings: dict | None = None) -> list[dict[str, str | None]]:
+    """Rows of a SELECT as plain strings (term values; None when unbound): cheaper than rdflib terms."""
+    result = store.query(sparql, bindings)
+    names = [v.value for v in result.variables]
+    return [{n: (sol[n].value if sol[n] is not None else None) for n in names} for sol in result]
+
+
+def _tail(iri: str | None, prefix: str) -> str | None:
+    """The id after ``id/`` + ``prefix`` (``statement/``, ``article/``), or None."""
+    local = local_id(iri)
+    return local[len(prefix):] if local and local.startswith(prefix) else None
+
+
+def _edges(store: Store, frontier: Sequence[URIRef], filters: str, bindings: dict) -> tuple[list[dict], dict]:
+    """The statements touching ``frontier`` (one dict per statement and end), and summaries of their far ends."""
+    dated = _DATED if "?when" in filters else _UNDATED
+    rows = _rows(store, _EDGES % {"values": _values("from", frontier), "filters": filters, **dated}, bindings)
+    edges: dict[tuple, dict] = {}
+    ends: dict[URIRef, dict] = {}
+    for r in rows:
+        key = (r["from"], r["st"], r["n"], r["dir"])
+        edge = edges.get(key)
+        if edge is None:
+            edge = edges[key] = {
+                "from": URIRef(r["from"]), "to": URIRef(r["n"]),
+                "statement": _tail(r["st"], "statement/"), "direction": r["dir"], "relation": r["rel"],
+                "event_types": [],
+                "confidence": float(r["conf"]) if r["conf"] is not None else None,
+                "time": r["time"],
+                "sentence": local_id(r["sent"]), "article": _tail(r["art"], "article/"),
+            }
+        event = _type_name(r["ev"]) if r["ev"] else None
+        if event and event not in edge["event_types"]:
+            edge["event_types"].append(event)
+        _merge(ends.setdefault(edge["to"], {"id": local_id(r["n"]), "label": None, "type": None}),
+               r["label"], r["type"])
+    for edge in edges.values():
+        edge["event_types"].sort()
+    for end in ends.values():
+        end["label"] = end["label"] or end["id"]
+    return list(edges.values()), ends
+
+
+_SUMMARY = "SELECT DISTINCT ?label ?type WHERE { { ?e <%s> ?label } UNION { ?e a ?type } }" % RDFS.label
+
+
+def _summary(store: Store, node: URIRef) -> dict:
+    """id, label and type of one node (type None when the store does not know it)."""
+    summary = {"id": local_id(node), "label": None, "type": None}
+    for r in _rows(store, _SUMMARY, {"e": node}):
+        _merge(summary, r["label"], r["type"])
+    summary["label"] = summary["label"] or summary["id"]
+    return summary
 
 
 def _summaries(store: Store, nodes: Iterable[URIRef]) -> dict[URIRef, dict]:
+    """id, label and type of each node (every node gets an entry; label falls back to the id)."""
     nodes = sorted(set(nodes))
     if not nodes:
         return {}
-    rows = store.select(_SUMMARIES % {"values": _values("e", nodes)})
+    rows = _rows(store, _SUMMARIES % {"values": _values("e", nodes)})
     return {
-        r["e"]: {"id": local_id(r["e"]), "label": str(r["name"]) if r["name"] is not None else local_id(r["e"]),
-                 "type": _type_name(r["cls"]) if r["cls"] is not None else None}
+        URIRef(r["e"]): {"id": local_id(r["e"]), "label": r["name"] if r["name"] is not None else local_id(r["e"]),
+                         "type": _type_name(r["cls"]) if r["cls"] is not None else None}
         for r in rows
     }
 
@@ -318,18 +373,19 @@ def neighbours(
     whose date falls in the range, compared at the date's own precision.
     """
     start = _iri(id_)
-    if not store.ask("ASK { { ?e a ?t } UNION { ?st ?role ?e } }", {"e": start}):
-        raise NotFound(id_)
     filters, bindings = _edge_filters(relation, event_type, direction, since, until)
     seen = {start: 0}
     reached: dict[URIRef, list[dict]] = {}
+    info: dict[URIRef, dict] = {}
     frontier = [start]
     for level in range(1, depth + 1):
         if len(frontier) > MAX_FRONTIER:
             raise TooBroad(f"depth {level} would expand {len(frontier):,} entities (limit {MAX_FRONTIER:,}); "
                            "lower depth or add filters")
         nxt = []
-        for edge in _edges(store, frontier, filters, bindings):
+        edges, ends = _edges(store, frontier, filters, bindings)
+        info.update(ends)
+        for edge in edges:
             node = edge["to"]
             if seen.get(node, level) < level:
                 continue
@@ -340,14 +396,15 @@ def neighbours(
         frontier = sorted(nxt)
         if not frontier:
             break
-    info = _summaries(store, list(reached) + [start])
+    me = _summary(store, start)
+    if me["type"] is None and not reached and not store.ask("ASK { ?st ?role ?e }", {"e": start}):
+        raise NotFound(id_)
     items = []
     for node, edges in reached.items():
-        summary = info.get(node, {"id": local_id(node), "label": local_id(node), "type": None})
-        items.append({**summary, "depth": seen[node],
+        items.append({**info[node], "depth": seen[node],
                       "edges": [_public(e) for e in sorted(edges, key=lambda e: (e["statement"] or "", str(e["from"])))]})
     items.sort(key=lambda n: (n["depth"], n["label"].lower(), n["id"] or ""))
-    return {"entity": info.get(start, {"id": id_}), "total": len(items), "limit": limit, "offset": offset,
+    return {"entity": me, "total": len(items), "limit": limit, "offset": offset,
             "neighbours": items[offset: offset + limit]}
 
 
@@ -368,7 +425,7 @@ def paths(store: Store, from_id: str, to_id: str, max_depth: int = 3, limit: int
             raise TooBroad(f"step {level} would expand {len(frontier):,} entities (limit {MAX_FRONTIER:,}); "
                            "lower max_depth")
         nxt = set()
-        for edge in _edges(store, frontier, "", {}):
+        for edge in _edges(store, frontier, "", {})[0]:
             node = edge["to"]
             if level_of.get(node, level) < level:
                 continue

@@ -135,9 +135,11 @@ def test_neighbours_relation_and_event_type(client):
 
 
 def test_neighbours_date_range_drops_undated(client):
-    dated = [e for e in _edges(_neighbours(client, depth=3)) if e["time"] or e["published"]]
-    assert all(e["time"] or e["published"] for e in _edges(_neighbours(client, depth=3, since="1900-01-01")))
-    assert len(_edges(_neighbours(client, depth=3, since="1900-01-01"))) <= len(dated)
+    published = {a["id"]: client.get(f"/articles/{a['id']}").json()["published"]
+                 for a in client.get("/articles").json()["articles"]}
+    dated = _edges(_neighbours(client, depth=3, since="1900-01-01"))
+    assert all(e["time"] or published[e["article"]] for e in dated)
+    assert len(dated) <= len(_edges(_neighbours(client, depth=3)))
 
 
 def test_neighbours_pagination(client):
@@ -298,3 +300,38 @@ def test_export_filters(client):
     assert 0 < len(ego["nodes"]) < len(whole["nodes"])
     r = client.get("/export/graph.json", params={"event_type": "Picnic"})
     assert r.status_code == 400 and r.json()["detail"].startswith("unknown event type 'Picnic'; choose from: ")
+
+
+def test_post_article_then_delete(tmp_path):
+    """Ingest over HTTP (JSON, text, HTML), re-ingest unchanged, read back, export, delete: with the token."""
+    settings = Settings(store=str(tmp_path / "s"), update_token="tok", query_workers=1)
+    auth = {"authorization": "Bearer tok"}
+    text = "Police in Basra arrested Ahmed Saleh on Monday.\x0b He was later charged.\n"
+    with TestClient(create_app(settings)) as c:
+        r = c.post("/articles", json={"text": text, "title": "Basra\x00 arrest", "id": "basra-1", "date": "2024-03-01"},
+                   headers=auth)
+        assert r.status_code == 201 and r.json()["id"] == "basra-1" and r.json()["ingested"] is True
+        assert c.post("/articles", json={"text": text.replace("\x0b", " "), "id": "basra-1"},
+                      headers=auth).json()["unchanged"] is True
+        one = c.get("/articles/basra-1").json()
+        assert one["title"] == "Basra  arrest" and one["published"] == "2024-03-01"
+        r = c.post("/articles", params={"id": "html-1"}, headers={**auth, "content-type": "text/html"},
+                   content="<html><head><title>T</title><script>x()</script></head><body><h1>Raid in Mosul</h1>"
+                           "<p>Iraqi forces raided a house in Mosul.</p></body></html>")
+        assert r.status_code == 201 and r.json()["title"] == "Raid in Mosul"
+        r = c.post("/articles", headers={**auth, "content-type": "text/plain"}, content="Troops killed a commander.")
+        assert r.status_code == 201
+        assert c.get("/sparql", params={"query": "ASK { GRAPH <https://w3id.org/kg/id/article/basra-1> {} }"}
+                     ).json()["boolean"] is True  # the query workers see the write
+        for fmt in ("graphml", "gexf"):
+            assert c.get(f"/export/graph.{fmt}").status_code == 200
+        assert c.post("/articles", headers={**auth, "content-type": "application/pdf"}, content=b"%PDF").status_code == 415
+        r = c.post("/articles", headers={**auth, "content-type": "text/plain"}, content=b"   ")
+        assert r.status_code == 400 and r.json() == {"detail": "request body: empty input"}
+        r = c.post("/articles", json={"title": "no text"}, headers=auth)
+        assert r.status_code == 400 and r.json() == {"detail": "the JSON body is not an article: text: Field required"}
+        assert c.delete("/articles/basra-1").status_code == 401
+        assert c.delete("/articles/basra-1", headers=auth).json() == {"deleted": "basra-1"}
+        assert c.get("/articles/basra-1").status_code == 404
+        r = c.delete("/articles/basra-1", headers=auth)
+        assert r.status_code == 404 and r.json() == {"detail": "no article with id 'basra-1'"}

@@ -2,7 +2,7 @@
 
 import pytest
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.entities.coref import Coref
 from kg.entities.lexicon import load
@@ -124,3 +124,44 @@ def test_pronouns_pick_compatible_antecedents(blank):
     Coref(blank, load()).pronouns(doc, reg)
     got = {doc[m.start].text: m.key for m in reg.mentions if m.kind == "pronoun"}
     assert got == {"its": "location/iraq", "He": "person/ali-demir"}
+
+
+def test_apposition_with_a_person_noun_makes_a_person(blank):
+    rows = [
+        ("Ade", "NNP", "PROPN", "compound", 1), ("Okafor", "NNP", "PROPN", "nsubj", 6), (",", ",", "PUNCT", "punct", 1),
+        ("a", "DT", "DET", "det", 5), ("police", "NN", "NOUN", "compound", 5), ("official", "NN", "NOUN", "appos", 1),
+        ("spoke", "VBD", "VERB", "ROOT", 6), (".", ".", "PUNCT", "punct", 6),
+    ]
+    doc = make(blank, rows, ["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"])
+    reg = Registry()
+    resolve_names(doc, load(), reg)
+    assert mentions(doc, reg) == {"Ade Okafor": "person/ade-okafor"}
+
+
+def test_coordination_with_a_known_name_gives_its_type(blank):
+    rows = [
+        ("Benin", "NNP", "PROPN", "pobj", 3), ("and", "CC", "CCONJ", "cc", 0), ("Zantia", "NNP", "PROPN", "conj", 0),
+        ("in", "IN", "ADP", "ROOT", 3),
+    ]
+    doc = make(blank, rows, ["B-GPE", "O", "B-PERSON", "O"])
+    reg = Registry()
+    doc.spans["kg_lexicon"] = [Span(doc, 0, 1, label="location/benin")]
+    resolve_names(doc, load(), reg)
+    assert mentions(doc, reg)["Zantia"] == "location/zantia"
+
+
+def test_a_name_needs_a_proper_noun(blank):
+    rows = [("Kidnappings", "NNS", "NOUN", "nsubj", 1), ("rose", "VBD", "VERB", "ROOT", 1), (".", ".", "PUNCT", "punct", 1)]
+    doc = make(blank, rows, ["B-PERSON", "O", "O"])
+    reg = Registry()
+    resolve_names(doc, load(), reg)
+    assert reg.mentions == []
+
+
+def test_organisation_named_with_a_demonym_belongs_to_that_country(blank):
+    rows = [("Spanish", "NNP", "PROPN", "compound", 2), ("National", "NNP", "PROPN", "compound", 2),
+            ("Police", "NNP", "PROPN", "nsubj", 3), ("said", "VBD", "VERB", "ROOT", 3)]
+    doc = make(blank, rows, ["B-ORG", "I-ORG", "I-ORG", "O"])
+    reg = Registry()
+    resolve_names(doc, load(), reg)
+    assert reg.entities["organization/spanish-national-police"].country == "location/spain"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
@@ -22,6 +24,9 @@ from ..examples import ARTICLE_EXAMPLE, ARTICLES_EXAMPLE, INGEST_EXAMPLE, not_fo
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,100}$"
+# characters XML 1.0 cannot carry (C0 controls but tab and newlines, and U+FFFE/U+FFFF): they would break the
+# GEXF/GraphML exports and RDF/XML results later, so they become spaces (one for one: offsets stay right)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 ArticleId = Annotated[str, Path(pattern=ID_PATTERN, examples=["000_7c71ae8a3147dccc"])]
 
 
@@ -60,15 +65,15 @@ def list_articles(
     store: StoreDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> dict:
-    return gq.articles(store, limit, offset)
+) -> JSONResponse:
+    return JSONResponse(gq.articles(store, limit, offset))
 
 
 @router.get("/{id}", summary="One article: title, source, entities, statements",
             responses={200: {"content": {"application/json": {"example": ARTICLE_EXAMPLE}}}, **not_found("article")})
-def get_article(store: StoreDep, id: ArticleId) -> dict:
+def get_article(store: StoreDep, id: ArticleId) -> JSONResponse:
     try:
-        return gq.article(store, id)
+        return JSONResponse(gq.article(store, id))
     except gq.NotFound:
         raise HTTPException(404, f"no article with id {id!r}") from None
 
@@ -90,21 +95,23 @@ def _article_from_request(media: str, body: bytes, params) -> object:
             data = ArticleIn.model_validate(json.loads(body))
         except (ValueError, ValidationError) as exc:
             raise HTTPException(400, f"the JSON body is not an article: {_first_error(exc)}") from None
-        meta = {"title": data.title, "url": data.url, "published": data.date}
-        return article_from_text(data.text, data.url or "<api>", data.id, **meta)
+        meta = {"title": _clean(data.title), "url": data.url, "published": data.date}
+        return article_from_text(_clean(data.text), data.url or "<api>", data.id, **meta)
     article_id = params.get("id")
     text = decode(body, "request body")
     title = params.get("title")
     if media == "text/html":
         text, page_title = html_to_text(text)
         title = title or page_title
-    return article_from_text(text, params.get("url") or "<api>", article_id,
-                             title=title, url=params.get("url"), published=params.get("date"))
+    return article_from_text(_clean(text), params.get("url") or "<api>", article_id,
+                             title=_clean(title), url=params.get("url"), published=params.get("date"))
+
+
+def _clean(text: str | None) -> str | None:
+    return None if text is None else _NOT_XML.sub(" ", text)
 
 
 def _valid_id(value: str) -> bool:
-    import re
-
     return re.fullmatch(ID_PATTERN, value) is not None
 
 
@@ -145,8 +152,6 @@ async def add_article(
     result = {"id": art.id, "title": art.title, "ingested": bool(summary.articles),
               "unchanged": bool(summary.unchanged), "entities": summary.entities,
               "statements": summary.statements, "triples_added": summary.triples_added}
-    from fastapi.responses import JSONResponse
-
     return JSONResponse(result, status_code=201 if summary.articles else 200)
 
 

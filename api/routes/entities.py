@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from kg import graph_queries as gq
@@ -34,9 +35,9 @@ def search(
     type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> dict:
-    return {"q": q, "type": type, "limit": limit, "offset": offset,
-            "entities": gq.search_entities(store, q, type, limit, offset)}
+) -> JSONResponse:
+    return JSONResponse({"q": q, "type": type, "limit": limit, "offset": offset,
+                         "entities": gq.search_entities(store, q, type, limit, offset)})
 
 
 @router.get("/{id:path}/neighbours", summary="Entities connected to one, with the statements that connect them",
@@ -54,12 +55,13 @@ def neighbours(
     until: Annotated[date | None, Query(description="Only statements dated on or before this day.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> dict:
+) -> JSONResponse:
     if since and until and since > until:
         raise HTTPException(400, "since is after until")
     try:
-        return gq.neighbours(store, id, depth, relation, event_type, direction,
-                             since.isoformat() if since else None, until.isoformat() if until else None, limit, offset)
+        return JSONResponse(gq.neighbours(store, id, depth, relation, event_type, direction,
+                             since.isoformat() if since else None, until.isoformat() if until else None,
+                                         limit, offset))
     except gq.NotFound:
         raise _missing(id) from None
     except gq.TooBroad as exc:
@@ -68,8 +70,8 @@ def neighbours(
 
 @router.get("/{id:path}", summary="One entity: label, aliases, type, counts, articles",
             responses={200: {"content": {"application/json": {"example": ENTITY_EXAMPLE}}}, **not_found("entity")})
-def get_entity(store: StoreDep, id: EntityId) -> dict:
+def get_entity(store: StoreDep, id: EntityId) -> JSONResponse:
     try:
-        return gq.entity(store, id)
+        return JSONResponse(gq.entity(store, id))
     except gq.NotFound:
         raise _missing(id) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse
 
 from kg import graph_queries as gq
 
@@ -23,9 +24,9 @@ def paths(
     to: Annotated[str, Query(max_length=500, description="Entity id", examples=["location/syria"])],
     max_depth: Annotated[int, Query(ge=1, le=4, description="Longest chain to look for.")] = 3,
     limit: Annotated[int, Query(ge=1, le=100, description="Most paths to return.")] = 10,
-) -> dict:
+) -> JSONResponse:
     try:
-        return gq.paths(store, from_, to, max_depth, limit)
+        return JSONResponse(gq.paths(store, from_, to, max_depth, limit))
     except gq.NotFound as exc:
         raise HTTPException(404, f"no entity with id {exc.args[0]!r}") from None
     except gq.TooBroad as exc:

@@ -243,9 +243,9 @@ ROLE_MODIFIERS = {"DET", "ADJ", "PROPN", "NOUN", "ADV"}
 
 
 def _walk_left(doc: Doc, head: int, pos: set[str]) -> int:
-    """Start of the run of tokens with these parts of speech that ends right before ``head``."""
+    """Start of the noun phrase before ``head``: tokens with these parts of speech that attach inside it."""
     i = head
-    while i > 0 and doc[i - 1].pos_ in pos and not doc[i].is_sent_start:
+    while i > 0 and doc[i - 1].pos_ in pos and not doc[i].is_sent_start and i - 1 < doc[i - 1].head.i <= head:
         i -= 1
     return i
 

@@ -7,8 +7,9 @@ Rules, each small and data-driven:
 - a name whose words are a contiguous part of a longer PERSON name in the same
   document ("Farah", "Hassan Farah", "Godane") is that person;
 - otherwise a name's type is the majority of the votes of all its mentions:
-  the model's label, plus a Person vote from the sentence when the mention is
-  the subject of a verb only people do (said, was arrested, was captured ...);
+  the model's label, plus votes from the name's shape and its sentence (an
+  organisation's head word, apposition with a person noun, coordination with a
+  known name, subject of a verb only people do: said, was arrested ...);
 - demonyms (NORP) are never nodes; other labels (DATE, MONEY ...) are ignored.
 """
 
@@ -57,26 +58,42 @@ def person_shaped(span: Span, lex: Lexicon) -> bool:
     return any(t.lower_ in lex.name_particles for t in words)
 
 
-def _sentence_vote(span: Span, label: str, lex: Lexicon) -> str | None:
-    """Evidence from the name's shape and its sentence: an organisation's head word, or a verb only people do."""
+def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str]) -> list[tuple[str, int]]:
+    """Evidence from the name's shape and its sentence, as (type, weight) votes.
+
+    - an organisation's head word ("... Police Service") -> Organization, 2;
+    - in apposition with a person noun ("Adebayo Okafor, a police official") -> Person, 2;
+    - coordinated with a name of known type ("Benin and Togo") -> that type, 2;
+    - subject of a verb only people do ("X said", "X was arrested"), unless the model said ORG -> Person, 1.
+    """
+    votes = []
     if span[-1].lower_ in lex.org_heads or span[0].lower_ in lex.org_heads:
-        return "Organization"
-    if label == "ORG":
-        return None  # organisations speak and are banned too: only a name's shape overrules the model here
+        votes.append(("Organization", 2))
     root = span.root
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_SUBJECT_VERBS:
-        return "Person"
-    if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in PERSON_PASSIVE_VERBS:
-        return "Person"
-    return None
+    people = lex.person_nouns | lex.role_nouns | lex.nationality_nouns
+    if root.dep_ == "appos" and root.head.lemma_.lower() in people or any(
+        c.dep_ == "appos" and c.lemma_.lower() in people for c in root.children
+    ):
+        votes.append(("Person", 2))
+    partners = [root.head.i] if root.dep_ == "conj" else []
+    partners += [c.i for c in root.children if c.dep_ == "conj"]
+    votes += [(known[i], 2) for i in partners if i in known]
+    if label != "ORG" and (
+        root.dep_ == "nsubj" and root.head.lemma_.lower() in PERSON_SUBJECT_VERBS
+        or root.dep_ == "nsubjpass" and root.head.lemma_.lower() in PERSON_PASSIVE_VERBS
+    ):
+        votes.append(("Person", 1))
+    return votes
 
 
 def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
     """Add a mention (and entity) to ``reg`` for every lexicon match and every named-entity name."""
     lexicon_spans = {(s.start, s.end): s.label_ for s in doc.spans.get(LEXICON, ())}
+    known: dict[int, str] = {}  # token -> type of the lexicon name it is in
     for (start, end), key in lexicon_spans.items():
         reg.from_ref(lex.refs[key])
         reg.add(key, start, end, alias=doc[start:end].text)
+        known.update({i: lex.refs[key].type for i in range(start, end)})
 
     candidates: list[tuple[Span, str, str | None]] = []  # (clean span, model label, title)
     for ent in doc.ents:
@@ -91,6 +108,8 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         title = title or _title_before(doc, ent.start, lex)
         if span is None or any(start < span.end and span.start < end for start, end in lexicon_spans):
             continue
+        if not any(t.tag_ in {"NNP", "NNPS"} for t in span):
+            continue  # a name has a proper noun in it ("Kidnappings" at a sentence start is none)
         candidates.append((span, label, title))
 
     words = {span.text: name_words(span.text, lex.name_particles) for span, _, _ in candidates}
@@ -100,16 +119,15 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
     full_of = _full_names(people, words, candidates)
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label, _ in candidates:
-        if span.text in full_of:
-            continue
+        if full_of.get(span.text, span.text) != span.text:
+            continue  # part of a longer person name: a person
         if label in MODEL_TYPES:
             votes[span.text][MODEL_TYPES[label]] += 1
-        vote = _sentence_vote(span, label, lex)
-        if vote:
-            votes[span.text][vote] += 2 if vote == "Organization" else 1
+        for vote, weight in _sentence_votes(span, label, lex, known):
+            votes[span.text][vote] += weight
     for span, label, title in candidates:
         text = span.text
-        if text in full_of:
+        if full_of.get(text, text) != text or (text in full_of and (not votes[text] or _majority(votes[text]) == "Person")):
             type_, label_text = "Person", full_of[text]
         elif votes[text]:
             type_, label_text = _majority(votes[text]), text
@@ -117,7 +135,8 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
             continue
         key = entity_key(type_, label_text)
         subtype = LOCATION_SUBTYPE.get(label) if type_ == "Location" else None
-        ent = reg.entity(key, label_text, type_, subtype=subtype)
+        country = lex.demonyms.get(span[0].text) if type_ == "Organization" else None  # "Spanish National Police"
+        ent = reg.entity(key, label_text, type_, subtype=subtype, country=country)
         if title:
             ent.roles.add(title)
         reg.add(key, span.start, span.end, alias=text)

@@ -18,9 +18,9 @@ resolves them to entities and yields :class:`Candidate` triples:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
 from .candidate import Candidate
@@ -254,7 +254,7 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
-def clause_triples(sent: Span, m: Mentions) -> Iterator[Candidate]:
+def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Every verb-centred triple of a sentence."""
     c = cues()
     for verb in sent:
