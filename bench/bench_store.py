@@ -147,37 +147,38 @@ def bench_queries(entities: int, edges: int, queries: int, tmp: Path, remote: bo
         text = NEIGHBOURS.replace("?e", f"<{e}>")
         return [[sol[v] for v in ("n", "p", "label")] for sol in direct_store.query(text, use_default_graph_as_union=True)]
 
-    runners = {"kg Store.select": run_kg, "pyoxigraph direct": run_direct}
+    print(f"1-hop neighbours: {n:,} quads ({entities:,} entities, {edges:,} edges, 1,000 graphs), {queries} entities")
+    compare(targets, "kg Store.select", run_kg, run_direct)
     server = None
     if remote:
         server, remote_store = start_remote(tmp, store)
-        runners["kg remote (HTTP)"] = lambda e: remote_store.select(NEIGHBOURS, {"e": e})
-    for run in runners.values():  # warm caches
-        for e in targets[:20]:
-            run(e)
-    times = {name: [] for name in runners}
-    sizes = []
-    for e in targets:  # interleaved, so background load hits both alike
-        for name, run in runners.items():
-            t0 = time.perf_counter()
-            rows = run(e)
-            times[name].append(time.perf_counter() - t0)
-        sizes.append(len(rows))
-    assert len(run_kg(targets[0])) == len(run_direct(targets[0]))
-
-    print(f"1-hop neighbours: {n:,} quads ({entities:,} entities, {edges:,} edges, 1,000 graphs), "
-          f"{queries} entities, {statistics.mean(sizes):.1f} rows on average")
-    for name, ts in times.items():
-        print(f"  {name:26s} median {statistics.median(ts) * 1e3:7.3f} ms   p95 {percentile(ts, 0.95) * 1e3:7.3f} ms")
-    direct = statistics.median(times["pyoxigraph direct"])
-    for name in runners:
-        if name != "pyoxigraph direct":
-            print(f"  ratio {name} / direct  {statistics.median(times[name]) / direct:8.2f} (median latency)")
+        compare(targets, "kg remote (HTTP)", lambda e: remote_store.select(NEIGHBOURS, {"e": e}), run_direct)
     store.close()
     if server is not None:
         remote_store.close()
         server.terminate()
         server.wait(timeout=30)
+
+
+def compare(targets: list[URIRef], name: str, run, run_direct) -> None:
+    """Median and p95 latency of ``run`` and of the direct query, interleaved in alternating order."""
+    for e in targets[:20]:  # warm caches
+        run(e), run_direct(e)
+    times: dict[str, list[float]] = {name: [], "pyoxigraph direct": []}
+    sizes = []
+    for i, e in enumerate(targets):
+        pair = [(name, run), ("pyoxigraph direct", run_direct)]
+        for label, fn in pair if i % 2 else reversed(pair):
+            t0 = time.perf_counter()
+            rows = fn(e)
+            times[label].append(time.perf_counter() - t0)
+        sizes.append(len(rows))
+    assert len(run(targets[0])) == len(run_direct(targets[0]))
+    for label, ts in times.items():
+        print(f"  {label:26s} median {statistics.median(ts) * 1e3:7.3f} ms   p95 {percentile(ts, 0.95) * 1e3:7.3f} ms"
+              f"   ({statistics.mean(sizes):.1f} rows on average)")
+    ratio = statistics.median(times[name]) / statistics.median(times["pyoxigraph direct"])
+    print(f"  ratio {name} / direct {ratio:8.2f} (median latency)")
 
 
 def start_remote(tmp: Path, store):
