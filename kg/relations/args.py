@@ -41,6 +41,9 @@ class Mentions:
         self.doc = doc
         self.entities: dict[str, Entity] = doc._.kg_entities or {}
         self._by_token: dict[int, list[Span]] = {}
+        # paragraph breaks: a triple never spans one (a headline run into the first sentence)
+        self.breaks = [t.i for t in doc if t.is_space and "\n\n" in t.text]
+        self.according: dict[int, str | None] = {}  # sentence start -> "according to" source (details cache)
         spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else []
         for span in spans:
             if span._.kg_key and span._.kg_key in self.entities:
