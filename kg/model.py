@@ -99,6 +99,7 @@ class Extraction:
                     "negated": st.negated,
                     "modality": st.modality,
                     "quantity": st.quantity,
+                    "assisting": self.entities[st.assisting].label if st.assisting in self.entities else None,
                     "start": st.start,
                     "end": st.end,
                 }

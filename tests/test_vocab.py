@@ -1,4 +1,4 @@
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 from rdflib.namespace import SKOS
 
@@ -55,3 +55,9 @@ def test_ontology_aligns_actors_and_events():
         assert (sub, RDFS.subClassOf, sup) in g, (sub, sup)
     (onto,) = g.subjects(RDF.type, OWL.Ontology)
     assert g.value(onto, VANN.preferredNamespacePrefix) == Literal("kg")
+
+
+def test_every_kg_term_the_ontology_uses_is_declared():
+    g = _ontology()
+    used = {str(t) for triple in g for t in triple if isinstance(t, URIRef) and str(t).startswith(str(KG._NS))}
+    assert used <= {str(KG[name]) for name in KG.__annotations__}

@@ -32,8 +32,8 @@ _PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-s
 # One row per entity and article.
 _NODES = _PREFIX + """
 SELECT ?e ?type ?g ?label ?mentions ?subtype ?country WHERE {
-  VALUES ?type { kg:Person kg:Organization kg:Location }
   GRAPH ?g {
+    VALUES ?type { kg:Person kg:Organization kg:Location }  # inside GRAPH: 4x faster on Oxigraph 0.5
     ?e a ?type ; rdfs:label ?label .
     OPTIONAL { ?e kg:mentionCount ?mentions }
     OPTIONAL { ?e kg:subtype ?subtype }

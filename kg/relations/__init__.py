@@ -29,6 +29,7 @@ relative dates ("Tuesday", "last year") against the publication date.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -61,30 +62,38 @@ def confidence(c: Candidate) -> float:
     return round(min(0.99, max(0.05, value)), 3)
 
 
-def _crosses_paragraph(c: Candidate) -> bool:
+def _crosses_paragraph(c: Candidate, m: Mentions) -> bool:
     """True when the arguments sit in different paragraphs (a headline run into the first sentence)."""
-    idx = [c.subject.token.i, c.object.token.i, c.anchor.i]
-    doc = c.anchor.doc
-    return any(doc[i].is_space and "\n\n" in doc[i].text for i in range(min(idx), max(idx)))
+    idx = (c.subject.token.i, c.object.token.i, c.anchor.i)
+    at = bisect_left(m.breaks, min(idx))
+    return at < len(m.breaks) and m.breaks[at] < max(idx)
 
 
 def candidates(sent: Span, m: Mentions) -> Iterator[Candidate]:
+    tokens = list(sent)
     for pattern in PATTERNS:
-        yield from pattern(sent, m)
+        yield from pattern(tokens, m)
 
 
-def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = None) -> Statement | None:
+def _sentence_text(sent: Span) -> tuple[str, int]:
+    """The sentence without surrounding whitespace, and the offset of its first character."""
+    raw = sent.text
+    stripped = raw.lstrip()
+    return stripped.rstrip(), sent.start_char + len(raw) - len(stripped)
+
+
+def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = None,
+              text: tuple[str, int] | None = None) -> Statement | None:
     """A candidate with its details, as a Statement (None for a pronoun or a headline run-on)."""
-    if _crosses_paragraph(c):
+    if _crosses_paragraph(c, m):
         return None
     s, o = m.entities[c.subject.key], m.entities[c.object.key]
     if s.label.lower() in PRONOUN_LABELS or o.label.lower() in PRONOUN_LABELS:
         return None
-    d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published)
+    d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published, sent)
     if c.pattern in STATIC_PATTERNS:  # a role holds beyond the event's time and place
         d = d._replace(time=None, place=None, quantity=None)
-    text = sent.text.strip()
-    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    text, start = text or _sentence_text(sent)
     return Statement(
         subject=c.subject.key,
         predicate=c.predicate,
@@ -107,8 +116,10 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
 def sentence_statements(sent: Span, m: Mentions, published: str | None = None) -> list[Statement]:
     """The statements of one sentence, one per (subject, relation, object), strongest reading kept."""
     best: dict[tuple[str, str, str], Statement] = {}
+    text = None
     for c in candidates(sent, m):
-        st = statement(c, sent, m, published)
+        text = text or _sentence_text(sent)
+        st = statement(c, sent, m, published, text)
         if st is None:
             continue
         key = (st.subject, st.predicate, st.object)

@@ -41,6 +41,9 @@ class Mentions:
         self.doc = doc
         self.entities: dict[str, Entity] = doc._.kg_entities or {}
         self._by_token: dict[int, list[Span]] = {}
+        # paragraph breaks: a triple never spans one (a headline run into the first sentence)
+        self.breaks = [t.i for t in doc if t.is_space and "\n\n" in t.text]
+        self.according: dict[int, str | None] = {}  # sentence start -> "according to" source (details cache)
         spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else []
         for span in spans:
             if span._.kg_key and span._.kg_key in self.entities:
@@ -87,6 +90,15 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
             arg = m.arg(child)
             if arg is not None and (child.dep_ == "poss" or m.type(arg.key) != "Person"):
                 return arg._replace(token=tok, weight=arg.weight * 0.85)
+    if tok.lemma_.lower() in cues().personnel_nouns:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "with"}:
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    arg = m.arg(pobj) or next((m.arg(c) for c in _modifiers(pobj) if m.arg(c)), None)
+                    if arg is not None and m.type(arg.key) == "Organization":
+                        return arg._replace(token=tok, weight=arg.weight * 0.85)
     if tok.like_num or tok.lemma_.lower() in {"some", "many", "several", "most", "all", "none", "dozens", "scores"}:
         # "one of his aides" -> the aides, when no mention covers "one"
         for prep in tok.children:

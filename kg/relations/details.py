@@ -23,6 +23,9 @@ from .args import Mentions, resolve
 from .cues import cues
 from .time import normalise
 
+# A clause's negation and modality do not reach into what modifies or coordinates with it
+# ("Turkey, which backs X, did not comment": backing is not negated).
+CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "appos", "advcl", "parataxis", "ccomp"}
 REPORTING_DEPS = {"ccomp", "parataxis", "xcomp", "conj", "advcl", "dep"}
 MAX_SOURCE_WORDS = 12
 DETERMINERS = {"the", "a", "an"}
@@ -49,7 +52,8 @@ def _phrase(tok: Token, m: Mentions) -> str:
     words = [t for t in tok.doc[tok.left_edge.i : end + 1] if not t.is_space and t.dep_ != "punct"]
     while words and words[0].lower_ in DETERMINERS:
         words = words[1:]
-    return " ".join(t.text for t in words[:MAX_SOURCE_WORDS])
+    text = " ".join(t.text for t in words[:MAX_SOURCE_WORDS])
+    return text[:1].lower() + text[1:] if words and words[0].pos_ != "PROPN" else text
 
 
 def _speaker(verb: Token, m: Mentions) -> str | None:
@@ -153,7 +157,8 @@ def _quantity(obj: Token) -> str | None:
     return None
 
 
-def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, published: str | None) -> Details:
+def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, published: str | None,
+            sent: Span | None = None) -> Details:
     """Attribution, modality, time, place and quantity of the event at ``anchor``."""
     c = cues()
     attributed, negated, modality = None, False, None
@@ -184,10 +189,13 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
                 negated = True
             else:
                 modality = modality or status
-        own = own and tok.dep_ != "conj"
+        own = own and tok.dep_ not in CLAUSE_BOUNDARIES
         tok = head
     if attributed is None:
-        attributed = _according_to(anchor.sent, m)
+        sent = sent if sent is not None else anchor.sent
+        if sent.start not in m.according:
+            m.according[sent.start] = _according_to(sent, m)
+        attributed = m.according[sent.start]
 
     times = _time_tokens(anchor)
     time = normalise(_ent_text(times[0]), published) if times else None

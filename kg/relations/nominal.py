@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from .args import Arg, Mentions, resolve_all
 from .candidate import Candidate
@@ -74,7 +74,7 @@ def _frame_subjects(noun: Token) -> tuple[list[Token], str] | None:
     return None
 
 
-def nominal_triples(sent: Span, m: Mentions) -> Iterator[Candidate]:
+def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Triples whose event is a noun."""
     for noun in sent:
         if noun.pos_ != "NOUN":

@@ -16,10 +16,10 @@ to its *target*:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..entities.keys import entity_key
 from .args import Arg, Mentions, resolve, resolve_all
@@ -43,19 +43,28 @@ QUANTIFIERS = {"one", "some", "many", "several", "most", "among", "all", "two", 
 
 def role_of(noun: Token) -> Role | None:
     """The role a noun names, matching multi-word roles on the words that end its phrase."""
-    roles = cues().roles
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None
+    roles = cues().roles
+    single = roles.get(noun.lemma_.lower()) or roles.get(noun.lower_)
+    if noun.lower_ not in _multiword_ends():
+        return single
     phrase = " " + noun.doc[noun.left_edge.i : noun.i + 1].text.lower()
     for name in _multiword():
         if phrase.endswith(" " + name):
             return roles[name]
-    return roles.get(noun.lemma_.lower()) or roles.get(noun.lower_)
+    return single
 
 
 @cache
 def _multiword() -> tuple[str, ...]:
     return tuple(sorted((r for r in cues().roles if " " in r or "-" in r), key=len, reverse=True))
+
+
+@cache
+def _multiword_ends() -> frozenset[str]:
+    """Last words of multi-word roles ("man" of "right-hand man"): only these need the phrase check."""
+    return frozenset(name.replace("-", " ").split()[-1] for name in _multiword())
 
 
 def _copula_subject(tok: Token) -> list[Token]:
@@ -137,7 +146,7 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
     return [a for a in out if allowed is None or m.type(a.key) in allowed]
 
 
-def role_triples(sent: Span, m: Mentions) -> Iterator[Candidate]:
+def role_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Role, affiliation, kinship and nationality triples of a sentence."""
     for noun in sent:
         role = role_of(noun)
