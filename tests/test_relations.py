@@ -251,3 +251,11 @@ def test_dateline_is_not_the_subject(parser):
                   {"BAGHDAD": "Location:Baghdad", "Reuters": "Organization", "Iraq": "Location", "11 people": "Person:11 people"})
     got = triples(rows)
     assert ("Iraq", "execute", "11 people") in got and ("Baghdad", "execute", "11 people") not in got
+
+
+def test_personnel_of_an_institution_act_for_it(parser):
+    rows = relate(parser, "Officers from the Lagos State Police Command freed him during a raid on Saturday.",
+                  {"the Lagos State Police Command": "Organization:Lagos State Police Command", "him": "Person:Adebayo Okafor"})
+    (row,) = rows
+    assert (row["subject"], row["predicate"], row["object"], row["event_type"]) == (
+        "Lagos State Police Command", "free", "Adebayo Okafor", "Release")

@@ -37,6 +37,7 @@ class Cues(NamedTuple):
     operation_nouns: frozenset[str]
     group_nouns: frozenset[str]
     help_nouns: frozenset[str]
+    personnel_nouns: frozenset[str]
     location_verbs: frozenset[str]
     destination_verbs: frozenset[str]
     reward_verbs: frozenset[str]
