@@ -49,11 +49,14 @@ EDGE_ATTRIBUTES = (
     ("articles", "integer", "articles"),
     ("first_date", "string", "first_date"),
     ("last_date", "string", "last_date"),
+    ("places", "string", "places"),
+    ("sources", "string", "sources"),
 )
 TITLES = {
     "type": "Type", "subtype": "Subtype", "country": "Country", "mentions": "Mentions", "articles": "Articles",
     "first_seen": "First seen", "last_seen": "Last seen", "relation": "Relation", "event_type": "Event type",
     "statements": "Statements", "confidence": "Confidence", "first_date": "First date", "last_date": "Last date",
+    "places": "Places", "sources": "Sources",
 }
 
 
