@@ -3,8 +3,8 @@
 Colours come from the Tableau 10 palette (distinct for colour-blind readers and in print):
 
 - nodes by entity type: Person red, Organization blue, Location green, anything else grey;
-- edges by event family: custody (Capture, Arrest, Extradition, Transfer, Release) orange, violence (Killing, Attack,
-  Raid, Fight) dark red, legal (Charge, Accusation, Sanction, Designation, Reward) purple, ties (Support,
+- edges by event family: custody (Capture, Arrest, Extradition, Transfer, Release) orange, violence (Killing,
+  Attack, Raid, Fight) dark red, legal (Charge, Accusation, Sanction, Designation, Reward) purple, ties (Support,
   Membership, Leadership, Affiliation, Association, Nationality, Kinship) teal, words (Threat, Praise,
   Surveillance) brown; no event class, or one added to the ontology after this list, grey.
 
