@@ -259,3 +259,14 @@ def test_personnel_of_an_institution_act_for_it(parser):
     (row,) = rows
     assert (row["subject"], row["predicate"], row["object"], row["event_type"]) == (
         "Lagos State Police Command", "free", "Adebayo Okafor", "Release")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iraqi forces killed Abu Yasser al-Issawi, whom officials described as Islamic State's leader in Iraq.",
+     ("Abu Yasser al-Issawi", "leader of", "Islamic State")),
+    ("Abu Omar was identified as the group's deputy leader.", ("Abu Omar", "leader of", "Boko Haram")),
+])
+def test_roles_given_through_as(parser, text, expected):
+    rows = relate(parser, text, {"Iraqi forces": "Organization", "Abu Yasser al-Issawi": "Person", "Islamic State": "Organization",
+                                 "Iraq": "Location", "Abu Omar": "Person", "the group": "Organization:Boko Haram"})
+    assert expected in triples(rows)

@@ -43,6 +43,7 @@ class Cues(NamedTuple):
     reward_verbs: frozenset[str]
     reward_nouns: frozenset[str]
     information_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
     roles: dict[str, Role]
     role_preps: frozenset[str]
     place_preps: frozenset[str]
