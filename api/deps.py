@@ -1,4 +1,8 @@
-"""Dependencies shared by the routers: the store, the settings, the query runner, write access."""
+"""Dependencies shared by the routers: the store, the settings, the query runner, write access.
+
+They are ``async def`` on purpose: FastAPI runs a plain ``def`` dependency in its thread pool, a hop
+that cost more than the rest of a small request.
+"""
 
 from __future__ import annotations
 
@@ -17,19 +21,19 @@ from .settings import Settings
 bearer = HTTPBearer(auto_error=False, description="The server's update token (KG_UPDATE_TOKEN).")
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_queries(request: Request) -> QueryPool | InlineQueries:
+async def get_queries(request: Request) -> QueryPool | InlineQueries:
     return request.app.state.queries
 
 
-def get_write_lock(request: Request) -> asyncio.Lock:
+async def get_write_lock(request: Request) -> asyncio.Lock:
     return request.app.state.write_lock
 
 
@@ -52,7 +56,7 @@ def bearer_credentials(request: Request) -> HTTPAuthorizationCredentials | None:
     return HTTPAuthorizationCredentials(scheme="Bearer", credentials=token.strip())
 
 
-def require_token(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+async def require_token(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
     check_token(request.app.state.settings, credentials)
 
 

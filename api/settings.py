@@ -24,4 +24,6 @@ class Settings:
     query_workers: int = field(default_factory=lambda: int(os.environ.get("KG_QUERY_WORKERS", "2")))
     # largest request body accepted, in bytes (larger ones get 413)
     max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BODY_BYTES", str(5_000_000))))
+    # let SPARQL queries call other endpoints with SERVICE (the server then makes HTTP requests a client chose)
+    allow_service: bool = field(default_factory=lambda: os.environ.get("KG_SPARQL_SERVICE", "") in ("1", "true", "yes"))
     cors_origins: list[str] = field(default_factory=lambda: _env_list("KG_CORS_ORIGINS"))

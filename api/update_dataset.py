@@ -31,6 +31,11 @@ class DatasetConflict(ValueError):
     """The update names its dataset itself (USING/WITH) and in the protocol parameters too."""
 
 
+def uses_service(sparql: str) -> bool:
+    """True when a query or update calls a remote endpoint (``SERVICE``), outside strings, IRIs and comments."""
+    return any(word == "SERVICE" for word, *_ in _keywords(sparql))
+
+
 def _keywords(update: str) -> list[tuple[str, int, int, int]]:
     """(upper-case keyword, start, end, brace depth) for the bare words and braces of ``update``."""
     out, depth = [], 0

@@ -145,12 +145,14 @@ def write_graph(path: Path, triples: int, seed: int = 7) -> tuple[int, list[str]
 
 def build_store(folder: Path, triples: int) -> tuple[int, list[str]]:
     nq = folder / "graph.nq"
-    written, entities = write_graph(nq, triples)
+    written, entities = write_graph(nq, int(triples * 1.01))  # a few generated quads repeat; the store keeps one
     store = ox.Store(str(folder / "store"))
     store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
     store.flush()
     count = len(store)
     del store
+    if count < triples:
+        raise RuntimeError(f"the generated store has {count:,} quads, fewer than {triples:,}")
     nq.unlink()
     return count, entities
 

@@ -1,6 +1,6 @@
 """Store speed: kg's write and 1-hop query paths vs bare pyoxigraph, measured in the same run.
 
-Write throughput. ``A`` synthetic articles of ``T`` triples each (rdflib terms, as ``kg.rdf.to_graph``
+Write throughput (``--rounds`` times, alternating). ``A`` synthetic articles of ``T`` triples each (rdflib terms, as ``kg.rdf.to_graph``
 makes them) are written into a fresh on-disk store with ``Store.replace_graph`` (one SPARQL update =
 one transaction per article, what ingest does). The baseline is pyoxigraph's own ``Store.bulk_load`` of
 the same quads (as N-Quads bytes) into another fresh on-disk store. Prints triples/s and the ratio
@@ -14,7 +14,7 @@ in the text, rows materialised), interleaved. Prints median and p95 latency and 
 With ``--remote`` the same query also runs through a remote store (an ``oxigraph serve`` process on a
 loopback port holding the same data) for comparison.
 
-    .venv/bin/python bench/bench_store.py                  # 200 x 1,000 triples written; 1.2M-triple graph
+    .venv/bin/python bench/bench_store.py                  # 3 rounds of 100 x 1,000 triples; 1.2M-triple graph
     .venv/bin/python bench/bench_store.py --articles 50 --entities 20000 --edges 100000   # a quick look
 """
 
@@ -74,33 +74,40 @@ def nquads(graphs: list[tuple[URIRef, list[tuple]]]) -> bytes:
     )
 
 
-def bench_writes(articles: int, per_article: int, tmp: Path) -> None:
+def bench_writes(articles: int, per_article: int, rounds: int, tmp: Path) -> None:
     graphs = [(ID[f"article/{i}"], article_triples(i, per_article)) for i in range(articles)]
     total = articles * per_article
     data = nquads(graphs)
+    bulk_times, kg_times = [], []
+    for r in range(rounds):  # alternate, so that background load hits both alike
+        base = ox.Store(str(tmp / f"bulk{r}"))
+        t0 = time.perf_counter()
+        base.bulk_load(data, ox.RdfFormat.N_QUADS)
+        base.flush()
+        bulk_times.append(time.perf_counter() - t0)
+        assert len(base) == total, (len(base), total)
+        del base
 
-    base = ox.Store(str(tmp / "bulk"))
-    t0 = time.perf_counter()
-    base.bulk_load(data, ox.RdfFormat.N_QUADS)
-    base.flush()
-    bulk = time.perf_counter() - t0
-    assert len(base) == total, (len(base), total)
-    del base
+        store = open_store(tmp / f"kg{r}")
+        before = len(store)
+        t0 = time.perf_counter()
+        for g, triples in graphs:
+            store.replace_graph(g, triples)
+        store.flush()
+        kg_times.append(time.perf_counter() - t0)
+        assert len(store) - before == total
+        store.close()
 
-    store = open_store(tmp / "kg")
-    before = len(store)
-    t0 = time.perf_counter()
-    for g, triples in graphs:
-        store.replace_graph(g, triples)
-    store.flush()
-    kg = time.perf_counter() - t0
-    assert len(store) - before == total
-    store.close()
-
-    print(f"write: {articles} articles x {per_article} triples = {total:,} triples, on disk")
-    print(f"  pyoxigraph bulk_load          {total / bulk:12,.0f} triples/s  ({bulk:.2f} s)")
-    print(f"  kg Store.replace_graph        {total / kg:12,.0f} triples/s  ({kg:.2f} s, one transaction per article)")
-    print(f"  ratio kg / bulk_load          {bulk / kg:12.2f}")
+    print(f"write: {articles} articles x {per_article} triples = {total:,} triples into a fresh on-disk store, "
+          f"{rounds} rounds")
+    for r, (b, k) in enumerate(zip(bulk_times, kg_times), 1):
+        print(f"  round {r}: bulk_load {total / b:10,.0f} triples/s   kg replace_graph {total / k:10,.0f} triples/s"
+              f"   ratio {b / k:.2f}")
+    b, k = statistics.median(bulk_times), statistics.median(kg_times)
+    print(f"  pyoxigraph bulk_load          {total / b:12,.0f} triples/s  (median {b:.2f} s)")
+    print(f"  kg Store.replace_graph        {total / k:12,.0f} triples/s  (median {k:.2f} s, one transaction per article)")
+    print(f"  ratio kg / bulk_load          {statistics.median(b_ / k_ for b_, k_ in zip(bulk_times, kg_times)):12.2f}"
+          " (median of rounds)")
 
 
 def synthetic_graph(entities: int, edges: int, graphs: int, seed: int = 7) -> bytes:
@@ -140,37 +147,38 @@ def bench_queries(entities: int, edges: int, queries: int, tmp: Path, remote: bo
         text = NEIGHBOURS.replace("?e", f"<{e}>")
         return [[sol[v] for v in ("n", "p", "label")] for sol in direct_store.query(text, use_default_graph_as_union=True)]
 
-    runners = {"kg Store.select": run_kg, "pyoxigraph direct": run_direct}
+    print(f"1-hop neighbours: {n:,} quads ({entities:,} entities, {edges:,} edges, 1,000 graphs), {queries} entities")
+    compare(targets, "kg Store.select", run_kg, run_direct)
     server = None
     if remote:
         server, remote_store = start_remote(tmp, store)
-        runners["kg remote (HTTP)"] = lambda e: remote_store.select(NEIGHBOURS, {"e": e})
-    for run in runners.values():  # warm caches
-        for e in targets[:20]:
-            run(e)
-    times = {name: [] for name in runners}
-    sizes = []
-    for e in targets:  # interleaved, so background load hits both alike
-        for name, run in runners.items():
-            t0 = time.perf_counter()
-            rows = run(e)
-            times[name].append(time.perf_counter() - t0)
-        sizes.append(len(rows))
-    assert len(run_kg(targets[0])) == len(run_direct(targets[0]))
-
-    print(f"1-hop neighbours: {n:,} quads ({entities:,} entities, {edges:,} edges, 1,000 graphs), "
-          f"{queries} entities, {statistics.mean(sizes):.1f} rows on average")
-    for name, ts in times.items():
-        print(f"  {name:26s} median {statistics.median(ts) * 1e3:7.3f} ms   p95 {percentile(ts, 0.95) * 1e3:7.3f} ms")
-    direct = statistics.median(times["pyoxigraph direct"])
-    for name in runners:
-        if name != "pyoxigraph direct":
-            print(f"  ratio {name} / direct  {statistics.median(times[name]) / direct:8.2f} (median latency)")
+        compare(targets, "kg remote (HTTP)", lambda e: remote_store.select(NEIGHBOURS, {"e": e}), run_direct)
     store.close()
     if server is not None:
         remote_store.close()
         server.terminate()
         server.wait(timeout=30)
+
+
+def compare(targets: list[URIRef], name: str, run, run_direct) -> None:
+    """Median and p95 latency of ``run`` and of the direct query, interleaved in alternating order."""
+    for e in targets[:20]:  # warm caches
+        run(e), run_direct(e)
+    times: dict[str, list[float]] = {name: [], "pyoxigraph direct": []}
+    sizes = []
+    for i, e in enumerate(targets):
+        pair = [(name, run), ("pyoxigraph direct", run_direct)]
+        for label, fn in pair if i % 2 else reversed(pair):
+            t0 = time.perf_counter()
+            rows = fn(e)
+            times[label].append(time.perf_counter() - t0)
+        sizes.append(len(rows))
+    assert len(run(targets[0])) == len(run_direct(targets[0]))
+    for label, ts in times.items():
+        print(f"  {label:26s} median {statistics.median(ts) * 1e3:7.3f} ms   p95 {percentile(ts, 0.95) * 1e3:7.3f} ms"
+              f"   ({statistics.mean(sizes):.1f} rows on average)")
+    ratio = statistics.median(times[name]) / statistics.median(times["pyoxigraph direct"])
+    print(f"  ratio {name} / direct {ratio:8.2f} (median latency)")
 
 
 def start_remote(tmp: Path, store):
@@ -206,15 +214,16 @@ def start_remote(tmp: Path, store):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--triples-per-article", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="write rounds (alternating bulk_load and kg)")
     parser.add_argument("--entities", type=int, default=100_000)
     parser.add_argument("--edges", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--remote", action="store_true", help="also time the query through a remote store")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kg-bench-store-") as tmp:
-        bench_writes(args.articles, args.triples_per_article, Path(tmp))
+        bench_writes(args.articles, args.triples_per_article, args.rounds, Path(tmp))
         bench_queries(args.entities, args.edges, args.queries, Path(tmp), args.remote)
 
 

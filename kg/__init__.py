@@ -3,6 +3,7 @@
 The pipeline, one module (or package) per step::
 
     text.py        raw bytes -> Article (decoding, title, page furniture)
+    prepare.py     sentence starts at line breaks, page furniture marked (offsets kept)
     nlp.py         the spaCy pipeline with kg's registered components
     entities/      mentions -> typed, resolved entities (one node each)
     relations/     sentences -> subject-relation-object statements with event classes

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import datetime
 from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -79,9 +80,21 @@ def source_iri(article: Article, text: str) -> URIRef:
 def time_literal(value: str) -> Literal:
     """A normalised time as a typed literal (xsd:date, dateTime, gYearMonth, gYear), else its text."""
     for pattern, datatype, _ in TIME_FORMS:
-        if pattern.fullmatch(value):
+        if pattern.fullmatch(value) and _valid_date(value):
             return Literal(value, datatype=datatype)
     return Literal(value)
+
+
+def _valid_date(value: str) -> bool:
+    """False for ISO-shaped text that is no real date ("2019-02-30", "2019-13")."""
+    try:
+        if len(value) >= 10:
+            datetime.fromisoformat(value[:10])
+        elif len(value) == 7:
+            datetime.fromisoformat(value + "-01")
+    except ValueError:
+        return False
+    return True
 
 
 def _label_key(text: str) -> str:

@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     Kinship: URIRef
     Praise: URIRef
     Reward: URIRef
+    Release: URIRef
     # properties
     agent: URIRef
     target: URIRef

@@ -18,8 +18,8 @@ def _entities(*specs) -> dict[str, Entity]:
     return out
 
 
-def _st(s, p, o, conf, event=None, time=None, place=None, negated=False, start=0, assisting=None) -> Statement:
-    return Statement(s, p, o, f"{s} {p} {o}.", start, start + 10, conf, event, time, place, negated=negated,
+def _st(s, p, o, conf, event=None, time=None, place=None, negated=False, start=0, assisting=None, says=None):
+    return Statement(s, p, o, f"{s} {p} {o}.", start, start + 10, conf, event, time, place, says, negated=negated,
                      assisting=assisting)
 
 
@@ -35,7 +35,7 @@ ARTICLE_1 = Extraction(
     _entities(TURKEY, IRAQ, SYRIA, BAGHDADI, DAESH, MIT),
     [
         _st("location/turkey", "capture", "person/abu-bakr-al-baghdadi", 0.9, "Capture", "2019-10-27", "location/syria",
-            assisting="organization/mit"),
+            assisting="organization/mit", says="two security sources"),
         # the same sentence read as the assisting party's own statement: counted once with the line above
         _st("organization/mit", "help capture", "person/abu-bakr-al-baghdadi", 0.8, "Capture", "2019-10-27"),
         _st("person/abu-bakr-al-baghdadi", "lead", "organization/daesh", 0.8, "Leadership", start=20),
@@ -46,7 +46,7 @@ ARTICLE_2 = Extraction(
     Article("a2", "text two", "a2.txt", "Two", published="2020-03-05"),
     _entities(TURKEY, IRAQ, BAGHDADI, DAESH),
     [
-        _st("location/turkey", "capture", "person/abu-bakr-al-baghdadi", 0.6, "Capture", "2019-10-28"),
+        _st("location/turkey", "capture", "person/abu-bakr-al-baghdadi", 0.6, "Capture", "2019-10-28", says="MIT"),
         _st("location/turkey", "extradite", "person/abu-bakr-al-baghdadi", 0.5, "Extradition", "2020-03-01", start=20),
         _st("location/iraq", "capture", "person/abu-bakr-al-baghdadi", 0.4, "Capture", "2020", start=40),
         _st("person/abu-bakr-al-baghdadi", "lead", "organization/daesh", 0.7, "Leadership", "recently", start=60),

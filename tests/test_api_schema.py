@@ -51,7 +51,8 @@ def served(seed_store):
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+# derandomize: the same examples every run, so CI fails on a regression, never on a lucky draw
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_openapi_contract(case):
     # some rules are beyond a schema (valid SPARQL, since <= until, a parseable export date): a schema-valid
     # request may get a documented 400; every other check (no 5xx, answers match the schema) applies

@@ -209,3 +209,13 @@ def test_timeout_kills_the_runaway_query(disk):
     assert pool._workers[0].process.pid != worker
     r = disk.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})  # the replacement answers
     assert r.status_code == 200 and json.loads(r.text)["boolean"] is True
+
+
+def test_service_is_off_by_default(client):
+    q = "SELECT * WHERE { SERVICE <http://127.0.0.1:8000/sparql> { ?s ?p ?o } }"
+    r = client.get("/sparql", params={"query": q})
+    assert r.status_code == 400
+    assert r.json() == {"detail": "SERVICE (federated query) is disabled on this server (KG_SPARQL_SERVICE=1 enables it)"}
+    # the word inside a string or an IRI is not a SERVICE call
+    r = client.get("/sparql", params={"query": 'ASK { ?s ?p "SERVICE" . ?s ?q <http://x/SERVICE> }'})
+    assert r.status_code == 200

@@ -236,3 +236,14 @@ def test_story_headline_institution(nlp):
     doc = nlp((STORIES / "kenya_arrest.txt").read_text(encoding="utf-8"))
     first = next(doc.sents)
     assert any(s._.kg_key == "organization/kenyan-police" for s in doc.spans[MENTIONS] if s.end <= first.end)
+
+
+def test_bare_institution_is_the_one_named_before(nlp):
+    got, _, _ = resolved(nlp, "Kenyan police arrested a man on Monday. Police also detained his brother in Mombasa.")
+    assert got["Police"][0] == "organization/kenyan-police"
+
+
+def test_possessed_or_modified_institution_is_not_the_one_named_before(nlp):
+    got, _, _ = resolved(nlp, "Iraqi forces entered the town. Rebels fought Bashar Assad's forces there.")
+    assert got["Iraqi forces"][0] == "organization/iraqi-security-forces"
+    assert "forces" not in got

@@ -56,3 +56,14 @@ def test_export_dynamic_gexf_and_png(tmp_path):
     assert result.exit_code == 0 and (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"
     result = kg("export", "-f", "json", "--dynamic", "-o", tmp_path / "g.json", store=store)
     assert result.exit_code == 1 and "--dynamic applies to gexf only" in result.output
+
+
+def test_unwritable_output_is_a_clean_error(tmp_path):
+    store = _store_with_sample(tmp_path)
+    result = kg("export", "-f", "gexf", "-o", tmp_path / "missing" / "g.gexf", store=store)
+    assert result.exit_code == 1
+    assert result.output == f"Error: cannot write {tmp_path / 'missing' / 'g.gexf'}: No such file or directory\n"
+    (tmp_path / "taken").write_text("a file, not a folder")
+    result = kg("export", "-f", "csv", "-o", tmp_path / "taken", store=store)
+    assert result.exit_code == 1 and result.output.startswith(f"Error: cannot write {tmp_path / 'taken'}: ")
+    assert (tmp_path / "taken").read_text() == "a file, not a folder"

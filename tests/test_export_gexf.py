@@ -89,7 +89,7 @@ def test_sample_values_as_gephi_lite_sees_them(files):
     assert capture == {
         "label": "capture", "kind": "capture", "weight": 2, "relation": "capture", "event_type": "Capture",
         "statements": 2, "confidence": 0.9, "articles": 2, "first_date": "2019-10-27", "last_date": "2019-10-28",
-        "color": "rgb(242,142,43)", "thickness": 2,
+        "places": "Syria", "sources": "MIT; two security sources", "color": "rgb(242,142,43)", "thickness": 2,
     }
 
 

@@ -44,6 +44,7 @@ def test_edges_aggregate_statements_and_keep_relations_apart(store):
     assert capture == {
         "label": "capture", "event_type": "Capture", "weight": 2, "confidence": 0.9, "articles": 2,
         "first_date": "2019-10-27", "last_date": "2019-10-28", "spells": [("2019-10-27", "2019-10-28")],
+        "places": "Syria", "sources": "MIT; two security sources",
     }
     assert g[IRAQ][BAGHDADI]["capture"]["spells"] == [("2020-01-01", "2020-12-31")]
     lead = g[BAGHDADI][DAESH]["lead"]

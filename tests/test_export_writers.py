@@ -18,6 +18,12 @@ from .export_data import EDGES, NODES, sample_store
 INTS = {"mentions", "articles", "weight"}
 
 
+def _without_spells(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    for _, _, d in g.edges(data=True):
+        d.pop("spells")
+    return g
+
+
 @pytest.fixture(scope="module")
 def sample():
     s = sample_store()
@@ -27,10 +33,7 @@ def sample():
 
 @pytest.fixture(scope="module")
 def expected(sample):
-    g = build_graph(sample)
-    for _, _, d in g.edges(data=True):
-        d.pop("spells")  # dates of every statement: GEXF and JSON only
-    return g
+    return _without_spells(build_graph(sample))  # the dates of every statement: GEXF and JSON only
 
 
 def _typed(key: str, text: str):
@@ -60,6 +63,14 @@ def test_csv_round_trips_through_networkx(tmp_path, sample, expected):
     assert (folder / "nodes.csv").read_text(encoding="utf-8").startswith("Id,Label,Type,")
     back = read_csv_folder(folder)
     assert (back.number_of_nodes(), back.number_of_edges()) == (NODES, EDGES)
+    assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(back.edges(keys=True, data=True)) == sorted(expected.edges(keys=True, data=True))
+
+
+def test_seed_graph_csv_round_trips_through_networkx(tmp_path, seed_store):
+    expected = _without_spells(build_graph(seed_store))
+    back = read_csv_folder(export(seed_store, "csv", tmp_path / "csv"))
+    assert back.number_of_edges() == expected.number_of_edges() > 0
     assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
     assert sorted(back.edges(keys=True, data=True)) == sorted(expected.edges(keys=True, data=True))
 

@@ -73,6 +73,7 @@ def test_times_are_typed_literals_and_owl_time_entities():
     assert time_literal("2019").datatype == ns.XSD.gYear
     assert time_literal("2019-10-27T08:00:00Z").datatype == ns.XSD.dateTime
     assert time_literal("last week") == Literal("last week")
+    assert time_literal("2019-02-30") == Literal("2019-02-30") and time_literal("2019-13") == Literal("2019-13")
     _, g = to_graph(full_extraction())
     capture = _statement(g, "capture")
     assert g.value(capture, KG.time) == Literal("2019-10-27", datatype=ns.XSD.date)

@@ -231,3 +231,42 @@ def test_a_denied_charge_is_still_reported(parser):
                   {"Pakistan": "Location", "the Taliban": "Organization:Taliban", "Kabul": "Location"})
     (row,) = [r for r in rows if r["predicate"] == "accuse"]
     assert row["object"] == "Taliban" and not row["negated"] and row["attributed_to"] is None
+
+
+def test_relative_clause_is_not_negated_by_its_host(parser):
+    rows = relate(parser, "Turkey, which backs some rebel factions, did not comment on the strike.",
+                  {"Turkey": "Location", "some rebel factions": "Organization:rebel factions"})
+    (row,) = rows
+    assert (row["subject"], row["predicate"], row["object"], row["negated"]) == ("Turkey", "back", "rebel factions", False)
+
+
+def test_operation_noun_subject_gives_its_agent(parser):
+    rows = relate(parser, "A U.S. drone strike killed Abu Hamzah in Idlib on Thursday.",
+                  {"U.S.": "Location:United States", "Abu Hamzah": "Person", "Idlib": "Location"})
+    assert ("United States", "kill", "Abu Hamzah") in triples(rows)
+
+
+def test_dateline_is_not_the_subject(parser):
+    rows = relate(parser, "BAGHDAD, Dec 28 (Reuters) - Iraq executed 11 people in Nasiriya on Monday, two security sources said.",
+                  {"BAGHDAD": "Location:Baghdad", "Reuters": "Organization", "Iraq": "Location", "11 people": "Person:11 people"})
+    got = triples(rows)
+    assert ("Iraq", "execute", "11 people") in got and ("Baghdad", "execute", "11 people") not in got
+
+
+def test_personnel_of_an_institution_act_for_it(parser):
+    rows = relate(parser, "Officers from the Lagos State Police Command freed him during a raid on Saturday.",
+                  {"the Lagos State Police Command": "Organization:Lagos State Police Command", "him": "Person:Adebayo Okafor"})
+    (row,) = rows
+    assert (row["subject"], row["predicate"], row["object"], row["event_type"]) == (
+        "Lagos State Police Command", "free", "Adebayo Okafor", "Release")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iraqi forces killed Abu Yasser al-Issawi, whom officials described as Islamic State's leader in Iraq.",
+     ("Abu Yasser al-Issawi", "leader of", "Islamic State")),
+    ("Abu Omar was identified as the group's deputy leader.", ("Abu Omar", "leader of", "Boko Haram")),
+])
+def test_roles_given_through_as(parser, text, expected):
+    rows = relate(parser, text, {"Iraqi forces": "Organization", "Abu Yasser al-Issawi": "Person", "Islamic State": "Organization",
+                                 "Iraq": "Location", "Abu Omar": "Person", "the group": "Organization:Boko Haram"})
+    assert expected in triples(rows)

@@ -193,3 +193,13 @@ def test_endpoint_that_does_not_answer_times_out():
         silent.listen()
         with pytest.raises(StoreError, match="did not answer in time"):
             open_store(f"http://127.0.0.1:{silent.getsockname()[1]}/query", timeout=0.5)
+
+
+def test_dump_whole_store_as_quads_and_as_union_triples(store):
+    store.replace_graph(G, _graph("a"))
+    quads, triples = io.BytesIO(), io.BytesIO()
+    store.dump(quads, "nquads")
+    store.dump(triples, "nt")
+    assert f'<{S}> <{P}> "a" <{G}> .' in quads.getvalue().decode()
+    assert f'<{S}> <{P}> "a" .' in triples.getvalue().decode()
+    assert len(quads.getvalue().decode().splitlines()) == len(store)

@@ -7,7 +7,6 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
 
 from kg import graph_queries as gq
 

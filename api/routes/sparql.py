@@ -22,7 +22,7 @@ from kg.sparql import term_n3
 from ..deps import QueriesDep, SettingsDep, StoreDep, WriteLockDep, bearer_credentials, check_token
 from ..negotiation import GRAPH_TYPES, RESULT_TYPES, choose
 from ..query_pool import QueryTimeout
-from ..update_dataset import DatasetConflict, with_using
+from ..update_dataset import DatasetConflict, uses_service, with_using
 
 router = APIRouter(tags=["sparql"])
 
@@ -152,6 +152,11 @@ def _unshift(message: str, base: str) -> str:
     return _POSITION.sub(lambda m: f"at 1:{max(int(m.group(1)) - shift, 0)}", message)
 
 
+def _check_service(request: Request, sparql: str) -> None:
+    if not request.app.state.settings.allow_service and uses_service(sparql):
+        raise HTTPException(400, "SERVICE (federated query) is disabled on this server (KG_SPARQL_SERVICE=1 enables it)")
+
+
 def service_description(request: Request, updates: bool) -> Graph:
     g = Graph()
     g.bind("sd", SD)
@@ -163,7 +168,8 @@ def service_description(request: Request, updates: bool) -> Graph:
     if updates:
         g.add((node, SD.supportedLanguage, SD.SPARQL11Update))
     g.add((node, SD.feature, SD.UnionDefaultGraph))
-    g.add((node, SD.feature, SD.BasicFederatedQuery))
+    if request.app.state.settings.allow_service:
+        g.add((node, SD.feature, SD.BasicFederatedQuery))
     formats = {
         "application/sparql-results+json": "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
         "application/sparql-results+xml": "http://www.w3.org/ns/formats/SPARQL_Results_XML",
@@ -199,6 +205,7 @@ async def _query(request: Request, queries, params: dict[str, list[str]], sparql
         if params.get(name):
             raise HTTPException(400, f"{name} applies to updates; queries take default-graph-uri and named-graph-uri")
     default_graphs, named_graphs = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
+    _check_service(request, sparql)
     try:
         status, media, body = await queries.query(
             _with_base(sparql, _base(request)), default_graphs, named_graphs, request.headers.get("accept")
@@ -215,6 +222,7 @@ async def _update(request: Request, params, text: str, store, queries, lock, set
     for name in ("default-graph-uri", "named-graph-uri"):
         if params.get(name):
             raise HTTPException(400, f"{name} applies to queries; updates take using-graph-uri and using-named-graph-uri")
+    _check_service(request, text)
     try:
         text = with_using(text, _iris(params, "using-graph-uri") or (), _iris(params, "using-named-graph-uri") or ())
     except DatasetConflict as exc:

@@ -6,6 +6,7 @@ small check; none depends on a particular article:
 - possessive institutions: a pronoun resolved to a country + institution noun
   ("its security forces" after "Iraq") -> that country's organisation;
 - coordinated demonyms: "the Iraqi and Turkish governments" -> both governments;
+- a bare institution noun ("Police also detained …") -> the same institution named earlier ("Kenyan police");
   a bare institution noun coordinated with a country's one ("Turkish
   intelligence and police") -> the same country's;
 - "local security forces", "opposition groups": an unnamed organisation of the article;
@@ -136,6 +137,10 @@ class Describer:
             if conj is not None:
                 reg.from_ref(conj)
                 reg.add(conj.key, start, end, "name", alias=doc[start:end].text)
+                continue
+            same = self._earlier_institution(doc, reg, start, end)
+            if same is not None:  # "Police also detained ..." after "Kenyan police"
+                reg.add(same, start, end, "description", alias=doc[start:end].text)
         # "the Iraqi and Turkish governments": the first demonym names the same institution of its own country
         for mention in list(reg.mentions):
             ent = reg.entities[mention.key]
@@ -148,6 +153,23 @@ class Describer:
                 if ref is not None and doc[mention.start].text in lex.demonyms:
                     reg.from_ref(ref)
                     reg.add(ref.key, dem.i, dem.i + 1, "name", alias=f"{dem.text} {noun}")
+
+    def _earlier_institution(self, doc: Doc, reg: Registry, start: int, end: int) -> str | None:
+        """A bare institution noun ("police", "the security forces") -> the same institution named earlier, if any.
+
+        Only a bare noun counts: one with a possessor or a modifier ("Assad's forces",
+        "local police", "two police officers") names something else.
+        """
+        head = doc[end - 1]
+        if any(c.dep_ in {"poss", "amod", "compound", "nummod", "nmod"} and c.i < start for c in head.children):
+            return None
+        if any(c.dep_ == "det" and c.lower_ != "the" for c in head.children):
+            return None
+        noun = self.lex.institutions[doc[start:end].text.lower()][0]
+        earlier = [m for m in reg.mentions if m.end <= start and m.kind == "name"
+                   and reg.entities[m.key].type == "Organization" and reg.entities[m.key].country
+                   and reg.entities[m.key].label.endswith(" " + noun)]
+        return max(earlier, key=lambda m: m.start).key if earlier else None
 
     def _conjoined_institution(self, doc: Doc, at, start: int, end: int, reg: Registry):
         """'Turkish intelligence and police': a bare institution noun conjoined with a country's institution."""

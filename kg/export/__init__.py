@@ -60,13 +60,17 @@ def export(
     if dynamic and format not in DYNAMIC_FORMATS:
         raise KGError(f"--dynamic applies to {', '.join(DYNAMIC_FORMATS)} only, not {format}")
     out = Path(out)
-    if format in RDF_FORMATS:
-        if filters != ALL:
-            raise FilterError(f"{format} export writes the whole store; filters apply to {', '.join(WRITERS)}")
-        with out.open("wb") as fh:
-            store.dump(fh, RDF_FORMATS[format])
-        return out
-    WRITERS[format](build_graph(store, filters), out, dynamic=dynamic, layout=layout)
+    if format in RDF_FORMATS and filters != ALL:
+        raise FilterError(f"{format} export writes the whole store; filters apply to {', '.join(WRITERS)}")
+    graph = None if format in RDF_FORMATS else build_graph(store, filters)
+    try:
+        if graph is None:
+            with out.open("wb") as fh:
+                store.dump(fh, RDF_FORMATS[format])
+        else:
+            WRITERS[format](graph, out, dynamic=dynamic, layout=layout)
+    except OSError as exc:  # a missing folder, a file where the csv folder should go, a full disk
+        raise KGError(f"cannot write {out}: {exc.strerror or exc}") from None
     return out
 
 

@@ -8,9 +8,9 @@ are left out, so Gephi shows them as null.
 
 Static mode: nodes carry ``viz:color`` (by type), ``viz:size`` (by mentions) and, unless disabled,
 ``viz:position`` from a seeded spring layout (graphs up to ``style.LAYOUT_MAX_NODES`` nodes); edges are
-directed, labelled with the relation, weighted by the
-number of supporting statements and coloured by event family (see :mod:`kg.export.style`). The relation is
-also the edge ``kind``, which is how Gephi 0.10 keeps parallel edges of different relations apart.
+directed, labelled with the relation, weighted by the number of supporting statements and coloured by event
+family (see :mod:`kg.export.style`). The relation is also the edge ``kind``, which is how Gephi 0.10 keeps
+parallel edges of different relations apart.
 
 Dynamic mode (``dynamic=True``) adds time, in ``timeformat="date"`` with ``timerepresentation="interval"``:
 a node starts on its first dated statement and stays; an edge holds one spell per (merged) date interval of its
@@ -49,11 +49,14 @@ EDGE_ATTRIBUTES = (
     ("articles", "integer", "articles"),
     ("first_date", "string", "first_date"),
     ("last_date", "string", "last_date"),
+    ("places", "string", "places"),
+    ("sources", "string", "sources"),
 )
 TITLES = {
     "type": "Type", "subtype": "Subtype", "country": "Country", "mentions": "Mentions", "articles": "Articles",
     "first_seen": "First seen", "last_seen": "Last seen", "relation": "Relation", "event_type": "Event type",
     "statements": "Statements", "confidence": "Confidence", "first_date": "First date", "last_date": "Last date",
+    "places": "Places", "sources": "Sources",
 }
 
 

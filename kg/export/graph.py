@@ -8,8 +8,9 @@ Edges are relations: all statements with the same agent, target and relation lab
 (``key`` = the label), so parallel edges with different relations stay apart ("capture" and "extradite" between
 the same two entities are two edges) and repeated evidence adds up in ``weight``. A statement's assisting party
 also gets an edge to the target ("MIT helped Iraq capture X": MIT -help capture-> X), unless the same sentence
-already yielded that statement. Negated statements ("did
-not capture") are left out: an edge always means the relation was reported to happen.
+already yielded that statement. Negated statements ("did not capture") are left out: an edge always means the
+relation was reported to happen. Each edge also lists the places of its statements and who says so (the labels
+of their ``prov:wasAttributedTo`` sources), joined with "; ".
 
 A statement's date is its own time when the text gives one (``2019-10-27``, ``2019-10``, ``2019``), else the
 publication date of its article when known; date filters, first/last dates and the timeline all use it.
@@ -27,13 +28,16 @@ from ..store import Store
 from ..vocab import KG
 from .filters import ALL, ENTITY_TYPES, Filters, event_classes, parse_when
 
-_PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+_PREFIX = (
+    f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+)
 
 # One row per entity and article.
 _NODES = _PREFIX + """
 SELECT ?e ?type ?g ?label ?mentions ?subtype ?country WHERE {
-  VALUES ?type { kg:Person kg:Organization kg:Location }
   GRAPH ?g {
+    VALUES ?type { kg:Person kg:Organization kg:Location }  # inside GRAPH: 4x faster on Oxigraph 0.5
     ?e a ?type ; rdfs:label ?label .
     OPTIONAL { ?e kg:mentionCount ?mentions }
     OPTIONAL { ?e kg:subtype ?subtype }
@@ -44,7 +48,7 @@ SELECT ?e ?type ?g ?label ?mentions ?subtype ?country WHERE {
 
 # One row per statement and rdf:type (the event class is picked in Python).
 _STATEMENTS = _PREFIX + """
-SELECT ?st ?s ?o ?label ?confidence ?time ?class ?place ?assist ?sentence ?published ?g WHERE {
+SELECT ?st ?s ?o ?label ?confidence ?time ?class ?place ?assist ?sentence ?source ?published ?g WHERE {
   GRAPH ?g {
     ?st a kg:Statement ; kg:agent ?s ; kg:target ?o ; kg:relationLabel ?label .
     OPTIONAL { ?st kg:confidence ?confidence }
@@ -52,6 +56,7 @@ SELECT ?st ?s ?o ?label ?confidence ?time ?class ?place ?assist ?sentence ?publi
     OPTIONAL { ?st kg:place ?place }
     OPTIONAL { ?st kg:assistingParty ?assist }
     OPTIONAL { ?st kg:sentence ?sentence }
+    OPTIONAL { ?st prov:wasAttributedTo/rdfs:label ?source }
     OPTIONAL { ?st a ?class }
     OPTIONAL { ?g kg:published ?published }
   }
@@ -103,6 +108,7 @@ class _Statement:
     sentence: str = ""
     article: str = ""
     classes: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)  # who says so: labels of prov:wasAttributedTo
 
     @property
     def event_type(self) -> str:
@@ -134,6 +140,8 @@ def _read_statements(store: Store) -> list[_Statement]:
             )
         if row["class"] is not None:
             st.classes.add(_local(row["class"]))
+        if row["source"] is not None:
+            st.sources.add(" ".join(row["source"].split()))
     statements = [by_iri[k] for k in sorted(by_iri)]
     said = {(st.agent, st.target, st.label, st.sentence) for st in statements}
     derived = [st.assisted() for st in statements if st.assisting and st.assisting != st.target]
@@ -207,6 +215,8 @@ def _add_edges(g: nx.MultiDiGraph, statements: list[_Statement]) -> None:
             first_date=spans[0][0].isoformat() if spans else "",
             last_date=max(end for _, end in spans).isoformat() if spans else "",
             spells=[(a.isoformat(), b.isoformat()) for a, b in _merged(spans)],
+            places="; ".join(sorted({g.nodes[st.place]["label"] for st in sts if st.place in g})),
+            sources="; ".join(sorted(set().union(*(st.sources for st in sts)))),
         )
         for st in sts:
             if span := parse_when(st.time):

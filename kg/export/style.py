@@ -3,8 +3,8 @@
 Colours come from the Tableau 10 palette (distinct for colour-blind readers and in print):
 
 - nodes by entity type: Person red, Organization blue, Location green, anything else grey;
-- edges by event family: custody (Capture, Arrest, Extradition, Transfer) orange, violence (Killing, Attack,
-  Raid, Fight) dark red, legal (Charge, Accusation, Sanction, Designation, Reward) purple, ties (Support,
+- edges by event family: custody (Capture, Arrest, Extradition, Transfer, Release) orange, violence (Killing,
+  Attack, Raid, Fight) dark red, legal (Charge, Accusation, Sanction, Designation, Reward) purple, ties (Support,
   Membership, Leadership, Affiliation, Association, Nationality, Kinship) teal, words (Threat, Praise,
   Surveillance) brown; no event class, or one added to the ontology after this list, grey.
 
@@ -22,7 +22,7 @@ NODE_COLORS = {"Person": "#E15759", "Organization": "#4E79A7", "Location": "#59A
 OTHER_COLOR = "#BAB0AC"
 
 EVENT_FAMILIES = {
-    "custody": ("#F28E2B", ("Capture", "Arrest", "Extradition", "Transfer")),
+    "custody": ("#F28E2B", ("Capture", "Arrest", "Extradition", "Transfer", "Release")),
     "violence": ("#9C1F1F", ("Killing", "Attack", "Raid", "Fight")),
     "legal": ("#B07AA1", ("Charge", "Accusation", "Sanction", "Designation", "Reward")),
     "ties": (

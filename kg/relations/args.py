@@ -90,6 +90,15 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
             arg = m.arg(child)
             if arg is not None and (child.dep_ == "poss" or m.type(arg.key) != "Person"):
                 return arg._replace(token=tok, weight=arg.weight * 0.85)
+    if tok.lemma_.lower() in cues().personnel_nouns:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "with"}:
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    arg = m.arg(pobj) or next((m.arg(c) for c in _modifiers(pobj) if m.arg(c)), None)
+                    if arg is not None and m.type(arg.key) == "Organization":
+                        return arg._replace(token=tok, weight=arg.weight * 0.85)
     if tok.like_num or tok.lemma_.lower() in {"some", "many", "several", "most", "all", "none", "dozens", "scores"}:
         # "one of his aides" -> the aides, when no mention covers "one"
         for prep in tok.children:

@@ -67,10 +67,11 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return []
     subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if subj:
-        if is_relative_pronoun(subj[0]):
-            heads = relative_head(subj[0], verb)
+        near = min(subj, key=lambda t: abs(t.i - verb.i))  # a dateline parsed as a second subject is farther
+        if is_relative_pronoun(near):
+            heads = relative_head(near, verb)
             return _one_of(heads[0], depth) if heads else []
-        return subj[:1]
+        return [_event_agent(near) or near]
     head = verb.head
     if head is verb:
         return []
@@ -86,6 +87,20 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         if head.pos_ in VERBS:
             return subject_heads(head, depth + 1)
     return []
+
+
+def _event_agent(noun: Token) -> Token | None:
+    """The agent modifying an operation noun that stands as a subject: "A U.S. drone strike killed X" -> U.S."""
+    if noun.lemma_.lower() not in cues().operation_nouns:
+        return None
+    for child in noun.children:
+        if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "compound":  # "U.S. drone strike": U.S. modifies "drone"
+            for grand in child.children:
+                if grand.dep_ in {"compound", "amod", "nmod"} and grand.pos_ == "PROPN":
+                    return grand
+    return None
 
 
 def _one_of(noun: Token, depth: int) -> list[Token]:

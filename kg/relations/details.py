@@ -23,6 +23,9 @@ from .args import Mentions, resolve
 from .cues import cues
 from .time import normalise
 
+# A clause's negation and modality do not reach into what modifies or coordinates with it
+# ("Turkey, which backs X, did not comment": backing is not negated).
+CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "appos", "advcl", "parataxis", "ccomp"}
 REPORTING_DEPS = {"ccomp", "parataxis", "xcomp", "conj", "advcl", "dep"}
 MAX_SOURCE_WORDS = 12
 DETERMINERS = {"the", "a", "an"}
@@ -186,7 +189,7 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
                 negated = True
             else:
                 modality = modality or status
-        own = own and tok.dep_ != "conj"
+        own = own and tok.dep_ not in CLAUSE_BOUNDARIES
         tok = head
     if attributed is None:
         sent = sent if sent is not None else anchor.sent

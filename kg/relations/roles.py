@@ -22,11 +22,11 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..entities.keys import entity_key
-from .args import Arg, Mentions, resolve, resolve_all
+from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
 from .candidate import Candidate
 from .cues import Role, cues
 
-APPOSITION, COPULA, DESCRIPTION, CONJOINED = 0.85, 0.8, 0.75, 0.6
+APPOSITION, COPULA, DESCRIPTION, NAMED, CONJOINED = 0.85, 0.8, 0.75, 0.75, 0.6
 PERSON_ONLY = {"Leadership", "Membership", "Affiliation", "Kinship", "Nationality"}
 # what a role may point at: kin and associates are people; offices are held in groups and places
 TARGET_TYPES = {
@@ -91,6 +91,12 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
             out += [(s, COPULA) for s in _copula_subject(quant)]
         elif quant.dep_ == "appos":
             out.append((quant.head, APPOSITION))
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_.lower() in cues().naming_verbs:
+        verb = noun.head.head  # "whom officials described as the group's leader", "X was identified as its leader"
+        for child in verb.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                heads = relative_head(child, verb) if is_relative_pronoun(child) else [child]
+                out += [(h, NAMED) for h in heads]
     if noun.dep_ == "conj" and not out:
         first = noun
         while first.dep_ == "conj":
