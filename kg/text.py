@@ -19,6 +19,14 @@ from .model import Article
 MAX_BYTES = 5_000_000  # an article larger than this is almost certainly not one
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+# characters XML 1.0 cannot carry (C0 controls but tab and newlines, and U+FFFE/U+FFFF): they would break the
+# GEXF/GraphML exports and RDF/XML results, so they become spaces, one for one, keeping offsets right
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character that XML 1.0 cannot carry replaced by a space."""
+    return _NOT_XML.sub(" ", text)
 
 
 def check_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> None:
@@ -64,8 +72,9 @@ def article_from_text(text: str, source: str, article_id: str | None = None, **m
     """Wrap decoded text as an Article; the id defaults to a content hash."""
     if not text.strip():
         raise InputError(source, "empty input")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    art = Article(id="", text=text, source=source, title=meta.pop("title", None) or guess_title(text), **meta)
+    text = xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
+    title = meta.pop("title", None)
+    art = Article(id="", text=text, source=source, title=xml_safe(title) if title else guess_title(text), **meta)
     ident = article_id or art.sha256[:16]
     return Article(**{**art.__dict__, "id": ident})
 

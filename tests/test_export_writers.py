@@ -6,6 +6,7 @@ import csv
 import json
 
 import networkx as nx
+from rdflib import URIRef
 import pytest
 
 from kg.errors import KGError
@@ -139,3 +140,24 @@ def test_export_bytes_for_http(sample):
     gexf = export_bytes(sample, "gexf", dynamic=True)
     assert gexf.media_type == "application/gexf+xml" and b'mode="dynamic"' in gexf.data
     assert export_bytes(sample, "nquads").data.count(b"\n") == len(sample)
+
+
+def test_labels_with_xml_invalid_characters_still_export(tmp_path):
+    """RDF loaded with `kg load` may hold characters XML cannot carry; the XML exports blank them out."""
+    import xml.etree.ElementTree as ET
+
+    from kg.export import export
+    from kg.store import open_store
+
+    store = open_store(":memory:")
+    store.load(
+        b'<https://w3id.org/kg/id/person/x> a <https://w3id.org/kg/ontology#Person> ;'
+        b' <http://www.w3.org/2000/01/rdf-schema#label> "Ahmed\\u0001 Khan" ;'
+        b' <https://w3id.org/kg/ontology#mentionCount> 1 .',
+        "turtle",
+        URIRef("https://example.org/g"),
+    )
+    for fmt in ("gexf", "graphml"):
+        out = export(store, fmt, tmp_path / f"g.{fmt}")
+        labels = [e.get("label") or e.text for e in ET.parse(out).iter() if "Ahmed" in (e.get("label") or e.text or "")]
+        assert labels and all("\x01" not in label for label in labels)

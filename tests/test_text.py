@@ -48,3 +48,11 @@ def test_oversize_is_rejected():
 def test_title_is_first_line_only_when_it_looks_like_one():
     assert guess_title("Police arrest suspect\n\nPolice arrested a man.") == "Police arrest suspect"
     assert guess_title("Police arrested a man on Monday.\nHe was charged.") is None
+
+
+def test_characters_xml_cannot_carry_become_spaces_one_for_one():
+    from kg.text import article_from_text
+
+    art = article_from_text("Police arrest\x01 suspect\n\nPolice arrested Ahmed\x0b Khan.", "x", title="A\x02 title")
+    assert art.text == "Police arrest  suspect\n\nPolice arrested Ahmed  Khan."
+    assert art.title == "A  title"

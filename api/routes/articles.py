@@ -13,9 +13,10 @@ from starlette.concurrency import run_in_threadpool
 
 from kg import graph_queries as gq
 from kg.errors import InputError, KGError
-from kg.html import html_to_text
 from kg.ingest import ingest_articles
 from kg.rdf import article_iri
+from kg.readers import ReadOptions
+from kg.readers.html import read_html
 from kg.text import article_from_text, decode
 
 from ..deps import QueriesDep, SettingsDep, StoreDep, WriteAccess, WriteLockDep
@@ -24,9 +25,6 @@ from ..examples import ARTICLE_EXAMPLE, ARTICLES_EXAMPLE, INGEST_EXAMPLE, not_fo
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,100}$"
-# characters XML 1.0 cannot carry (C0 controls but tab and newlines, and U+FFFE/U+FFFF): they would break the
-# GEXF/GraphML exports and RDF/XML results later, so they become spaces (one for one: offsets stay right)
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 ArticleId = Annotated[str, Path(pattern=ID_PATTERN, examples=["000_7c71ae8a3147dccc"])]
 
 
@@ -95,20 +93,16 @@ def _article_from_request(media: str, body: bytes, params) -> object:
             data = ArticleIn.model_validate(json.loads(body))
         except (ValueError, ValidationError) as exc:
             raise HTTPException(400, f"the JSON body is not an article: {_first_error(exc)}") from None
-        meta = {"title": _clean(data.title), "url": data.url, "published": data.date}
-        return article_from_text(_clean(data.text), data.url or "<api>", data.id, **meta)
-    article_id = params.get("id")
-    text = decode(body, "request body")
-    title = params.get("title")
+        meta = {"title": data.title, "url": data.url, "published": data.date}
+        return article_from_text(data.text, data.url or "<api>", data.id, **meta)
+    article_id, url = params.get("id"), params.get("url")
     if media == "text/html":
-        text, page_title = html_to_text(text)
-        title = title or page_title
-    return article_from_text(_clean(text), params.get("url") or "<api>", article_id,
-                             title=_clean(title), url=params.get("url"), published=params.get("date"))
-
-
-def _clean(text: str | None) -> str | None:
-    return None if text is None else _NOT_XML.sub(" ", text)
+        page = read_html(body, "request body", article_id, ReadOptions())
+        meta = {"title": params.get("title") or page.title, "url": url or page.url,
+                "published": params.get("date") or page.published, "publisher": page.publisher}
+        return article_from_text(page.text, url or page.url or "<api>", article_id, **meta)
+    return article_from_text(decode(body, "request body"), url or "<api>", article_id,
+                             title=params.get("title"), url=url, published=params.get("date"))
 
 
 def _valid_id(value: str) -> bool:

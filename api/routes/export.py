@@ -2,41 +2,19 @@
 
 from __future__ import annotations
 
-import io
-import tempfile
-import zipfile
-from pathlib import Path as FsPath
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from kg.errors import KGError
-from kg.export import Filters, export
+from kg.export import MEDIA_TYPES, Filters, export_bytes
 
 from ..deps import StoreDep
 
 router = APIRouter(prefix="/export", tags=["export"])
 
-MEDIA = {
-    "gexf": "application/gexf+xml",
-    "graphml": "application/graphml+xml",
-    "json": "application/json",
-    "csv": "application/zip",
-}
-
-
-def _render(store, format: str, filters: Filters) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
-        out = FsPath(tmp) / f"graph.{format}"
-        export(store, format, out, filters)
-        if format != "csv":
-            return out.read_bytes()
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-            for path in sorted(out.iterdir()):
-                zf.write(path, path.name)
-        return buffer.getvalue()
+MEDIA = {f: MEDIA_TYPES[f] for f in ("gexf", "graphml", "json", "csv")}
 
 
 @router.get(
@@ -67,8 +45,8 @@ async def export_graph(
     except KGError as exc:
         raise HTTPException(400, str(exc)) from None
     try:
-        body = await run_in_threadpool(_render, store, format, filters)
+        payload = await run_in_threadpool(export_bytes, store, format, filters)
     except KGError as exc:
         raise HTTPException(400, str(exc)) from None
-    name = "graph.csv.zip" if format == "csv" else f"graph.{format}"
-    return Response(body, media_type=MEDIA[format], headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(payload.data, media_type=payload.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{payload.filename}"'})

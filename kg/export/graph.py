@@ -25,6 +25,7 @@ import networkx as nx
 
 from ..errors import FilterError
 from ..store import Store
+from ..text import xml_safe
 from ..vocab import KG
 from .filters import ALL, ENTITY_TYPES, Filters, event_classes, parse_when
 
@@ -242,4 +243,13 @@ def build_graph(store: Store, filters: Filters = ALL) -> nx.MultiDiGraph:
         if filters.ego not in g:
             raise FilterError(f"entity {filters.ego} is not in the graph, or the other filters leave it out")
         g = nx.MultiDiGraph(nx.ego_graph(g, filters.ego, radius=filters.depth, undirected=True))
+    _make_xml_safe(g)
     return g
+
+
+def _make_xml_safe(g: nx.MultiDiGraph) -> None:
+    """Blank out characters XML cannot carry in text attributes (RDF loaded with `kg load` may hold them)."""
+    for data in (*(d for _, d in g.nodes(data=True)), *(d for _, _, d in g.edges(data=True))):
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = xml_safe(value)
