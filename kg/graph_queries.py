@@ -281,10 +281,14 @@ def _merge(summary: dict, label: str | None, type_: str | None) -> None:
 
 
 def _rows(store: Store, sparql: str, bindings: dict | None = None) -> list[dict[str, str | None]]:
-    """Rows of a SELECT as plain strings (term values; None when unbound): cheaper than rdflib terms."""
+    """Rows of a SELECT as plain strings (term values; None when unbound): cheaper than rdflib terms.
+
+    Cells are read in order (``zip`` with the variable names), not looked up by name: a lookup by
+    name cost a sixth of a 1-hop neighbour request.
+    """
     result = store.query(sparql, bindings)
     names = [v.value for v in result.variables]
-    return [{n: (sol[n].value if sol[n] is not None else None) for n in names} for sol in result]
+    return [dict(zip(names, [t.value if t is not None else None for t in sol])) for sol in result]
 
 
 def _tail(iri: str | None, prefix: str) -> str | None:
