@@ -44,6 +44,9 @@ CASES = [
     # a surname is the full name's person, whatever the model typed it as
     ("Police arrested Mehmet Yilmaz in Ankara. Yilmaz was charged on Monday.", "Yilmaz", "person/mehmet-yilmaz", "Person"),
     ("Security forces killed Abu Omar al-Masri in 2019. Al-Masri had led the cell.", "Al-Masri", "person/abu-omar-al-masri", "Person"),
+    # a bare surname the model did not tag, at a sentence start before an apposition
+    ("Police arrested Abdul Rehman Makki in Lahore. Makki, a brother-in-law of Hafiz Saeed, was wanted.", "Makki",
+     "person/abdul-rehman-makki", "Person"),
     # titles are not part of a name
     ("President Joe Biden said the raid was a success.", "Joe Biden", "person/joe-biden", "Person"),
     # regions
@@ -77,6 +80,9 @@ PRONOUNS = [
     ("Iraq announced that its forces had captured a man, in what it described as a special operation.", "it", "location/iraq"),
     ("Kenyan police said Ahmed Farah was detained. His brother was released.", "His", "person/ahmed-farah"),
     ("Hezbollah said its fighters had fired rockets.", "its", "organization/hezbollah"),
+    # a possessive prefers the subject of its clause over a nearer name inside the subject's apposition
+    ("Police arrested Abdul Rehman Makki. Makki, a brother-in-law of the group's founder Hafiz Saeed, "
+     "was wanted for his role in the attacks.", "his", "person/abdul-rehman-makki"),
 ]
 
 
@@ -247,3 +253,19 @@ def test_possessed_or_modified_institution_is_not_the_one_named_before(nlp):
     got, _, _ = resolved(nlp, "Iraqi forces entered the town. Rebels fought Bashar Assad's forces there.")
     assert got["Iraqi forces"][0] == "organization/iraqi-security-forces"
     assert "forces" not in got
+
+
+def test_role_description_does_not_start_inside_a_hyphenated_name(nlp):
+    text = ("Pakistani police arrest Lashkar-e-Taiba commander in Lahore\n\n"
+            "Pakistani police arrested a senior Lashkar-e-Taiba commander, Abdul Rehman Makki, in Lahore.")
+    _, ents, _ = resolved(nlp, text)
+    aliases = ents["person/abdul-rehman-makki"].aliases
+    assert "Lashkar-e-Taiba commander" in aliases
+    assert not any(a.startswith("e-") for a in aliases), aliases
+
+
+def test_unseen_story_protagonist_is_the_pronouns_antecedent(nlp):
+    got, ents, doc = resolved(nlp, (STORIES / "pakistan_let_arrest.txt").read_text(encoding="utf-8"))
+    pronouns = [s._.kg_key for s in doc.spans[MENTIONS] if s.text.lower() in {"he", "him", "his"}]
+    assert pronouns and set(pronouns) == {"person/abdul-rehman-makki"}, pronouns
+    assert got["Makki"][0] == "person/abdul-rehman-makki"

@@ -22,6 +22,12 @@ def parser():
 
 # (sentence, mentions, triples that must be found, triples that must not)
 CLAUSES = [
+    # an object with an object predicate; an agentless transfer to an organisation
+    ("The United States designated him a global terrorist in 2010.",
+     {"United States": "Location", "him": "Person:Ali Khan"}, {("United States", "designate", "Ali Khan")}, set()),
+    ("He was later handed over to the Counter Terrorism Department.",
+     {"He": "Person:Ali Khan", "Counter Terrorism Department": "Organization"},
+     {("Ali Khan", "hand over to", "Counter Terrorism Department")}, set()),
     # control verb with its own embedded subject: X help capture Z, Y capture Z, X help Y
     ("Turkish intelligence helped Iraq capture a senior Daesh terrorist leader who had been hiding out in Syria.",
      {"Turkish intelligence": "Organization", "Iraq": "Location", "a senior Daesh terrorist leader": J, "Daesh": "Organization", "Syria": "Location"},
@@ -85,6 +91,10 @@ CLAUSES = [
 ]
 
 ROLES = [
+    # hyphenated role nouns are split by the tokenizer; a role noun before a name ("founder Y") names Y
+    ("Ali Khan, a brother-in-law of the group's founder Omar Aziz, was wanted by police.",
+     {"Ali Khan": "Person", "group": "Organization:Jaish", "Omar Aziz": "Person"},
+     {("Ali Khan", "brother-in-law of", "Omar Aziz"), ("Omar Aziz", "founder of", "Jaish")}),
     ("Raffaello Pantucci, a senior associate fellow at the RUSI security think tank, said the group was weakened.",
      {"Raffaello Pantucci": "Person", "RUSI": "Organization"},
      {("Raffaello Pantucci", "fellow at", "RUSI")}),

@@ -116,13 +116,32 @@ class Coref:
             if not here:
                 continue
             subjects = [m for m in here if doc[m.start : m.end].root.dep_ in SUBJECTS]
-            if subjects and (back > 0 or tok.dep_ in SUBJECTS):
+            topic = self._clause_subject(doc, here, tok) if back == 0 and tok.dep_ not in SUBJECTS else None
+            if topic is not None:  # "Makki, a brother-in-law of Saeed, was wanted for his role": the subject
+                best = topic
+            elif subjects and (back > 0 or tok.dep_ in SUBJECTS):
                 best = min(subjects, key=lambda m: (_depth(doc[m.start : m.end].root), -m.start))
             else:
                 best = here[-1]
             if kind == "Plural" and self._blocked(doc, best.end, tok.i):
                 return None
             return best.key
+        return None
+
+    def _clause_subject(self, doc: Doc, here: list[Mention], tok: Token) -> Mention | None:
+        """The mention that is the subject of the nearest clause around a pronoun, outside the pronoun's own
+        phrase ("X ... was wanted for his role" -> X); None when that clause's subject is no compatible name."""
+        roots = {doc[m.start : m.end].root.i: m for m in here}
+        node, seen = tok, {tok.i}
+        while node.head is not node:
+            node = node.head
+            seen.add(node.i)
+            for c in node.children:
+                if c.dep_ in SUBJECTS and c.i not in seen and c.i in roots:
+                    return roots[c.i]
+            if node.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj"} and node.pos_ in {"VERB", "AUX"}:
+                if any(c.dep_ in SUBJECTS for c in node.children):
+                    return None  # the clause has a subject, and it is not a compatible name
         return None
 
     def _fits(self, reg: Registry, m: Mention, kind: str) -> bool:
@@ -160,6 +179,8 @@ class Coref:
                     key = self._last_person(doc, reg, start, head)
             if key is None:
                 continue
+            if start in at and at[start].start < start:
+                start = at[start].start  # never start inside a name ("Lashkar-e-Taiba" is split at its hyphens)
             end = head + 1
             lo = start
             while lo < head and (doc[lo].pos_ == "DET" or lo in at):

@@ -140,6 +140,32 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         if title:
             ent.roles.add(title)
         reg.add(key, span.start, span.end, alias=text)
+    _bare_surnames(doc, lex, reg)
+
+
+def _bare_surnames(doc: Doc, lex: Lexicon, reg: Registry) -> None:
+    """A lone capitalised word the model did not tag that is the last name of exactly one person named in
+    full in the document ("Makki, a brother-in-law of ..." after "Abdul Rehman Makki") is that person."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for ent in reg.entities.values():
+        words = name_words(ent.label, lex.name_particles)
+        if ent.type == "Person" and len(words) >= 2:
+            owners[words[-1]].add(ent.key)
+    if not owners:
+        return
+    taken = reg.covered(doc) | {i for e in doc.ents for i in range(e.start, e.end)}
+    for tok in doc:
+        i = tok.i
+        if i in taken or tok.tag_ != "NNP" or not tok.is_title or in_furniture(doc, i, i + 1):
+            continue
+        keys = owners.get(tok.lower_, ())
+        if len(keys) != 1:
+            continue
+        if i > 0 and not tok.is_sent_start and doc[i - 1].tag_ in {"NNP", "NNPS"}:
+            continue  # part of a longer name ("Makki Street")
+        if i + 1 < len(doc) and doc[i + 1].tag_ in {"NNP", "NNPS"}:
+            continue
+        reg.add(next(iter(keys)), i, i + 1, alias=tok.text)
 
 
 def _extend_left(ent: Span, lex: Lexicon) -> Span:

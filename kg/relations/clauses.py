@@ -12,7 +12,8 @@ resolves them to entities and yields :class:`Candidate` triples:
 - relative clauses ("groups who are fighting X"), participial and gerund
   clauses that share the main clause's subject ("by detaining ...");
 - prepositional targets ("fought against X", "operations against X");
-- destinations of transfers without an agent ("X was flown to Iraq");
+- destinations of transfers without an agent ("X was flown to Iraq", "handed over to the FBI");
+- the object of a verb with an object predicate ("designated him a terrorist");
 - being somewhere ("X had been hiding in Y").
 """
 
@@ -28,6 +29,7 @@ from .cues import cues
 from .events import event_class
 
 VERBS = {"VERB", "AUX"}
+DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
 OBJECT_DEPS = {"dobj", "obj"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -118,6 +120,9 @@ def object_heads(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS:
             objs += relative_head(c, verb) if is_relative_pronoun(c) else [c]
+    dative = [c for c in verb.children if c.dep_ == "dative"]
+    if dative and (any(c.dep_ == "oprd" for c in verb.children) or _names_as(verb)):
+        objs = dative  # "designated him a global terrorist": "him" is the object, the rest says what he is
     if objs:
         objs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in NOMINAL_DEPS and c.i > objs[0].i]
         return objs
@@ -130,6 +135,12 @@ def object_heads(verb: Token) -> list[Token]:
             if shared:
                 return shared
     return []
+
+
+def _names_as(verb: Token) -> bool:
+    """A verb whose second object says what the first is ("named him leader", "designated him a terrorist")."""
+    lemma = verb.lemma_.lower()
+    return lemma in cues().naming_verbs or event_class(lemma) == "Designation"
 
 
 def patient_heads(verb: Token) -> list[Token]:
@@ -293,7 +304,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             if not found_agent and lemma in c.destination_verbs:
                 for prep in verb.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
-                        places = [a for a in resolve_all(_pobjs(prep), m) if m.type(a.key) == "Location"]
+                        places = [a for a in resolve_all(_pobjs(prep), m) if m.type(a.key) in DESTINATION_TYPES]
                         for s, o in _pairs(patients, places):
                             yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "destination")
             continue

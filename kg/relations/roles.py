@@ -47,6 +47,9 @@ def role_of(noun: Token) -> Role | None:
         return None
     roles = cues().roles
     single = roles.get(noun.lemma_.lower()) or roles.get(noun.lower_)
+    joined = _hyphenated(noun)
+    if joined in roles:  # "brother-in-law", which the tokenizer splits at its hyphens
+        return roles[joined]
     if noun.lower_ not in _multiword_ends():
         return single
     phrase = " " + noun.doc[noun.left_edge.i : noun.i + 1].text.lower()
@@ -54,6 +57,15 @@ def role_of(noun: Token) -> Role | None:
         if phrase.endswith(" " + name):
             return roles[name]
     return single
+
+
+def _hyphenated(noun: Token) -> str:
+    """The hyphenated word a token starts ("brother" -> "brother-in-law"), lower-cased; the token itself if none."""
+    doc, j = noun.doc, noun.i
+    while j + 2 < len(doc) and doc[j].whitespace_ == "" and doc[j + 1].text == "-" and doc[j + 1].whitespace_ == "" \
+            and doc[j + 2].is_alpha:
+        j += 2
+    return doc[noun.i : j + 1].text.lower()
 
 
 @cache
@@ -82,6 +94,8 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
         out.append((noun, DESCRIPTION))
     if noun.dep_ == "appos":
         out.append((noun.head, APPOSITION))
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:
+        out.append((noun.head, APPOSITION))  # "the group's founder Hafiz Saeed": the name the role noun precedes
     out += [(c, APPOSITION) for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ == "attr":
         out += [(s, COPULA) for s in _copula_subject(noun)]
