@@ -218,7 +218,8 @@ def entity(store: Store, id_: str) -> dict:
 
 # --- edges: neighbours and paths -----------------------------------------------------------
 
-_EDGES = _PREFIXES + """
+# only the prefixes it uses: Oxigraph parses and plans every query string anew, and this one runs per request
+_EDGES = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <{RDFS}>\n" + """
 SELECT DISTINCT ?from ?st ?n ?dir ?rel ?ev ?conf ?time ?sent ?art ?label ?type %(published)s WHERE {
   %(values)s
   { ?st kg:agent ?from ; kg:target ?n . BIND("out" AS ?dir) }
