@@ -31,15 +31,16 @@ def load_parser() -> Language:
 
 
 def annotate(doc: Doc, mentions: dict[str, str]) -> Doc:
-    """Set ``kg_entities`` and ``kg_mentions`` on a parsed Doc from surface -> "Type[:Label]"."""
+    """Set ``kg_entities`` and ``kg_mentions`` on a parsed Doc from surface -> "Type[/Subtype][:Label]"."""
     entities: dict[str, Entity] = {}
     spans = []
     taken: set[int] = set()
     for surface in sorted(mentions, key=len, reverse=True):
         typ, _, label = mentions[surface].partition(":")
+        typ, _, subtype = typ.partition("/")
         label = label or surface
         key = entity_key(typ, label)
-        entity = entities.setdefault(key, Entity(key=key, label=label, type=typ))
+        entity = entities.setdefault(key, Entity(key=key, label=label, type=typ, subtype=subtype or None))
         for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", doc.text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:

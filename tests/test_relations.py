@@ -28,6 +28,12 @@ CLAUSES = [
     ("He was later handed over to the Counter Terrorism Department.",
      {"He": "Person:Ali Khan", "Counter Terrorism Department": "Organization"},
      {("Ali Khan", "hand over to", "Counter Terrorism Department")}, set()),
+    # the reporting security force is the agent of an agentless arrest, not of other events, not other speakers
+    ("Police said he was detained during a raid, and officials said his brother was arrested and later killed.",
+     {"Police": "Organization/SecurityForce:Pakistani police", "he": "Person:Ali Khan", "officials": "Organization:officials",
+      "his brother": "Person:Omar Khan"},
+     {("Pakistani police", "detain", "Ali Khan")},
+     {("officials", "arrest", "Omar Khan"), ("Pakistani police", "kill", "Omar Khan")}),
     # control verb with its own embedded subject: X help capture Z, Y capture Z, X help Y
     ("Turkish intelligence helped Iraq capture a senior Daesh terrorist leader who had been hiding out in Syria.",
      {"Turkish intelligence": "Organization", "Iraq": "Location", "a senior Daesh terrorist leader": J, "Daesh": "Organization", "Syria": "Location"},

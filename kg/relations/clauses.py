@@ -12,6 +12,7 @@ resolves them to entities and yields :class:`Candidate` triples:
 - relative clauses ("groups who are fighting X"), participial and gerund
   clauses that share the main clause's subject ("by detaining ...");
 - prepositional targets ("fought against X", "operations against X");
+- the reporting security force as the agent of an agentless arrest ("Police said he was detained");
 - destinations of transfers without an agent ("X was flown to Iraq", "handed over to the FBI");
 - the object of a verb with an object predicate ("designated him a terrorist");
 - being somewhere ("X had been hiding in Y").
@@ -40,6 +41,7 @@ BARE_VERB_DEPS = {"cc", "conj", "aux", "auxpass", "advmod", "neg", "punct", "nsu
 # pattern strengths (documented in kg.relations.confidence)
 ACTIVE, PASSIVE_BY, OPERATION_BY, OPERATION_MOD, HELPER = 0.85, 0.85, 0.75, 0.7, 0.7
 CONTROL, EMBEDDED, SHARED, PREP_TARGET, DESTINATION, LOCATED = 0.8, 0.8, 0.75, 0.65, 0.6, 0.55
+REPORTED = 0.6  # the reporting security force as the agent of an agentless arrest
 
 
 def verb_label(verb: Token) -> str:
@@ -192,6 +194,15 @@ def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
                                 yield sub, "", OPERATION_MOD
 
 
+def _reporting_force(verb: Token, m: Mentions) -> list[Arg]:
+    """The security force that reports an agentless arrest as its own: "Police said he was detained" -> police."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in cues().speech_verbs:
+        return []
+    speakers = resolve_all([ch for ch in head.children if ch.dep_ in SUBJECT_DEPS], m)
+    return [a for a in speakers if m.entities[a.key].subtype == "SecurityForce"]
+
+
 def _helper(agent: Token, m: Mentions) -> Arg | None:
     """Who helped an agent: "local forces helped by the U.S.-led coalition", "Iraqi forces, backed by X"."""
     for acl in agent.children:
@@ -301,6 +312,9 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                         found_agent = True
                         helper = None if prefix else _helper(head, m)
                         yield Candidate(s, _label(prefix, label), o, verb, event, strength, "passive", helper)
+            if not found_agent and event == "Arrest":
+                for s, o in _pairs(_reporting_force(verb, m), patients):
+                    yield Candidate(s, label, o, verb, event, REPORTED, "reported-agent")
             if not found_agent and lemma in c.destination_verbs:
                 for prep in verb.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
