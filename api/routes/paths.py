@@ -21,7 +21,7 @@ router = APIRouter(tags=["entities"])
 def paths(
     store: StoreDep,
     from_: Annotated[str, Query(alias="from", max_length=500, description="Entity id", examples=["location/iraq"])],
-    to: Annotated[str, Query(max_length=500, description="Entity id", examples=["location/syria"])],
+    to: Annotated[str, Query(max_length=500, description="Entity id", examples=["organization/islamic-state"])],
     max_depth: Annotated[int, Query(ge=1, le=4, description="Longest chain to look for.")] = 3,
     limit: Annotated[int, Query(ge=1, le=100, description="Most paths to return.")] = 10,
 ) -> JSONResponse:
