@@ -31,3 +31,13 @@ def seed_store(nlp):
     s = open_store(":memory:")
     ingest_paths([SEED], s)
     return s
+
+
+@pytest.fixture(scope="module")
+def sample():
+    """The hand-made two-article export store of tests/export_data.py (one per test module)."""
+    from .export_data import sample_store
+
+    s = sample_store()
+    yield s
+    s.close()

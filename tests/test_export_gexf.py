@@ -12,20 +12,13 @@ from kg.export.gexf import EDGE_ATTRIBUTES, NODE_ATTRIBUTES
 from kg.export.graph import build_graph
 from kg.vocab import ID
 
-from .export_data import EDGES, NODES, sample_store
+from .export_data import EDGES, NODES
 from .export_tools import graphology, jing
 
 NS = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
 NODE_KEYS = {"label", "color", "size", "x", "y"} | {a for a, _, _ in NODE_ATTRIBUTES}
 EDGE_KEYS = {"label", "kind", "weight", "color", "thickness"} | {a for a, _, _ in EDGE_ATTRIBUTES}
 TURKEY, BAGHDADI = str(ID["location/turkey"]), str(ID["person/abu-bakr-al-baghdadi"])
-
-
-@pytest.fixture(scope="module")
-def sample():
-    s = sample_store()
-    yield s
-    s.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,22 +9,15 @@ from kg.export.filters import Filters
 from kg.export.graph import build_graph
 from kg.vocab import ID
 
-from .export_data import EDGES, NODES, sample_store
+from .export_data import EDGES, NODES
 
 TURKEY, IRAQ, SYRIA = str(ID["location/turkey"]), str(ID["location/iraq"]), str(ID["location/syria"])
 BAGHDADI, DAESH = str(ID["person/abu-bakr-al-baghdadi"]), str(ID["organization/daesh"])
 MIT = str(ID["organization/mit"])
 
 
-@pytest.fixture(scope="module")
-def store():
-    s = sample_store()
-    yield s
-    s.close()
-
-
-def test_nodes_merge_articles(store):
-    g = build_graph(store)
+def test_nodes_merge_articles(sample):
+    g = build_graph(sample)
     assert g.number_of_nodes() == NODES
     assert g.nodes[TURKEY] == {
         "label": "Turkey", "type": "Location", "subtype": "Country", "country": "", "mentions": 6, "articles": 2,
@@ -36,8 +29,8 @@ def test_nodes_merge_articles(store):
     assert g.nodes[MIT]["first_seen"] == "2019-10-27"  # assisting party
 
 
-def test_edges_aggregate_statements_and_keep_relations_apart(store):
-    g = build_graph(store)
+def test_edges_aggregate_statements_and_keep_relations_apart(sample):
+    g = build_graph(sample)
     assert g.number_of_edges() == EDGES
     assert sorted(g[TURKEY][BAGHDADI]) == ["capture", "extradite"]
     capture = g[TURKEY][BAGHDADI]["capture"]
@@ -55,25 +48,25 @@ def test_edges_aggregate_statements_and_keep_relations_apart(store):
     assert not g.has_edge(IRAQ, DAESH)  # negated
 
 
-def test_statement_filters_drop_isolated_entities(store):
-    g = build_graph(store, Filters.parse(event_types="Capture", min_confidence=0.5))
+def test_statement_filters_drop_isolated_entities(sample):
+    g = build_graph(sample, Filters.parse(event_types="Capture", min_confidence=0.5))
     assert set(g) == {TURKEY, BAGHDADI, MIT}  # Syria, the place, has no edge left
     assert sorted(g.edges(keys=True)) == sorted([(MIT, BAGHDADI, "help capture"), (TURKEY, BAGHDADI, "capture")])
-    g = build_graph(store, Filters.parse(since="2020"))
+    g = build_graph(sample, Filters.parse(since="2020"))
     assert sorted(g.edges(keys=True)) == sorted([
         (IRAQ, BAGHDADI, "capture"), (BAGHDADI, DAESH, "lead"), (TURKEY, BAGHDADI, "extradite")])
 
 
-def test_entity_type_and_ego_filters(store):
-    g = build_graph(store, Filters.parse(entity_types="Location,Organization"))
+def test_entity_type_and_ego_filters(sample):
+    g = build_graph(sample, Filters.parse(entity_types="Location,Organization"))
     assert set(g) == {TURKEY, IRAQ, SYRIA, DAESH, MIT} and g.number_of_edges() == 0
-    g = build_graph(store, Filters.parse(ego="organization/daesh", depth=1))
+    g = build_graph(sample, Filters.parse(ego="organization/daesh", depth=1))
     assert set(g) == {DAESH, BAGHDADI}
-    g = build_graph(store, Filters.parse(ego="organization/daesh", depth=2))
+    g = build_graph(sample, Filters.parse(ego="organization/daesh", depth=2))
     assert set(g) == {DAESH, BAGHDADI, TURKEY, IRAQ, MIT} and g.number_of_edges() == EDGES
     assert g.nodes[DAESH]["label"] == "Daesh"
 
 
-def test_ego_outside_the_selection_is_a_clear_error(store):
+def test_ego_outside_the_selection_is_a_clear_error(sample):
     with pytest.raises(FilterError, match="organization/daesh is not in the graph, or the other filters leave it out"):
-        build_graph(store, Filters.parse(ego="organization/daesh", entity_types="Person"))
+        build_graph(sample, Filters.parse(ego="organization/daesh", entity_types="Person"))

@@ -14,7 +14,7 @@ from kg.export import Filters, export
 from kg.export.graph import build_graph
 from kg.export.writers import EDGE_COLUMNS, NODE_COLUMNS
 
-from .export_data import EDGES, NODES, sample_store
+from .export_data import EDGES, NODES
 
 INTS = {"mentions", "articles", "weight"}
 
@@ -23,13 +23,6 @@ def _without_spells(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for _, _, d in g.edges(data=True):
         d.pop("spells")
     return g
-
-
-@pytest.fixture(scope="module")
-def sample():
-    s = sample_store()
-    yield s
-    s.close()
 
 
 @pytest.fixture(scope="module")

@@ -32,22 +32,21 @@ UPDATE = "application/sparql-update"
 _POSITION = re.compile(r"at 1:(\d+)")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
-_DATASET_PARAMS = [
-    {"name": name, "in": "query", "required": False, "description": text,
-     "schema": {"type": "array", "items": {"type": "string", "format": "uri"}}, "style": "form", "explode": True}
-    for name, text in (
-        ("default-graph-uri", "A graph of the query's default graph (repeatable); default: the union of all graphs."),
-        ("named-graph-uri", "A graph the query may name with GRAPH (repeatable); default: all named graphs."),
-    )
-]
-_USING_PARAMS = [
-    {"name": name, "in": "query", "required": False, "description": text,
-     "schema": {"type": "array", "items": {"type": "string", "format": "uri"}}, "style": "form", "explode": True}
-    for name, text in (
-        ("using-graph-uri", "For updates: a graph of the WHERE clause's default graph (repeatable)."),
-        ("using-named-graph-uri", "For updates: a named graph the WHERE clause may use (repeatable)."),
-    )
-]
+def _uri_list_params(described: tuple[tuple[str, str], ...]) -> list[dict]:
+    """OpenAPI entries of repeatable IRI query parameters (name, description)."""
+    return [{"name": name, "in": "query", "required": False, "description": text,
+             "schema": {"type": "array", "items": {"type": "string", "format": "uri"}}, "style": "form",
+             "explode": True} for name, text in described]
+
+
+_DATASET_PARAMS = _uri_list_params((
+    ("default-graph-uri", "A graph of the query's default graph (repeatable); default: the union of all graphs."),
+    ("named-graph-uri", "A graph the query may name with GRAPH (repeatable); default: all named graphs."),
+))
+_USING_PARAMS = _uri_list_params((
+    ("using-graph-uri", "For updates: a graph of the WHERE clause's default graph (repeatable)."),
+    ("using-named-graph-uri", "For updates: a named graph the WHERE clause may use (repeatable)."),
+))
 _ERRORS = {
     "400": {"description": "Malformed request or query (syntax error, two queries, wrong media type or charset)"},
     "401": {"description": "An update without a valid token"},

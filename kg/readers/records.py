@@ -21,6 +21,17 @@ from .dates import iso_date
 LIST_KEYS = ("articles", "items", "data", "results", "records", "entries", "docs")
 
 
+def _parse(data: bytes, where: str, *, name_line: bool = False) -> object:
+    """The JSON value of ``data``, or the InputError saying why it is none (``name_line``: add the error's line)."""
+    try:
+        return json.loads(data)
+    except UnicodeDecodeError:
+        return InputError(where, "not UTF-8")
+    except json.JSONDecodeError as exc:
+        at = f"{where}:{exc.lineno}" if name_line else where
+        return InputError(at, f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
+
+
 def read_jsonl(stream: BinaryIO, source: str, options) -> Iterator[Article | InputError]:
     limit = options.max_bytes
     for lineno, line in enumerate(_lines(stream, limit), start=1):
@@ -30,13 +41,9 @@ def read_jsonl(stream: BinaryIO, source: str, options) -> Iterator[Article | Inp
             continue
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except UnicodeDecodeError:
-            yield InputError(where, "not UTF-8")
-            continue
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
+        record = _parse(line, where)
+        if isinstance(record, InputError):
+            yield record
             continue
         try:
             yield article_from_record(record, where, options)
@@ -62,13 +69,9 @@ def read_json(data: bytes, source: str, options) -> Iterator[Article | InputErro
     if not data.strip():
         yield InputError(source, "empty input")
         return
-    try:
-        doc = json.loads(data)
-    except UnicodeDecodeError:
-        yield InputError(source, "not UTF-8")
-        return
-    except json.JSONDecodeError as exc:
-        yield InputError(f"{source}:{exc.lineno}", f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
+    doc = _parse(data, source, name_line=True)
+    if isinstance(doc, InputError):
+        yield doc
         return
     records = _records_of(doc)
     if records is None:
