@@ -1,9 +1,10 @@
-"""SPARQL queries in worker processes, so that a runaway query can be stopped.
+"""Reads in worker processes, so that a runaway one can be stopped.
 
 pyoxigraph cannot cancel a running query, and a thread cannot be killed, so
-the endpoint's queries run in a small pool of worker processes: a query that
-outlives the timeout has its worker killed (the CPU it was burning is freed at
-once) and replaced, and the client gets 503.
+every read (a SPARQL query or a REST lookup: :mod:`api.reads`) runs in a small
+pool of worker processes: a read that outlives the timeout has its worker
+killed (the CPU it was burning is freed at once) and replaced, and the client
+gets 503.
 
 The workers never open the live store: the server writes to it (SPARQL Update,
 article ingest), and a second process may not read a RocksDB store that
@@ -13,7 +14,7 @@ no copy). The server takes a new snapshot after each write, before it
 answers, so a query always sees every write acknowledged before it was sent.
 Superseded snapshots are deleted once no worker reads them.
 
-Stores that cannot be snapshotted (in memory, remote) run queries in a thread
+Stores that cannot be snapshotted (in memory, remote) run reads in a thread
 instead; there the timeout answers 503 but cannot stop the engine.
 """
 
@@ -33,7 +34,8 @@ from starlette.concurrency import run_in_threadpool
 from kg.store import Store
 
 from .query_worker import READY, worker_main
-from .sparql_exec import Answer, run_query
+from .reads import TASKS
+from .sparql_exec import Answer
 
 _CTX = multiprocessing.get_context("spawn")  # never fork the server's threads
 
@@ -129,6 +131,7 @@ class QueryPool:
         self.store.flush()
         self.store.ox.backup(str(self._path(self.generation + 1)))
         self.generation += 1
+        self._snapshot_path = str(self._path(self.generation))
 
     def _collect(self) -> None:
         """Delete the snapshots that neither the pool nor any worker reads any more."""
@@ -147,19 +150,25 @@ class QueryPool:
     async def query(
         self, sparql: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None, accept: str | None
     ) -> Answer:
+        return await self.run("sparql", sparql, default_graphs, named_graphs, accept)
+
+    async def run(self, task: str, *args) -> Answer:
+        """Run one of :data:`api.reads.TASKS` on the newest snapshot, within the timeout."""
         if len(self._workers) < self.size:
             self._add_worker()
-        try:  # busy workers free up within the timeout (or are killed); starting ones take a few seconds
-            worker = await asyncio.wait_for(self._idle.get(), self.timeout + STARTUP_SECONDS)
-        except TimeoutError:
-            raise QueryTimeout(f"no query worker became free within {self.timeout + STARTUP_SECONDS:g} s") from None
+        if self._idle.empty():
+            try:  # busy workers free up within the timeout (or are killed); starting ones take a few seconds
+                worker = await asyncio.wait_for(self._idle.get(), self.timeout + STARTUP_SECONDS)
+            except TimeoutError:
+                raise QueryTimeout(f"no query worker became free within {self.timeout + STARTUP_SECONDS:g} s") from None
+        else:
+            worker = self._idle.get_nowait()
         worker.generation = self.generation
-        request = (str(self._path(self.generation)), sparql, default_graphs, named_graphs, accept)
+        request = (self._snapshot_path, task, args)
         loop = asyncio.get_running_loop()
         ready = loop.create_future()
         fd = worker.conn.fileno()
-        try:
-            os.set_blocking(fd, True)  # uvloop's add_reader makes the fd non-blocking; Connection needs blocking
+        try:  # the fd is blocking here (Connection needs it): uvloop's add_reader unsets it, so it is reset below
             worker.conn.send_bytes(pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL))
             loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
             await asyncio.wait_for(ready, self.timeout)
@@ -196,11 +205,11 @@ class InlineQueries:
     async def query(
         self, sparql: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None, accept: str | None
     ) -> Answer:
+        return await self.run("sparql", sparql, default_graphs, named_graphs, accept)
+
+    async def run(self, task: str, *args) -> Answer:
         try:
-            return await asyncio.wait_for(
-                run_in_threadpool(run_query, self.store.query, sparql, default_graphs, named_graphs, accept),
-                self.timeout,
-            )
+            return await asyncio.wait_for(run_in_threadpool(TASKS[task], self.store, *args), self.timeout)
         except TimeoutError:
             raise QueryTimeout(f"the query ran longer than the {self.timeout:g} s limit") from None
 

@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from kg.store import default_store_path
 
 
+# one worker per core, plus one to keep the cores busy while a worker waits for the server to hand it the next read
+DEFAULT_WORKERS = str((os.cpu_count() or 1) + 1)
+
+
 def _env_list(name: str) -> list[str]:
     return [v.strip() for v in os.environ.get(name, "").split(",") if v.strip()]
 
@@ -18,10 +22,10 @@ class Settings:
     model: str | None = field(default_factory=lambda: os.environ.get("KG_MODEL"))
     # SPARQL Update and article writes are refused unless a token is set (sent as "Authorization: Bearer TOKEN")
     update_token: str | None = field(default_factory=lambda: os.environ.get("KG_UPDATE_TOKEN") or None)
-    # seconds a SPARQL query may run before its worker is killed and the client gets 503
+    # seconds a read (SPARQL query or REST lookup) may run before its worker is killed and the client gets 503
     query_timeout: float = field(default_factory=lambda: float(os.environ.get("KG_QUERY_TIMEOUT", "30")))
-    # worker processes for /sparql queries (0: run them in the server process, where a timeout cannot stop them)
-    query_workers: int = field(default_factory=lambda: int(os.environ.get("KG_QUERY_WORKERS", "2")))
+    # worker processes for reads (0: run them in the server process, where a timeout cannot stop them)
+    query_workers: int = field(default_factory=lambda: int(os.environ.get("KG_QUERY_WORKERS", DEFAULT_WORKERS)))
     # largest request body accepted, in bytes (larger ones get 413)
     max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BODY_BYTES", str(5_000_000))))
     # let SPARQL queries call other endpoints with SERVICE (the server then makes HTTP requests a client chose)

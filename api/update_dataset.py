@@ -33,6 +33,8 @@ class DatasetConflict(ValueError):
 
 def uses_service(sparql: str) -> bool:
     """True when a query or update calls a remote endpoint (``SERVICE``), outside strings, IRIs and comments."""
+    if "service" not in sparql.lower():  # the common case, without tokenizing
+        return False
     return any(word == "SERVICE" for word, *_ in _keywords(sparql))
 
 

@@ -230,9 +230,9 @@ def serve(
         "--update-token", envvar="KG_UPDATE_TOKEN",
         help="Allow SPARQL Update and article writes with Authorization: Bearer TOKEN. Default: writes refused.")] = None,
     query_timeout: Annotated[Optional[float], typer.Option(
-        "--query-timeout", help="Seconds a SPARQL query may run (KG_QUERY_TIMEOUT, default 30).")] = None,
+        "--query-timeout", help="Seconds a read (SPARQL or REST) may run (KG_QUERY_TIMEOUT, default 30).")] = None,
     query_workers: Annotated[Optional[int], typer.Option(
-        "--query-workers", help="Worker processes for SPARQL queries (KG_QUERY_WORKERS, default 2).")] = None,
+        "--query-workers", help="Worker processes for reads (KG_QUERY_WORKERS, default: cores + 1).")] = None,
     log_level: Annotated[str, typer.Option(
         "--log-level", help="info logs every request; warning logs only problems.")] = "info",
 ) -> None:

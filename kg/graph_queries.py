@@ -43,6 +43,7 @@ MAX_FRONTIER = 5_000  # entities one step of a neighbour or path search may expa
 _PREFIXES = (f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <{RDFS}>\nPREFIX skos: <{SKOS}>\n"
              "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
 _ID_NS = str(ID)
+_KG_NS = str(KG._NS)
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -75,7 +76,7 @@ def _iri(id_: str) -> URIRef:
 
 def _type_name(iri) -> str | None:
     text = str(iri)
-    return text[len(str(KG._NS)):] if text.startswith(str(KG._NS)) else None
+    return text[len(_KG_NS):] if text.startswith(_KG_NS) else None
 
 
 def _str(term) -> str | None:
@@ -328,13 +329,13 @@ def _edges(store: Store, frontier: Sequence[URIRef], filters: str, bindings: dic
     return list(edges.values()), ends
 
 
-_SUMMARY = "SELECT DISTINCT ?label ?type WHERE { { ?e <%s> ?label } UNION { ?e a ?type } }" % RDFS.label
+_SUMMARY = "SELECT DISTINCT ?label ?type WHERE { { %%(e)s <%s> ?label } UNION { %%(e)s a ?type } }" % RDFS.label
 
 
 def _summary(store: Store, node: URIRef) -> dict:
     """id, label and type of one node (type None when the store does not know it)."""
     summary = {"id": local_id(node), "label": None, "type": None}
-    for r in _rows(store, _SUMMARY, {"e": node}):
+    for r in _rows(store, _SUMMARY % {"e": term_n3(node)}):  # escaped, as in _values
         _merge(summary, r["label"], r["type"])
     summary["label"] = summary["label"] or summary["id"]
     return summary

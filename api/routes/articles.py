@@ -6,12 +6,11 @@ import json
 import re
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from kg import graph_queries as gq
 from kg.errors import InputError, KGError
 from kg.ingest import ingest_articles
 from kg.rdf import article_iri
@@ -19,6 +18,7 @@ from kg.readers import ReadOptions
 from kg.readers.html import read_html
 from kg.text import article_from_text, decode
 
+from ..answers import answer
 from ..deps import QueriesDep, SettingsDep, StoreDep, WriteAccess, WriteLockDep
 from ..examples import ARTICLE_EXAMPLE, ARTICLES_EXAMPLE, INGEST_EXAMPLE, not_found
 
@@ -59,21 +59,18 @@ _POST_DOC = {
 
 
 @router.get("", summary="Articles, by id", responses={200: {"content": {"application/json": {"example": ARTICLES_EXAMPLE}}}})
-def list_articles(
-    store: StoreDep,
+async def list_articles(
+    queries: QueriesDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> JSONResponse:
-    return JSONResponse(gq.articles(store, limit, offset))
+) -> Response:
+    return await answer(queries, "articles", limit, offset)
 
 
 @router.get("/{id}", summary="One article: title, source, entities, statements",
             responses={200: {"content": {"application/json": {"example": ARTICLE_EXAMPLE}}}, **not_found("article")})
-def get_article(store: StoreDep, id: ArticleId) -> JSONResponse:
-    try:
-        return JSONResponse(gq.article(store, id))
-    except gq.NotFound:
-        raise HTTPException(404, f"no article with id {id!r}") from None
+async def get_article(queries: QueriesDep, id: ArticleId) -> Response:
+    return await answer(queries, "article", id)
 
 
 def _check_params(params) -> None:

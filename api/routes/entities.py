@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, HTTPException, Path, Query, Response
 
 from kg import graph_queries as gq
 
-from ..deps import StoreDep
+from ..answers import answer
+from ..deps import QueriesDep
 from ..examples import ENTITY_EXAMPLE, NEIGHBOURS_EXAMPLE, SEARCH_EXAMPLE, not_found
 
 router = APIRouter(prefix="/entities", tags=["entities"])
@@ -21,29 +21,24 @@ EntityId = Annotated[str, Path(description="An entity id: its type and slug, as 
                                examples=["location/iraq"])]
 
 
-def _missing(id_: str) -> HTTPException:
-    return HTTPException(404, f"no entity with id {id_!r}")
-
-
 @router.get("", summary="Search entities by label or alias (prefix; case and accents ignored)",
             responses={200: {"content": {"application/json": {"example": SEARCH_EXAMPLE}}}})
-def search(
-    store: StoreDep,
+async def search(
+    queries: QueriesDep,
     q: Annotated[str, Query(max_length=200, description="Prefix of a label or alias; empty lists all.",
                             examples=["ira"])] = "",
     type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> JSONResponse:
-    return JSONResponse({"q": q, "type": type, "limit": limit, "offset": offset,
-                         "entities": gq.search_entities(store, q, type, limit, offset)})
+) -> Response:
+    return await answer(queries, "search", q, type, limit, offset)
 
 
 @router.get("/{id:path}/neighbours", summary="Entities connected to one, with the statements that connect them",
             responses={200: {"content": {"application/json": {"example": NEIGHBOURS_EXAMPLE}}}, **not_found("entity"),
                        400: {"description": "since after until, or a search too broad"}})
-def neighbours(
-    store: StoreDep,
+async def neighbours(
+    queries: QueriesDep,
     id: EntityId,
     depth: Annotated[int, Query(ge=1, le=3, description="How many statements away.")] = 1,
     relation: Annotated[str | None, Query(max_length=200, description="Only this relation label, e.g. `capture`.")] = None,
@@ -54,23 +49,14 @@ def neighbours(
     until: Annotated[date | None, Query(description="Only statements dated on or before this day.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> JSONResponse:
+) -> Response:
     if since and until and since > until:
         raise HTTPException(400, "since is after until")
-    try:
-        return JSONResponse(gq.neighbours(store, id, depth, relation, event_type, direction,
-                             since.isoformat() if since else None, until.isoformat() if until else None,
-                                         limit, offset))
-    except gq.NotFound:
-        raise _missing(id) from None
-    except gq.TooBroad as exc:
-        raise HTTPException(400, str(exc)) from None
+    return await answer(queries, "neighbours", id, depth, relation, event_type, direction,
+                        since.isoformat() if since else None, until.isoformat() if until else None, limit, offset)
 
 
 @router.get("/{id:path}", summary="One entity: label, aliases, type, counts, articles",
             responses={200: {"content": {"application/json": {"example": ENTITY_EXAMPLE}}}, **not_found("entity")})
-def get_entity(store: StoreDep, id: EntityId) -> JSONResponse:
-    try:
-        return JSONResponse(gq.entity(store, id))
-    except gq.NotFound:
-        raise _missing(id) from None
+async def get_entity(queries: QueriesDep, id: EntityId) -> Response:
+    return await answer(queries, "entity", id)

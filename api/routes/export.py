@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Response
-from starlette.concurrency import run_in_threadpool
 
 from kg.errors import KGError
-from kg.export import MEDIA_TYPES, Filters, export_bytes
+from kg.export import MEDIA_TYPES, Filters, export_filename
 
-from ..deps import StoreDep
+from ..answers import answer
+from ..deps import QueriesDep
 
 router = APIRouter(prefix="/export", tags=["export"])
 
@@ -26,7 +26,7 @@ MEDIA = {f: MEDIA_TYPES[f] for f in ("gexf", "graphml", "json", "csv")}
                400: {"description": "A filter that does not parse (unknown type, bad date, unknown entity form)"}},
 )
 async def export_graph(
-    store: StoreDep,
+    queries: QueriesDep,
     format: Literal["gexf", "graphml", "json", "csv"],
     entity_type: Annotated[list[str] | None, Query(description="Only these entity types (repeatable).",
                                                    examples=["Person"])] = None,
@@ -44,9 +44,5 @@ async def export_graph(
         filters = Filters.parse(entity_type, event_type, since, until, min_confidence, entity, depth)
     except KGError as exc:
         raise HTTPException(400, str(exc)) from None
-    try:
-        payload = await run_in_threadpool(export_bytes, store, format, filters)
-    except KGError as exc:
-        raise HTTPException(400, str(exc)) from None
-    return Response(payload.data, media_type=payload.media_type,
-                    headers={"Content-Disposition": f'attachment; filename="{payload.filename}"'})
+    return await answer(queries, "export", format, filters,
+                        headers={"Content-Disposition": f'attachment; filename="{export_filename(format)}"'})

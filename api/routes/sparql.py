@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from functools import lru_cache
+
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request, Response
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -142,7 +144,12 @@ def _base(request: Request) -> str:
 
 def _with_base(text: str, base: str) -> str:
     """``text`` with the endpoint as its base IRI, on the same line so that error positions stay right."""
-    return f"BASE {term_n3(URIRef(base))} {text}"
+    return _base_clause(base) + text
+
+
+@lru_cache(maxsize=64)
+def _base_clause(base: str) -> str:
+    return f"BASE {term_n3(URIRef(base))} "
 
 
 def _unshift(message: str, base: str) -> str:
@@ -205,14 +212,15 @@ async def _query(request: Request, queries, params: dict[str, list[str]], sparql
             raise HTTPException(400, f"{name} applies to updates; queries take default-graph-uri and named-graph-uri")
     default_graphs, named_graphs = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
     _check_service(request, sparql)
+    base = _base(request)
     try:
         status, media, body = await queries.query(
-            _with_base(sparql, _base(request)), default_graphs, named_graphs, request.headers.get("accept")
+            _with_base(sparql, base), default_graphs, named_graphs, request.headers.get("accept")
         )
     except QueryTimeout as exc:
         raise HTTPException(503, str(exc)) from None
     if status != 200:
-        raise HTTPException(status, _unshift(body.decode("utf-8", "replace"), _base(request)))
+        raise HTTPException(status, _unshift(body.decode("utf-8", "replace"), base))
     return Response(body, media_type=media)
 
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Path, Response
 
-from kg import graph_queries as gq
-
-from ..deps import StoreDep
+from ..answers import answer
+from ..deps import QueriesDep
 from ..examples import STATEMENT_EXAMPLE, not_found
 
 router = APIRouter(prefix="/statements", tags=["statements"])
@@ -17,8 +15,6 @@ router = APIRouter(prefix="/statements", tags=["statements"])
 
 @router.get("/{id}", summary="One statement with its sentence, offsets, article and attribution",
             responses={200: {"content": {"application/json": {"example": STATEMENT_EXAMPLE}}}, **not_found("statement")})
-def get_statement(store: StoreDep, id: Annotated[str, Path(max_length=200, examples=["e1e81d350c42bc35a6e7"])]) -> JSONResponse:
-    try:
-        return JSONResponse(gq.statement(store, id))
-    except gq.NotFound:
-        raise HTTPException(404, f"no statement with id {id!r}") from None
+async def get_statement(queries: QueriesDep,
+                        id: Annotated[str, Path(max_length=200, examples=["e1e81d350c42bc35a6e7"])]) -> Response:
+    return await answer(queries, "statement", id)

@@ -34,7 +34,7 @@ MEDIA_TYPES = {
 SUFFIXES = {"gexf": "gexf", "graphml": "graphml", "json": "json", "csv": "zip", "png": "png", "turtle": "ttl",
             "nquads": "nq"}
 
-__all__ = ["ALL", "FORMATS", "MEDIA_TYPES", "Filters", "Payload", "export", "export_bytes"]
+__all__ = ["ALL", "FORMATS", "MEDIA_TYPES", "Filters", "Payload", "export", "export_bytes", "export_filename"]
 
 
 @dataclass(frozen=True)
@@ -86,4 +86,9 @@ def export_bytes(
                 for name in ("nodes.csv", "edges.csv"):
                     zf.write(path / name, name)
             path = archive
-        return Payload(path.read_bytes(), MEDIA_TYPES[format], f"graph.{SUFFIXES[format]}")
+        return Payload(path.read_bytes(), MEDIA_TYPES[format], export_filename(format))
+
+
+def export_filename(format: str) -> str:
+    """The file name an export in ``format`` is offered under (``graph.gexf``; csv comes zipped)."""
+    return f"graph.{SUFFIXES[format]}"

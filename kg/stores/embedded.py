@@ -37,6 +37,17 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open the store at {self.path}: {msg}") from None
         self._ensure_ontology()
 
+    @classmethod
+    def read_only(cls, path: str | Path) -> OxigraphStore:
+        """Open a store (or a snapshot of one) for reading only; several processes may read it at once."""
+        store = cls.__new__(cls)
+        store.path, store.spec = Path(path), str(path)
+        try:
+            store._ox = ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from None
+        return store
+
     @property
     def ox(self) -> ox.Store:
         """The underlying pyoxigraph store, for code that needs its speed (bulk loads)."""

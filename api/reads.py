@@ -1,0 +1,77 @@
+"""The reads that run under the query timeout: SPARQL queries and every REST lookup.
+
+Each task takes a :class:`~kg.store.Store` and plain (picklable) arguments and
+returns an ``Answer``: HTTP status, media type and body bytes (a message when
+the status is not 200). The same code runs in a query worker process
+(:mod:`api.query_pool`, where a read that outlives the timeout is stopped) and
+in a thread of the server (stores a worker cannot open). This module imports
+no web framework: the workers load it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from kg import graph_queries as gq
+from kg.errors import KGError, StoreError
+from kg.export import Filters, export_bytes
+from kg.stats import stats
+from kg.store import Store
+
+from .sparql_exec import Answer, run_query
+
+JSON = "application/json"
+TEXT = "text/plain"
+
+
+def sparql(store: Store, text: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None,
+           accept: str | None) -> Answer:
+    return run_query(store.query, text, default_graphs, named_graphs, accept)
+
+
+def _json(fn: Callable[..., object], noun: str = "") -> Callable[..., Answer]:
+    """A task answering ``fn(store, *args)`` as JSON; a missing ``noun`` is 404, a bad request 400."""
+
+    def task(store: Store, *args) -> Answer:
+        try:
+            value = fn(store, *args)
+        except gq.NotFound as exc:
+            return 404, TEXT, f"no {noun} with id {exc.args[0]!r}".encode()
+        except StoreError as exc:
+            return 500, TEXT, f"the store failed: {exc}".encode()
+        except (gq.TooBroad, KGError) as exc:
+            return 400, TEXT, str(exc).encode()
+        # the same bytes as starlette's JSONResponse
+        return 200, JSON, json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
+    return task
+
+
+def _search(store: Store, q: str, type_: str | None, limit: int, offset: int) -> dict:
+    return {"q": q, "type": type_, "limit": limit, "offset": offset,
+            "entities": gq.search_entities(store, q, type_, limit, offset)}
+
+
+def _export(store: Store, format: str, filters: Filters) -> Answer:
+    try:
+        payload = export_bytes(store, format, filters)
+    except StoreError as exc:
+        return 500, TEXT, f"the store failed: {exc}".encode()
+    except KGError as exc:
+        return 400, TEXT, str(exc).encode()
+    return 200, payload.media_type, payload.data
+
+
+TASKS: dict[str, Callable[..., Answer]] = {
+    "sparql": sparql,
+    "search": _json(_search),
+    "entity": _json(gq.entity, "entity"),
+    "neighbours": _json(gq.neighbours, "entity"),
+    "paths": _json(gq.paths, "entity"),
+    "statement": _json(gq.statement, "statement"),
+    "articles": _json(gq.articles),
+    "article": _json(gq.article, "article"),
+    "stats": _json(lambda store: stats(store).as_dict()),
+    "export": _export,
+}
