@@ -32,13 +32,16 @@ requests/s.
 It prints, per server and route, the median over rounds of requests/s, p50, p99 and CPU ms/request and
 the RSS (summed over the process tree) after the last round. For kg against the minimal handler: the
 median of the per-round ratios of requests/s (both measured in the same round) with their min-max, the
-target being ``>= 0.8``, and the ratio of median CPU ms/request (minimal / kg: higher is better for kg,
-comparable to the requests/s ratio); likewise kg and the minimal handler against Oxigraph.
+target being ``>= 0.8``, and the CPU ms/request ratio (minimal / kg: higher is better for kg, comparable
+to the requests/s ratio) both of the medians and as the median [min-max] of per-round ratios (both servers
+see about the same machine load within a round); requests/s ratios of kg and of the minimal handler
+against Oxigraph likewise.
 
 Memory (skip with ``--no-memory``): a second store of ``--triples / 10`` is built, `kg serve` runs on it
 with the same warm-up (both routes) and one ``--duration`` run of the neighbours route, and its RSS is
-printed next to the big store's `kg serve` RSS after its last neighbours run, with the growth in percent:
-the server's memory should not grow with the store's size beyond its caches.
+printed (for the process tree, and for the server process without its query workers) next to the big
+store's `kg serve` RSS after its last neighbours run, with the growth in percent: the server's memory
+should not grow with the store's size beyond its caches.
 """
 
 from __future__ import annotations
@@ -235,10 +238,10 @@ def tree_cpu_seconds(pid: int) -> float:
     return ticks / CLOCK_TICKS
 
 
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its descendants, in MB."""
+def rss_mb(pid: int, tree: bool = True) -> float:
+    """Resident memory of a process and its descendants (or, with ``tree=False``, of the process alone), in MB."""
     total = 0
-    for p in descendants(pid):
+    for p in descendants(pid) if tree else [pid]:
         try:
             with open(f"/proc/{p}/statm") as fh:
                 total += int(fh.read().split()[1]) * PAGE_SIZE
@@ -339,7 +342,7 @@ class Server:
         run = run_wrk(self.base, self.scripts[route], duration, connections)
         cpu = tree_cpu_seconds(self.proc.pid) - before
         run["cpu_ms"] = 1000 * cpu / run["requests"] if run["requests"] else float("nan")
-        run["rss"] = rss_mb(self.proc.pid)
+        run["rss"], run["rss_main"] = rss_mb(self.proc.pid), rss_mb(self.proc.pid, tree=False)
         self.runs.setdefault(route, []).append(run)
         return run
 
@@ -427,12 +430,14 @@ def report(servers: list[Server], rounds: int) -> None:
                       f" {runs[-1]['rss']:7.0f}")
     kg, kg0, minimal, rust = (by_name[n] for n in ("kg serve", "kg serve (0 workers)", "minimal FastAPI",
                                                      "oxigraph (Rust)"))
-    print("\nratios: requests/s as the median [min-max] of per-round ratios; CPU as median ms/request, minimal / kg")
+    print("\nratios: req/s as the median [min-max] of per-round ratios, kg / other (target >= 0.8);"
+          "\n        CPU per request as other / kg, of the medians, and the median [min-max] of per-round ratios")
     for route in ("neighbours", "sparql"):
         rps = ratio_summary(paired_ratios(kg.runs[route], minimal.runs[route]))
         cpu = median_of(minimal.runs[route], "cpu_ms") / median_of(kg.runs[route], "cpu_ms")
+        cpu_rounds = ratio_summary(paired_ratios(minimal.runs[route], kg.runs[route], "cpu_ms"))
         print(f"  {route:<10} kg / minimal FastAPI: req/s {rps}  (target >= 0.8)")
-        print(f"  {route:<10} kg / minimal FastAPI: CPU per request {cpu:.2f}")
+        print(f"  {route:<10} kg / minimal FastAPI: CPU per request {cpu:.2f}; per round {cpu_rounds}")
     rps = ratio_summary(paired_ratios(kg0.runs["sparql"], minimal.runs["sparql"]))
     cpu = median_of(minimal.runs["sparql"], "cpu_ms") / median_of(kg0.runs["sparql"], "cpu_ms")
     print(f"  sparql     kg (0 workers) / minimal FastAPI: req/s {rps}; CPU per request {cpu:.2f}")
@@ -518,25 +523,22 @@ def main() -> None:
             s.wait_up()
             s.warm_up(args.connections)
             print(f"  up and warm: {s.name} (rss {rss_mb(s.proc.pid):.0f} MB)", flush=True)
-        big_neighbours_rss = 0.0
         for route in ("neighbours", "sparql"):
             serving = [s for s in servers if route in s.routes]
             for r in range(args.rounds):
                 for s in rotated(serving, r):
                     print_run(s.name, route, f"{r + 1}/{args.rounds}", s.measure(route, args.duration,
                                                                                  args.connections))
-            if route == "neighbours":
-                big_neighbours_rss = servers[0].runs[route][-1]["rss"]
         report(servers, args.rounds)
         if args.memory:
-            memory(folder, args, servers, count, big_neighbours_rss)
+            memory(folder, args, servers, count, servers[0].runs["neighbours"][-1])  # kg's last neighbours run
         print(f"\ntotal {time.perf_counter() - started:.0f} s", flush=True)
     finally:
         stop_all(servers)
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def memory(folder: Path, args, servers: list[Server], big_count: int, big_rss: float) -> None:
+def memory(folder: Path, args, servers: list[Server], big_count: int, big: dict) -> None:
     """kg serve's RSS on a store of a tenth of the size, after the same warm-up and neighbours load."""
     small = folder / "small"
     small.mkdir()
@@ -553,8 +555,11 @@ def memory(folder: Path, args, servers: list[Server], big_count: int, big_rss: f
     run = server.measure("neighbours", args.duration, args.connections)
     print(f"\nmemory of kg serve (RSS of its process tree) after a {args.duration} s neighbours run:")
     print_run(server.name, "neighbours", "small", run)
-    print(f"  {count:,} quads: {run['rss']:.0f} MB;  {big_count:,} quads: {big_rss:.0f} MB;"
-          f"  growth {growth_percent(run['rss'], big_rss):+.0f}% for {big_count / count:.1f}x the quads", flush=True)
+    print(f"  {count:,} quads: {run['rss']:.0f} MB (server process {run['rss_main']:.0f} MB);"
+          f"  {big_count:,} quads: {big['rss']:.0f} MB (server process {big['rss_main']:.0f} MB)")
+    print(f"  growth {growth_percent(run['rss'], big['rss']):+.0f}% (server process "
+          f"{growth_percent(run['rss_main'], big['rss_main']):+.0f}%) for {big_count / count:.1f}x the quads",
+          flush=True)
 
 
 if __name__ == "__main__":
