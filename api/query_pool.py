@@ -25,7 +25,6 @@ import multiprocessing
 import os
 import pickle
 import shutil
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,11 +146,6 @@ class QueryPool:
 
     # --- queries ---------------------------------------------------------------------
 
-    async def query(
-        self, sparql: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None, accept: str | None
-    ) -> Answer:
-        return await self.run("sparql", sparql, default_graphs, named_graphs, accept)
-
     async def run(self, task: str, *args) -> Answer:
         """Run one of :data:`api.reads.TASKS` on the newest snapshot, within the timeout."""
         if len(self._workers) < self.size:
@@ -188,7 +182,7 @@ class QueryPool:
 
 
 class InlineQueries:
-    """Queries in a thread of this process (stores a worker cannot open); the timeout stops only the wait."""
+    """Reads in a thread of this process (stores a worker cannot open); the timeout stops only the wait."""
 
     def __init__(self, store: Store, timeout: float):
         self.store, self.timeout = store, timeout
@@ -202,12 +196,8 @@ class InlineQueries:
     async def refresh(self) -> None:
         pass
 
-    async def query(
-        self, sparql: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None, accept: str | None
-    ) -> Answer:
-        return await self.run("sparql", sparql, default_graphs, named_graphs, accept)
-
     async def run(self, task: str, *args) -> Answer:
+        """Run one of :data:`api.reads.TASKS` on the live store in a thread, answering 503 after the timeout."""
         try:
             return await asyncio.wait_for(run_in_threadpool(TASKS[task], self.store, *args), self.timeout)
         except TimeoutError:

@@ -9,8 +9,8 @@ and gives every server its own RocksDB checkpoint of it (``Store.backup``: hard 
 `kg serve` opens its store read-write and the others open theirs read-only. Servers, each on a free
 loopback port:
 
-* ``kg serve`` (its default 2 query worker processes for SPARQL);
-* ``kg serve --query-workers 0`` (SPARQL in the server process: what the timeout mechanism costs);
+* ``kg serve`` (with its default query worker processes, which run SPARQL queries and REST reads);
+* ``kg serve --query-workers 0`` (reads in the server process: what the worker processes cost or gain);
 * a minimal FastAPI app that calls pyoxigraph directly for both routes (the framework's limit);
 * ``oxigraph serve-read-only`` from PyPI's ``oxigraph`` (the Rust limit; SPARQL only).
 

@@ -214,8 +214,8 @@ async def _query(request: Request, queries, params: dict[str, list[str]], sparql
     _check_service(request, sparql)
     base = _base(request)
     try:
-        status, media, body = await queries.query(
-            _with_base(sparql, base), default_graphs, named_graphs, request.headers.get("accept")
+        status, media, body = await queries.run(
+            "sparql", _with_base(sparql, base), default_graphs, named_graphs, request.headers.get("accept")
         )
     except QueryTimeout as exc:
         raise HTTPException(503, str(exc)) from None
