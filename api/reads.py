@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from kg import graph_queries as gq
 from kg.errors import KGError, StoreError
-from kg.export import Filters, export_bytes
 from kg.stats import stats
 from kg.store import Store
 
 from .sparql_exec import Answer, run_query
+
+if TYPE_CHECKING:
+    from kg.export import Filters
 
 JSON = "application/json"
 TEXT = "text/plain"
@@ -54,6 +57,8 @@ def _search(store: Store, q: str, type_: str | None, limit: int, offset: int) ->
 
 
 def _export(store: Store, format: str, filters: Filters) -> Answer:
+    from kg.export import export_bytes  # networkx and the writers: loaded by the workers that export
+
     try:
         payload = export_bytes(store, format, filters)
     except StoreError as exc:
