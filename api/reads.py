@@ -56,6 +56,19 @@ def _search(store: Store, q: str, type_: str | None, limit: int, offset: int) ->
             "entities": gq.search_entities(store, q, type_, limit, offset)}
 
 
+_STATS: dict[str, dict] = {}  # frozen store (a worker's snapshot) -> its stats, counted once
+
+
+def _stats(store: Store) -> dict:
+    """The store's counts; cached for a snapshot, which never changes (the counts scan the whole store)."""
+    if not getattr(store, "frozen", False):
+        return stats(store).as_dict()
+    if store.spec not in _STATS:
+        _STATS.clear()  # a worker reads one snapshot at a time
+        _STATS[store.spec] = stats(store).as_dict()
+    return _STATS[store.spec]
+
+
 def _export(store: Store, format: str, filters: Filters) -> Answer:
     from kg.export import export_bytes  # networkx and the writers: loaded by the workers that export
 
@@ -77,6 +90,6 @@ TASKS: dict[str, Callable[..., Answer]] = {
     "statement": _json(gq.statement, "statement"),
     "articles": _json(gq.articles),
     "article": _json(gq.article, "article"),
-    "stats": _json(lambda store: stats(store).as_dict()),
+    "stats": _json(_stats),
     "export": _export,
 }
