@@ -32,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..prepare import in_furniture
-from .keys import entity_key
+from ..keys import entity_key
 from .lexicon import Lexicon
 from .mentions import Mention, Registry
 

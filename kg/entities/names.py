@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from ..prepare import in_furniture
-from .keys import entity_key
+from ..keys import entity_key
 from .lexicon import Lexicon
 from .mentions import Registry, strip_span
 from .ruler import LEXICON
