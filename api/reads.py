@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from kg import graph_queries as gq
 from kg.errors import KGError, StoreError
-from kg.export import Filters, export_bytes
 from kg.stats import stats
 from kg.store import Store
 
 from .sparql_exec import Answer, run_query
+
+if TYPE_CHECKING:
+    from kg.export import Filters
 
 JSON = "application/json"
 TEXT = "text/plain"
@@ -53,7 +56,22 @@ def _search(store: Store, q: str, type_: str | None, limit: int, offset: int) ->
             "entities": gq.search_entities(store, q, type_, limit, offset)}
 
 
+_STATS: dict[str, dict] = {}  # frozen store (a worker's snapshot) -> its stats, counted once
+
+
+def _stats(store: Store) -> dict:
+    """The store's counts; cached for a snapshot, which never changes (the counts scan the whole store)."""
+    if not getattr(store, "frozen", False):
+        return stats(store).as_dict()
+    if store.spec not in _STATS:
+        _STATS.clear()  # a worker reads one snapshot at a time
+        _STATS[store.spec] = stats(store).as_dict()
+    return _STATS[store.spec]
+
+
 def _export(store: Store, format: str, filters: Filters) -> Answer:
+    from kg.export import export_bytes  # networkx and the writers: loaded by the workers that export
+
     try:
         payload = export_bytes(store, format, filters)
     except StoreError as exc:
@@ -72,6 +90,6 @@ TASKS: dict[str, Callable[..., Answer]] = {
     "statement": _json(gq.statement, "statement"),
     "articles": _json(gq.articles),
     "article": _json(gq.article, "article"),
-    "stats": _json(lambda store: stats(store).as_dict()),
+    "stats": _json(_stats),
     "export": _export,
 }

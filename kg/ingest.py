@@ -207,7 +207,6 @@ def ingest_items(
     """
     summary = IngestSummary()
     reporter = reporter or Reporter()
-    before = len(store)
     started = time.perf_counter()
     in_flight: set[str] = set()  # content hashes read but not yet written: duplicates within the window
     unflushed = 0  # triples written since the last flush
@@ -243,7 +242,8 @@ def ingest_items(
                 reporter.failure(w)
                 reporter.update(summary)
                 continue
-            store.replace_graph(w.graph, w.triples)
+            replaced = store.count(w.graph) if store.has_graph(w.graph) else 0  # one graph, not the whole store
+            summary.triples_added += store.replace_graph(w.graph, w.triples) - replaced
             unflushed += len(w.triples)
             if unflushed >= FLUSH_EVERY_TRIPLES:
                 store.flush()
@@ -264,7 +264,6 @@ def ingest_items(
             except KeyboardInterrupt:
                 summary.interrupted = True
         store.flush()
-        summary.triples_added = len(store) - before
         summary.elapsed = time.perf_counter() - started
         reporter.close(summary)
     return summary

@@ -34,7 +34,7 @@ class Article:
 class Entity:
     """One node: all mentions of one real-world thing within an article."""
 
-    key: str  # canonical key, identical across articles (see kg.entities.keys)
+    key: str  # canonical key, identical across articles (see kg.keys)
     label: str  # canonical label: the longest proper name seen
     type: EntityType
     subtype: str | None = None  # e.g. ArmedGroup, IntelligenceAgency, Country, City

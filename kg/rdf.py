@@ -28,7 +28,7 @@ from decimal import Decimal
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS, TIME
 
-from .entities.keys import slug
+from .keys import slug
 from .model import Article, Entity, Extraction, Statement
 from .vocab import ID, KG, REL, relation_property
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.entities import MENTIONS
-from kg.entities.keys import entity_key
+from kg.keys import entity_key
 from kg.model import Entity
 from kg.relations import kg_relations
 

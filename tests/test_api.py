@@ -327,9 +327,11 @@ def test_post_article_then_delete(tmp_path):
     auth = {"authorization": "Bearer tok"}
     text = "Police in Basra arrested Ahmed Saleh on Monday.\x0b He was later charged.\n"
     with TestClient(create_app(settings)) as c:
+        assert c.get("/stats").json()["articles"] == 0  # a worker counts its snapshot once...
         r = c.post("/articles", json={"text": text, "title": "Basra\x00 arrest", "id": "basra-1", "date": "2024-03-01"},
                    headers=auth)
         assert r.status_code == 201 and r.json()["id"] == "basra-1" and r.json()["ingested"] is True
+        assert c.get("/stats").json()["articles"] == 1  # ...and a write gives it a new snapshot to count
         assert c.post("/articles", json={"text": text.replace("\x0b", " "), "id": "basra-1"},
                       headers=auth).json()["unchanged"] is True
         one = c.get("/articles/basra-1").json()

@@ -55,6 +55,28 @@ CASES = [
     ("Fighters were driven out of north-western Syria.", "north-western Syria", "location/northwestern-syria", "Location"),
     # coalitions
     ("The U.S.-led coalition said it had struck the convoy.", "U.S.-led coalition", "organization/u-s-led-coalition", "Organization"),
+    # a name has no lower-case words at its ends, whatever span the model gave it
+    ("The man, identified only as Tarek M. under French privacy law, was charged.", "Tarek M.", "person/tarek-m", "Person"),
+    # a title before a possessive belongs to an institution's name
+    ("He was handed over to the Attorney General's Office, which said he would be held there.", "Attorney General's Office",
+     "organization/attorney-generals-office", "Organization"),
+    # a lexicon name compounded into a longer name is not that name
+    ("He was watched by the State Security Service for a year.", "State Security Service",
+     "organization/state-security-service", "Organization"),
+    # place nouns and locative prepositions make a name a place
+    ("Troops were deployed to the southern state of Guerrero on Friday.", "Guerrero", "location/guerrero", "Location"),
+    ("The gang controlled routes through the states of Durango and Zacatecas.", "Zacatecas", "location/zacatecas", "Location"),
+    # an age in apposition makes a name a person's
+    ("Also charged was Pavel Orlov, 28, of Moscow.", "Pavel Orlov", "person/pavel-orlov", "Person"),
+    # marines and the navy are one institution of their country
+    ("Colombian marines seized the boat. The navy said two men were held.", "navy", "organization/colombian-navy", "Organization"),
+    # a quoted nickname inside a name is an alias of one person
+    ('Police captured Ovidio "El Raton" Lopez in a raid.', 'Ovidio "El Raton" Lopez', "person/ovidio-lopez", "Person"),
+    # "<Person>, known as “X”" and "<Person>, 28, known online as “X”": X is that person
+    ('Police arrested Hector Ramos, known as "El Gato", on Monday.', "El Gato", "person/hector-ramos", "Person"),
+    ('Also charged was Pavel Orlov, 28, known online as "Frost".', "Frost", "person/pavel-orlov", "Person"),
+    # "the man, identified as X" is X, not the person named before
+    ("Police arrested Omar Haddad. The man, identified only as Ali K., was held in Paris.", "man", "person/ali-k", "Person"),
 ]
 
 
@@ -137,6 +159,23 @@ def test_nationality_and_naming_words(nlp):
     falcon = ents[got["Falcon"][0]]
     assert falcon.nationality == "location/egypt"
     assert falcon.described_by == ("driver of", "person/omar-haddad")
+
+
+AGES = [
+    # (text, expected key of "…-year-old"): the person given that age, else the last person named
+    ("Police charged Ivan Sokolov, 31, and Pavel Orlov, 45. The 31-year-old denied the charges.", "person/ivan-sokolov"),
+    ("Police charged Ivan Sokolov, 31, and Pavel Orlov, 45. The 45-year-old denied the charges.", "person/pavel-orlov"),
+    ("Among those held was Samir Aziz, a 34-year-old Belgian citizen. The 34-year-old had returned from Syria.",
+     "person/samir-aziz"),
+    ("Marines captured Jorge Medina on Saturday. The 52-year-old man had been hiding for a year.", "person/jorge-medina"),
+]
+
+
+@pytest.mark.parametrize("text,key", AGES)
+def test_age_descriptions_refer_to_the_person_of_that_age(nlp, text, key):
+    got, _, _ = resolved(nlp, text)
+    ages = [k for t, (k, _) in got.items() if "year-old" in t]
+    assert ages == [key], got
 
 
 def test_counted_people_are_one_descriptive_node(nlp):

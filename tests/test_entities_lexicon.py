@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.entities.keys import entity_key, slug
+from kg.keys import entity_key, slug
 from kg.entities.lexicon import load
 
 ALIASES = [

@@ -90,6 +90,10 @@ def test_org_shaped_name_stays_an_organisation_when_it_speaks(blank):
         (["President", "Joe", "Biden", "’s"], ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"], "Joe Biden", "President"),
         (["the", "Taliban"], ["B-ORG", "I-ORG"], "Taliban", None),
         (["Lt.", "Gen.", "Ali", "Omar"], ["B-PERSON"] + ["I-PERSON"] * 3, "Ali Omar", "Lt. Gen."),
+        # lower-case words at a name's ends are not part of it; name particles are
+        (["arrested", "Karim", "Benali"], ["B-PERSON", "I-PERSON", "I-PERSON"], "Karim Benali", None),
+        (["Ahmad", "H.", "under"], ["B-PERSON", "I-PERSON", "I-PERSON"], "Ahmad H.", None),
+        (["Abu", "Bakr", "al", "Baghdadi"], ["B-PERSON"] + ["I-PERSON"] * 3, "Abu Bakr al Baghdadi", None),
     ],
 )
 def test_strip_span(blank, words, ents, expected, title):

@@ -209,7 +209,7 @@ def test_assisting_party_of_a_controlled_event(parser):
 
 
 def test_entity_layer_facts_become_statements(parser):
-    from kg.entities.keys import entity_key
+    from kg.keys import entity_key
     from kg.relations import kg_relations
 
     from .relations_fixture import annotate

@@ -1,10 +1,9 @@
-"""Whole-pipeline scores on hand-referenced stories: later changes cannot silently lower them.
+"""Extraction scored against hand-written references: every ``tests/data/gold/*.json`` and its story.
 
-Every ``tests/data/gold/*.json`` (the scorer's format, written by hand before kg ran on the story) is
-scored on ``kg extract`` output of its story with the project scorer, ``score.py`` of the shared
-``eval/`` folder beside the repository (``../shared/eval``); so is the seed with its reference
-``seed_gold.json`` there. The floors and ceilings below are what each story reached when it was
-last improved.
+Each reference was written by hand before kg was run on its story (see the gold's ``note``). The
+scorer is the project's own ``../shared/eval/score.py``, loaded from where it lives; the test is
+skipped when that folder is absent. The floors below are what each story reached when it was
+last worked on, so a change cannot silently lose what was gained.
 """
 
 from __future__ import annotations
@@ -19,55 +18,69 @@ from kg.extract import extract
 from kg.text import read_article
 
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 GOLD = ROOT / "tests" / "data" / "gold"
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
-# story -> minimum core_recall and recall, maximum junk_rate, fragmented entities and type errors
-THRESHOLDS = {
-    "seed_gold": {"core_recall": 1.0, "recall": 0.912, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
+# story -> floors: at least this core recall and recall, at most this junk rate, fragmented entities, type errors.
+FLOORS = {
+    "ent_brussels_raid": {"core_recall": 0.167, "recall": 0.211, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
+    "ent_ransomware_indictment": {"core_recall": 0.0, "recall": 0.056, "junk_rate": 0.0, "fragmented": 1, "type_errors": 0},
+    "ent_cartel_capture": {"core_recall": 0.25, "recall": 0.062, "junk_rate": 0.0, "fragmented": 1, "type_errors": 0},
     "rel_drone_strike": {"core_recall": 0.75, "recall": 0.5, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
     "rel_court_extradition": {"core_recall": 0.5, "recall": 0.353, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
     "rel_aid_kidnapping": {"core_recall": 0.0, "recall": 0.05, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
+    "seed_gold": {"core_recall": 1.0, "recall": 0.912, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
 }
+DEFAULT_FLOORS = {"core_recall": 0.0, "recall": 0.0, "junk_rate": 0.1, "fragmented": 2, "type_errors": 1}
 
 
-def _scorer():
-    path = EVAL / "score.py"
-    if not path.exists():
-        pytest.skip(f"the shared scorer is not beside the repository ({path} is absent)")
-    spec = importlib.util.spec_from_file_location("kg_eval_score", path)
+@pytest.fixture(scope="module")
+def scorer():
+    if not SCORER.exists():
+        pytest.skip(f"the extraction scorer is not at {SCORER} (it lives in the shared eval folder beside the repository)")
+    spec = importlib.util.spec_from_file_location("kg_eval_score", SCORER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def _golds() -> list[Path]:
-    return sorted(GOLD.glob("*.json")) + [EVAL / "seed_gold.json"]
+def golds() -> list[Path]:
+    """The stories' references, and the seed's beside the scorer when it is there."""
+    seed = SCORER.parent / "seed_gold.json"
+    return sorted(GOLD.glob("*.json")) + ([seed] if seed.exists() else [])
 
 
-@pytest.fixture(scope="module")
-def scorer():
-    return _scorer()
+def story_of(gold: dict) -> Path:
+    return ROOT / gold["document"]
 
 
-@pytest.mark.parametrize("gold_path", _golds(), ids=lambda p: p.stem)
-def test_story_scores_hold(nlp, scorer, gold_path, tmp_path):
-    if not gold_path.exists():
-        pytest.skip(f"{gold_path} is absent (the shared eval folder is not beside the repository)")
-    assert gold_path.stem in THRESHOLDS, f"add the scores {gold_path.name} must keep to THRESHOLDS"
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    story = ROOT / gold["document"]
-    rows = extract(read_article(story), nlp).rows()
+def test_every_gold_has_its_story():
+    assert golds(), "no references in tests/data/gold"
+    for path in golds():
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        assert story_of(gold).exists(), path.name
+        assert any(f.get("core") for f in gold["facts"]), f"{path.name} marks no core fact"
+        keys = set(gold["entities"])
+        for fact in gold["facts"]:
+            ends = [fact["subject"], fact["object"], *fact.get("alt_subject", []), *fact.get("alt_object", [])]
+            assert set(ends) <= keys, (path.name, fact["id"])
+
+
+@pytest.mark.parametrize("path", golds(), ids=lambda p: p.stem)
+def test_story_score_holds(path, nlp, scorer, tmp_path):
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    rows = extract(read_article(story_of(gold)), nlp).rows()
     pred = tmp_path / "pred.jsonl"
     pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    scorer._BEST.clear()  # its cache is keyed by id(), which a new reference may reuse
+    scorer._BEST.clear()  # the scorer caches by id(entities); ids of freed references can be reused
     result = scorer.score(gold, scorer.load_predictions(str(pred), None))
-    want = THRESHOLDS[gold_path.stem]
-    got = {"core_recall": result["core_recall"], "recall": result["recall"], "junk_rate": result["junk_rate"],
-           "fragmented": len(result["entities_fragmented"]), "type_errors": len(result["type_errors"])}
-    detail = f"{gold_path.stem}: {got}; missed {result['missed']}; junk {result['junk_examples']}"
-    assert got["core_recall"] >= want["core_recall"], detail
-    assert got["recall"] >= want["recall"], detail
-    assert got["junk_rate"] <= want["junk_rate"], detail
-    assert got["fragmented"] <= want["fragmented"], detail
-    assert got["type_errors"] <= want["type_errors"], detail
+    floors = FLOORS.get(path.stem, DEFAULT_FLOORS)
+    got = {
+        "core_recall": result["core_recall"], "recall": result["recall"], "junk_rate": result["junk_rate"],
+        "fragmented": len(result["entities_fragmented"]), "type_errors": len(result["type_errors"]),
+    }
+    assert got["core_recall"] >= floors["core_recall"], (got, result["missed"])
+    assert got["recall"] >= floors["recall"], (got, result["missed"])
+    assert got["junk_rate"] <= floors["junk_rate"], (got, result["junk_examples"])
+    assert got["fragmented"] <= floors["fragmented"], (got, result["entities_fragmented"])
+    assert got["type_errors"] <= floors["type_errors"], (got, result["type_errors"])

@@ -51,6 +51,7 @@ class EntityResolver:
         self.coref.pronouns(doc, reg)
         self.describer(doc, reg)
         self.coref.descriptions(doc, reg)
+        self.coref.ages(doc, reg)
         self._add_countries(reg)
         publish(doc, reg)
         return doc

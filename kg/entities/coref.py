@@ -14,7 +14,9 @@ resolver with one tested heuristic per case:
   forces" prefers a country (and becomes that country's organisation in :mod:`.describe`).
 - **Definite descriptions**: "the group", "the terrorist group" -> the last
   armed group (or organisation) named; "the vicious man", "the suspect" -> the
-  last named person who is not the subject of the same clause.
+  last named person who is not the subject of the same clause; "the man, identified as X" -> X.
+- **Ages**: "the 34-year-old" -> the named person the article gave that age ("X, 34," or "X, a
+  34-year-old …"), else the last named person.
 - **Role descriptions**: "a senior al-Shabaab terrorist leader", "al-Shabaab leader" -> the
   named person whom the article gives that role in that group ("X is one of the
   most senior al-Shabaab leaders", "X, an al-Shabaab commander", "al-Shabaab's founder X").
@@ -176,7 +178,7 @@ class Coref:
                 start = _walk_left(doc, head, {"ADJ"})
                 if start > 0 and doc[start - 1].lower_ == "the":
                     start -= 1
-                    key = self._last_person(doc, reg, start, head)
+                    key = _identified_as(doc, reg, at, noun) or self._last_person(doc, reg, start, head)
             if key is None:
                 continue
             if start in at and at[start].start < start:
@@ -191,8 +193,37 @@ class Coref:
             reg.add(key, lo, end, "description", alias=phrase[1:].text if phrase[0].pos_ == "DET" else phrase.text)
             at.update({i: reg.mentions[-1] for i in range(lo, end)})
 
-    def _last(self, reg: Registry, before: int, test) -> str | None:
-        cands = [m for m in reg.mentions if m.end <= before and test(reg.entities[m.key])]
+    # -- ages -------------------------------------------------------------------------------------------
+    def ages(self, doc: Doc, reg: Registry) -> None:
+        """'the 34-year-old' -> the person the article gave that age ("Karim Benali, a 34-year-old ...",
+        "Dmitry Volkov, 31,"), else the last person named before it."""
+        at = _index(reg)
+        given: dict[str, list[Mention]] = {}
+        for m in reg.mentions:
+            if m.kind == "name" and reg.entities[m.key].type == "Person":
+                age = _age_given(doc, m)
+                if age:
+                    given.setdefault(age, []).append(m)
+        for start, end in _age_phrases(doc):
+            if start == 0 or doc[start - 1].lower_ != "the" or any(i in at for i in range(start - 1, end)):
+                continue
+            if in_furniture(doc, start, end):
+                continue
+            if end < len(doc) and doc[end].lower_ in self.lex.person_nouns and end not in at:
+                end += 1  # "the 34-year-old man"
+            age = doc[start].text
+            earlier = [m for m in given.get(age, []) if m.end <= start]
+            if earlier:
+                key = earlier[-1].key
+            else:
+                key = self._last(reg, start - 1, lambda e: e.type == "Person" and not _plural_person(e), kind="name")
+            if key is None:
+                continue
+            reg.add(key, start, end, "description", alias=doc[start:end].text)
+            at.update({i: reg.mentions[-1] for i in range(start, end)})
+
+    def _last(self, reg: Registry, before: int, test, kind: str | None = None) -> str | None:
+        cands = [m for m in reg.mentions if m.end <= before and test(reg.entities[m.key]) and kind in (None, m.kind)]
         return max(cands, key=lambda m: m.start).key if cands else None
 
     def _last_person(self, doc: Doc, reg: Registry, start: int, head: int) -> str | None:
@@ -257,6 +288,43 @@ class Coref:
             return None
         counts = {k: people.count(k) for k in people}
         return max(counts, key=lambda k: (counts[k], reg.entities[k].mentions))
+
+
+def _identified_as(doc: Doc, reg: Registry, at, noun: Token) -> str | None:
+    """'the man, identified (only) as Ahmad H.,' / 'the man, named as X': the person named in the description."""
+    for acl in noun.children:
+        if acl.dep_ != "acl":
+            continue
+        for prep in acl.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for obj in prep.children:
+                    m = at.get(obj.i)
+                    if obj.dep_ == "pobj" and m is not None and m.kind == "name" and reg.entities[m.key].type == "Person":
+                        return m.key
+    return None
+
+
+def _age_phrases(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of "NUM-year-old" (tokenised NUM - year - old)."""
+    out = []
+    for tok in doc:
+        i = tok.i
+        if tok.lower_ == "year" and 2 <= i and i + 2 < len(doc) and doc[i - 1].text == "-" and doc[i + 1].text == "-" \
+                and doc[i + 2].lower_ == "old" and doc[i - 2].like_num:
+            out.append((i - 2, i + 3))
+    return out
+
+
+def _age_given(doc: Doc, m: Mention) -> str | None:
+    """The age an apposition gives a named person: "X, 31," or "X, a 31-year-old ..."; else None."""
+    i = m.end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text in {",", "."}:
+        return doc[i + 1].text
+    if i + 6 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"a", "an"} and doc[i + 3 : i + 6].text == "-year-":
+        return doc[i + 2].text
+    if m.start >= 5 and doc[m.start - 4 : m.start - 1].text == "-year-" and doc[m.start - 1].lower_ == "old":
+        return doc[m.start - 5].text  # "34-year-old Karim Benali"
+    return None
 
 
 GROUP_MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}

@@ -13,6 +13,7 @@ small check; none depends on a particular article:
 - regions: "northwestern Syria", "Syria's northwest" -> one Location (Region) in that country;
 - nationality: "<Person>, an Iraqi national" sets the person's nationality;
 - naming words: "an Afghan national code-named “Abu Yusuf”" -> the person Abu Yusuf;
+  "<Person>, known as “El Tigre”" -> an alias of that person;
 - relational nouns: "the wife of X", "his older sister", "one of his aides",
   "X's right-hand man" -> a Person labelled by the description, ``described_by`` X;
   in apposition to a named person (", an Afghan national code-named …") it is that person;
@@ -31,7 +32,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..prepare import in_furniture
-from .keys import entity_key
+from ..keys import entity_key
 from .lexicon import Lexicon
 from .mentions import Mention, Registry
 
@@ -223,7 +224,18 @@ class Describer:
             j = i
             while j < len(doc) and doc[j].text[:1].isupper() and not doc[j].is_punct and not (j > i and doc[j].is_sent_start):
                 j += 1
-            if j == i or start == 0 or not self._person_before(doc, start):
+            if j == i or start == 0:
+                continue
+            named = _person_before_comma(doc, reg, at, start)
+            if named is not None:  # "Joaquin Salazar, known as “El Tigre”,": an alias of the person just named
+                for k in range(i, j):
+                    old = at.get(k)
+                    if old is not None and old.key != named:
+                        _drop(reg, old)
+                reg.add(named, i, j, "name", alias=doc[i:j].text)
+                out[start] = named
+                continue
+            if not self._person_before(doc, start):
                 continue
             existing = at.get(i)
             if existing is not None and reg.entities[existing.key].type == "Person":
@@ -396,6 +408,17 @@ def _appositive_person(doc: Doc, reg: Registry, at, start: int) -> str | None:
     if m is None or reg.entities[m.key].type != "Person":
         return None
     return m.key
+
+
+def _person_before_comma(doc: Doc, reg: Registry, at, start: int) -> str | None:
+    """The person named right before ', <naming word>' ("Joaquin Salazar, known as ...", "X, 28, known as"), if any."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    i = start - 2
+    if i >= 2 and doc[i].like_num and doc[i - 1].text == ",":
+        i -= 2  # "Sergei Antonov, 28, known online as ..."
+    m = at.get(i)
+    return m.key if m is not None and m.kind == "name" and reg.entities[m.key].type == "Person" else None
 
 
 def _following_person(doc: Doc, reg: Registry, at, end: int) -> str | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .. import lexicons
-from .keys import entity_key, slug
+from ..keys import entity_key, slug
 
 
 @dataclass(frozen=True)

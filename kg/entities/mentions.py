@@ -41,7 +41,8 @@ class Mention:
 def strip_span(span: Span, lex: Lexicon) -> tuple[Span | None, str | None]:
     """A name without leading determiners and titles or trailing possessives; and the title, if any.
 
-    "President Joe Biden's" -> ("Joe Biden", "President"). Returns (None, None)
+    "President Joe Biden's" -> ("Joe Biden", "President"); a title before a possessive belongs to an
+    institution's name ("General's Office"). Returns (None, None)
     for spans that are no name at all (no capital letter, or running across lines).
     """
     doc = span.doc
@@ -50,12 +51,16 @@ def strip_span(span: Span, lex: Lexicon) -> tuple[Span | None, str | None]:
         end -= 1
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
+    while end - start > 1 and _plain_word(doc[end - 1], lex):
+        end -= 1  # a lower-case word ends no name: "Ahmad H. under German rules" -> "Ahmad H."
+    while end - start > 1 and _plain_word(doc[start], lex):
+        start += 1  # nor starts one: "arrested Karim Benali" -> "Karim Benali"
     titles = []
     changed = True
     while changed and end - start > 1:
         changed = False
         for n in (3, 2, 1):
-            if end - start > n and doc[start : start + n].text in lex.titles:
+            if end - start > n and doc[start : start + n].text in lex.titles and doc[start + n].tag_ != "POS":
                 titles.append(doc[start : start + n].text)
                 start += n
                 changed = True
@@ -66,6 +71,11 @@ def strip_span(span: Span, lex: Lexicon) -> tuple[Span | None, str | None]:
     if "\n" in out.text or not any(ch.isupper() for ch in out.text):
         return None, None
     return out, " ".join(titles) or None
+
+
+def _plain_word(tok, lex: Lexicon) -> bool:
+    """A lower-case word that is no name particle ("under", "arrested"; not "al", "bin")."""
+    return tok.text.isalpha() and tok.text.islower() and tok.lower_ not in lex.name_particles
 
 
 class Registry:

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span
 
 from ..prepare import in_furniture
-from .keys import entity_key
+from ..keys import entity_key
 from .lexicon import Lexicon
 from .mentions import Registry, strip_span
 from .ruler import LEXICON
@@ -36,6 +36,12 @@ PERSON_PASSIVE_VERBS = {
     "convict", "sentence", "jail", "imprison", "wound", "injure", "abduct", "kidnap", "seize", "fly", "bring",
     "release", "free", "interrogate", "question", "try", "hang", "behead", "shoot", "nab", "catch",
 }
+# Nouns whose "of" names a place ("the northwestern state of Sinaloa", "the town of Choix").
+PLACE_NOUNS = {"state", "province", "region", "city", "town", "village", "district", "county", "municipality",
+               "capital", "port", "island", "governorate", "prefecture", "canton", "suburb", "neighbourhood",
+               "neighborhood", "valley", "border", "outskirts"}
+LOCATIVE_PREPS = {"in", "near", "outside", "across", "throughout"}
+OPEN_QUOTES, CLOSE_QUOTES = {'"', "\u201c", "``", "'", "\u2018"}, {'"', "\u201d", "''", "'", "\u2019"}
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -63,8 +69,11 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
 
     - an organisation's head word ("... Police Service") -> Organization, 2;
     - in apposition with a person noun ("Adebayo Okafor, a police official") -> Person, 2;
+    - followed by an age ("Pavel Orlov, 28,", "X, a 34-year-old ...") -> Person, 2;
     - coordinated with a name of known type ("Benin and Togo") -> that type, 2;
-    - subject of a verb only people do ("X said", "X was arrested"), unless the model said ORG -> Person, 1.
+    - subject of a verb only people do ("X said", "X was arrested"), unless the model said ORG -> Person, 1;
+    - named by a place noun ("the state of X", "the states of Y and X") -> Location, 2;
+    - object of a locative preposition ("violence in X"), unless the model said PERSON -> Location, 1.
     """
     votes = []
     if span[-1].lower_ in lex.org_heads or span[0].lower_ in lex.org_heads:
@@ -75,6 +84,8 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
         c.dep_ == "appos" and c.lemma_.lower() in people for c in root.children
     ):
         votes.append(("Person", 2))
+    if _age_apposition(span):
+        votes.append(("Person", 2))
     partners = [root.head.i] if root.dep_ == "conj" else []
     partners += [c.i for c in root.children if c.dep_ == "conj"]
     votes += [(known[i], 2) for i in partners if i in known]
@@ -83,7 +94,20 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
         or root.dep_ == "nsubjpass" and root.head.lemma_.lower() in PERSON_PASSIVE_VERBS
     ):
         votes.append(("Person", 1))
+    place = root.head if root.dep_ == "conj" else root
+    if place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.lemma_.lower() in PLACE_NOUNS:
+        votes.append(("Location", 2))
+    elif label != "PERSON" and place.dep_ == "pobj" and place.head.lower_ in LOCATIVE_PREPS:
+        votes.append(("Location", 1))
     return votes
+
+
+def _age_apposition(span: Span) -> bool:
+    """", 28," or ", a 28-year-old" right after a name: only people have ages."""
+    doc, i = span.doc, span.end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text in {",", "."}:
+        return doc[i + 1].text.isdigit() and 0 < int(doc[i + 1].text) < 120
+    return i + 5 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"a", "an"} and doc[i + 3 : i + 6].text == "-year-"
 
 
 def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
@@ -104,6 +128,8 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         label = ent.label_
         if label == "PERSON":
             ent = _extend_left(ent, lex)
+        elif label == "ORG":
+            ent = _extend_org_left(ent)
         span, title = strip_span(ent, lex)
         title = title or _title_before(doc, ent.start, lex)
         if span is None or any(start < span.end and span.start < end for start, end in lexicon_spans):
@@ -140,7 +166,45 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         if title:
             ent.roles.add(title)
         reg.add(key, span.start, span.end, alias=text)
+    _quoted_nicknames(doc, reg)
     _bare_surnames(doc, lex, reg)
+
+
+def _quoted_nicknames(doc: Doc, reg: Registry) -> None:
+    """'Ismael "El Mayo" Zambada': capitalised words, a quoted nickname, capitalised words -> one person,
+    labelled without the nickname, which becomes an alias (whatever the model made of the parts)."""
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].text not in OPEN_QUOTES or i == 0 or not _capitalised(doc[i - 1]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _capitalised(doc[j]) and not doc[j].is_sent_start:
+            j += 1
+        if j == i + 1 or j >= n or doc[j].text not in CLOSE_QUOTES or j + 1 >= n or not _capitalised(doc[j + 1]):
+            i += 1
+            continue
+        lo, hi = i - 1, j + 1
+        while lo > 0 and _capitalised(doc[lo - 1]) and not doc[lo].is_sent_start:
+            lo -= 1
+        while hi < n and _capitalised(doc[hi]):
+            hi += 1
+        if in_furniture(doc, lo, hi) or any(t.is_sent_start for t in doc[lo + 1 : hi]):
+            i = hi
+            continue
+        label = " ".join([doc[lo:i].text, doc[j + 1 : hi].text])
+        for m in [m for m in reg.mentions if m.start < hi and lo < m.end]:
+            reg.mentions.remove(m)
+            reg.entities[m.key].mentions -= 1
+        key = entity_key("Person", label)
+        ent = reg.entity(key, label, "Person")
+        ent.aliases.add(doc[i + 1 : j].text)
+        reg.add(key, lo, hi, alias=label)
+        i = hi
+
+
+def _capitalised(tok) -> bool:
+    return tok.is_title and tok.tag_ in {"NNP", "NNPS"}
 
 
 def _bare_surnames(doc: Doc, lex: Lexicon, reg: Registry) -> None:
@@ -179,6 +243,23 @@ def _extend_left(ent: Span, lex: Lexicon) -> Span:
         and not doc[start - 1].ent_type_
         and doc[start - 1].text not in lex.titles
         and _title_before(doc, start, lex) is None
+    ):
+        start -= 1
+    return doc[start : ent.end] if start != ent.start else ent
+
+
+def _extend_org_left(ent: Span) -> Span:
+    """An ORG name the model cut short on the left ("the Attorney [General's Office]"): take in capitalised
+    compounds that modify a word of the name."""
+    doc, start = ent.doc, ent.start
+    while (
+        start > 0
+        and not doc[start].is_sent_start
+        and doc[start - 1].tag_ == "NNP"
+        and doc[start - 1].is_title
+        and not doc[start - 1].ent_type_
+        and doc[start - 1].dep_ == "compound"
+        and start <= doc[start - 1].head.i < ent.end
     ):
         start -= 1
     return doc[start : ent.end] if start != ent.start else ent

@@ -7,7 +7,8 @@ entities, which the statistical NER respects and predicts around, so
 
 What it matches, all from the lexicons:
 
-- names and aliases of organisations, countries and cities ("al-Shabaab", "ISIS", "U.S.");
+- names and aliases of organisations, countries and cities ("al-Shabaab", "ISIS", "U.S."), unless a
+  capitalised word compounded onto them makes them part of a longer name ("State Security Service");
 - demonym + institution noun ("Turkish intelligence", "Iraqi forces") and
   country possessive + institution noun ("Iraq's security forces"): the
   organisation of that country, one node per (country, canonical noun);
@@ -54,7 +55,8 @@ class LexiconRuler:
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, Ref]] = []
         for _, start, end in self.names(doc):
-            found.append((doc[start:end], self.lex.names[doc[start:end].text]))
+            if not self._inside_longer_name(doc, start, end):
+                found.append((doc[start:end], self.lex.names[doc[start:end].text]))
         for match_id, start, end in self.nouns(doc):
             hit = self._institution(doc, start, end) if match_id == self.inst_id else self._led(doc, start, end)
             if hit is not None:
@@ -69,6 +71,17 @@ class LexiconRuler:
         ents = [Span(doc, s.start, s.end, label=ner_label(self.lex.refs[s.label_])) for s in spans]
         doc.set_ents(ents, default="unmodified")
         return doc
+
+    def _inside_longer_name(self, doc: Doc, start: int, end: int) -> bool:
+        """'State Security Service' is not MI5's 'Security Service': a capitalised word that is not a country,
+        demonym or title, compounded onto the match, makes it part of a longer name."""
+        if start == 0 or doc[start].is_sent_start:
+            return False
+        prev = doc[start - 1]
+        return (
+            prev.tag_ in {"NNP", "NNPS"} and prev.is_title and prev.dep_ == "compound" and start <= prev.head.i < end
+            and prev.text not in self.lex.country_by_name and prev.text not in self.lex.titles
+        )
 
     def _institution(self, doc: Doc, start: int, end: int) -> tuple[Span, Ref] | None:
         """'Turkish intelligence', 'Iraq's security forces': the institution of the country just before."""

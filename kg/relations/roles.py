@@ -21,7 +21,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..entities.keys import entity_key
+from ..keys import entity_key
 from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
 from .candidate import Candidate
 from .cues import Role, cues

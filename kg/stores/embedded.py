@@ -19,6 +19,8 @@ from ..terms import to_ox
 class OxigraphStore(Store):
     """An embedded Oxigraph store. ``path=None`` keeps everything in memory."""
 
+    frozen = False  # True when opened read-only: what it holds then never changes
+
     def __init__(self, path: str | Path | None = None):
         self.path = None if path in (None, MEMORY) else Path(path)
         self.spec = str(self.path) if self.path else MEMORY
@@ -41,7 +43,7 @@ class OxigraphStore(Store):
     def read_only(cls, path: str | Path) -> OxigraphStore:
         """Open a store (or a snapshot of one) for reading only; several processes may read it at once."""
         store = cls.__new__(cls)
-        store.path, store.spec = Path(path), str(path)
+        store.path, store.spec, store.frozen = Path(path), str(path), True
         try:
             store._ox = ox.Store.read_only(str(path))
         except OSError as exc:
