@@ -286,3 +286,62 @@ def test_roles_given_through_as(parser, text, expected):
     rows = relate(parser, text, {"Iraqi forces": "Organization", "Abu Yasser al-Issawi": "Person", "Islamic State": "Organization",
                                  "Iraq": "Location", "Abu Omar": "Person", "the group": "Organization:Boko Haram"})
     assert expected in triples(rows)
+
+
+# (sentence, mentions, triples that must be found, triples that must not)
+GENERAL = [
+    # a passive tie between groups, with "to" or "with"
+    ("Jaish al-Adl, which is linked to al-Qaeda, has attacked border posts.",
+     {"Jaish al-Adl": "Organization", "al-Qaeda": "Organization"}, {("Jaish al-Adl", "link to", "al-Qaeda")}, set()),
+    ("The militia is affiliated with Hezbollah, officials said.",
+     {"The militia": "Organization:Kataib Hezbollah", "Hezbollah": "Organization"},
+     {("Kataib Hezbollah", "affiliate with", "Hezbollah")}, set()),
+    # an event noun with a target after a quantity noun; war nouns are fights
+    ("Turkey has carried out hundreds of air strikes against the PKK.",
+     {"Turkey": "Location", "the PKK": "Organization:PKK"}, {("Turkey", "strike against", "PKK")}, set()),
+    ("The ADF has waged an insurgency against the Ugandan government since the 1990s.",
+     {"The ADF": "Organization:ADF", "the Ugandan government": "Organization:Ugandan government"},
+     {("ADF", "insurgency against", "Ugandan government")}, set()),
+    # partners after "with"
+    ("Norwegian envoys have negotiated with the Taliban for two weeks.",
+     {"Norwegian envoys": "Organization:Norwegian government", "the Taliban": "Organization:Taliban"},
+     {("Norwegian government", "negotiate with", "Taliban")}, set()),
+    # an "of"/"for" gerund is done by the governing verb's object, a passive's subject, the guilty one
+    ("Police accused Ali Rahimi of financing the cell and of sheltering Omar Aziz.",
+     {"Police": "Organization:Dutch police", "Ali Rahimi": "Person", "the cell": "Organization:cell", "Omar Aziz": "Person"},
+     {("Ali Rahimi", "finance", "cell"), ("Ali Rahimi", "shelter", "Omar Aziz"), ("Dutch police", "accuse", "Ali Rahimi")},
+     {("Dutch police", "finance", "cell"), ("cell", "shelter", "Omar Aziz")}),
+    ("Ali Rahimi was convicted of financing Hamas.",
+     {"Ali Rahimi": "Person", "Hamas": "Organization"}, {("Ali Rahimi", "finance", "Hamas")}, set()),
+    ("The jury found Ali Rahimi guilty of financing Hamas.",
+     {"The jury": "Organization:jury", "Ali Rahimi": "Person", "Hamas": "Organization"},
+     {("Ali Rahimi", "finance", "Hamas")}, {("jury", "finance", "Hamas")}),
+    # "by" keeps the main subject
+    ("Kenyan police disrupted the cell by arresting Omar Aziz.",
+     {"Kenyan police": "Organization", "the cell": "Organization:cell", "Omar Aziz": "Person"},
+     {("Kenyan police", "arrest", "Omar Aziz")}, {("cell", "arrest", "Omar Aziz")}),
+    # a proper name in apposition beats what the description was resolved to
+    ("Al-Shabaab, which is led by the Somali jihadist Abdi Warsame, denied it.",
+     {"Al-Shabaab": "Organization", "the Somali jihadist": "Person:Ahmed Diriye", "Abdi Warsame": "Person"},
+     {("Abdi Warsame", "lead", "Al-Shabaab")}, {("Ahmed Diriye", "lead", "Al-Shabaab")}),
+    # gunmen act for the group named after them, even when "from X" hangs on the verb
+    ("The engineers were abducted by gunmen from Boko Haram near Maiduguri.",
+     {"The engineers": "Person:engineers", "Boko Haram": "Organization", "Maiduguri": "Location"},
+     {("Boko Haram", "abduct", "engineers")}, set()),
+    # rewards for information leading to someone's capture; thanks are praise
+    ("The State Department offered a reward of up to $5 million for information leading to his arrest.",
+     {"The State Department": "Organization:State Department", "his": "Person:Ali Rahimi"},
+     {("State Department", "offer reward for", "Ali Rahimi")}, set()),
+]
+
+
+@pytest.mark.parametrize("text,mentions,expected,forbidden", GENERAL, ids=[t[:40] for t, *_ in GENERAL])
+def test_general_patterns(parser, text, mentions, expected, forbidden):
+    got = triples(relate(parser, text, mentions))
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not forbidden & got, f"unwanted {forbidden & got}"
+
+
+def test_thanks_are_praise(parser):
+    rows = relate(parser, "Meloni thanked the Omani sultan for his help.", {"Meloni": "Person", "the Omani sultan": "Person:sultan of Oman"})
+    assert [(r["predicate"], r["event_type"]) for r in rows] == [("thank", "Praise")]

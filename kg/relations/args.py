@@ -77,6 +77,9 @@ class Mentions:
 
 def resolve(tok: Token, m: Mentions) -> Arg | None:
     """The entity a noun-phrase head names, looking through appositions and group nouns."""
+    named = _apposed_name(tok, m)
+    if named is not None:
+        return named
     arg = m.arg(tok)
     if arg is not None:
         return arg
@@ -90,9 +93,9 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
             arg = m.arg(child)
             if arg is not None and (child.dep_ == "poss" or m.type(arg.key) != "Person"):
                 return arg._replace(token=tok, weight=arg.weight * 0.85)
-    if tok.lemma_.lower() in cues().personnel_nouns:
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "with"}:
+    if tok.lemma_.lower() in cues().personnel_nouns or tok.lower_ in cues().personnel_nouns:
+        for prep in _personnel_preps(tok):
+            if prep.lower_ in {"from", "of", "with"}:
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -109,6 +112,28 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
                         if arg is not None and m.type(arg.key) != "Location":
                             return arg._replace(token=tok, weight=arg.weight * 0.9)
     return None
+
+
+def _apposed_name(tok: Token, m: Mentions) -> Arg | None:
+    """A proper name in apposition to a common-noun head names it, whatever the head was resolved to:
+    "the Malian jihadist Iyad Ag Ghaly" -> Iyad Ag Ghaly."""
+    if tok.pos_ != "NOUN":
+        return None
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > tok.i:
+            arg = m.arg(child) or next((m.arg(c) for c in child.children if c.dep_ == "compound" and m.arg(c)), None)
+            if arg is not None and m.type(arg.key) == "Person":
+                return arg._replace(token=tok, weight=arg.weight * 0.95)
+    return None
+
+
+def _personnel_preps(tok: Token) -> Iterator[Token]:
+    """Prepositions naming whom personnel act for: their own, or one the parser hung on the verb right after
+    them ("seized by gunmen from X")."""
+    yield from (c for c in tok.children if c.dep_ == "prep")
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.dep_ == "prep" and nxt.head is not tok and nxt.head in tok.ancestors:
+        yield nxt
 
 
 def _modifiers(tok: Token) -> Iterator[Token]:

@@ -15,7 +15,13 @@ resolves them to entities and yields :class:`Candidate` triples:
 - the reporting security force as the agent of an agentless arrest ("Police said he was detained");
 - destinations of transfers without an agent ("X was flown to Iraq", "handed over to the FBI");
 - the object of a verb with an object predicate ("designated him a terrorist");
-- being somewhere ("X had been hiding in Y").
+- being somewhere ("X had been hiding in Y");
+- ties of one group to another ("which is linked to al-Qaeda", "an al-Qaeda-linked group");
+- partners after "with" ("negotiated with the group");
+- the perpetrator of an event noun as a subject or passive agent ("a bombing ... that killed X" claimed
+  by Y; "killed in the strike" after "a U.S. strike"; see ``perpetrators``), and the subject of a
+  perpetration verb over an event noun's patient ("approved his extradition");
+- the object of a verb as the subject of its "of"/"for" gerund ("accused X of supplying Y").
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, re
 from .candidate import Candidate
 from .cues import cues
 from .events import event_class
+from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 VERBS = {"VERB", "AUX"}
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
@@ -42,6 +49,8 @@ BARE_VERB_DEPS = {"cc", "conj", "aux", "auxpass", "advmod", "neg", "punct", "nsu
 ACTIVE, PASSIVE_BY, OPERATION_BY, OPERATION_MOD, HELPER = 0.85, 0.85, 0.75, 0.7, 0.7
 CONTROL, EMBEDDED, SHARED, PREP_TARGET, DESTINATION, LOCATED = 0.8, 0.8, 0.75, 0.65, 0.6, 0.55
 REPORTED = 0.6  # the reporting security force as the agent of an agentless arrest
+AFFILIATION, EVENT_AGENT, PERPETRATION = 0.8, 0.7, 0.65
+GERUND_OBJECT_PREPS = {"of", "for"}  # "accused X of supplying", "arrested X for plotting": X does it
 
 
 def verb_label(verb: Token) -> str:
@@ -86,11 +95,42 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return objects[:1] if objects else subject_heads(head, depth + 1)
     participle = verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)
     if verb.dep_ in {"advcl", "pcomp", "acl"} and participle:
-        if head.dep_ == "prep":
-            head = head.head
+        prep = None
+        if head.dep_ == "prep" or (head.dep_ == "conj" and head.pos_ == "ADP"):
+            prep = head
+            while prep.dep_ == "conj" and prep.head.pos_ == "ADP":  # "of supplying ... and of helping ..."
+                prep = prep.head
+            head = prep.head
+        if prep is not None and prep.lower_ in GERUND_OBJECT_PREPS and verb.dep_ == "pcomp" and head.tag_ != "VBG":
+            doer = _gerund_doer(head)
+            if doer is not None:
+                return [doer]
         if head.pos_ in VERBS:
             return subject_heads(head, depth + 1)
     return []
+
+
+def _gerund_doer(head: Token) -> Token | None:
+    """Who does an "of"/"for" gerund: the object of the verb ("accused X of ...", "arrested X for ..."),
+    the subject of a passive ("X was accused of ..."), the noun a predicate adjective describes
+    ("found X guilty of ...")."""
+    if head.pos_ == "ADJ":
+        subject = [c for c in head.children if c.dep_ in SUBJECT_DEPS]  # "found [X guilty] of"
+        if subject:
+            return subject[0]
+        if head.dep_ == "amod" and head.head.pos_ in NOMINAL_DEPS:
+            return head.head
+        if head.dep_ in {"acomp", "oprd"}:
+            head = head.head
+        else:
+            return None
+    if head.pos_ not in VERBS:
+        return None
+    for dep in (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS):
+        found = [c for c in head.children if c.dep_ in dep]
+        if found:
+            return found[0]
+    return None
 
 
 def _event_agent(noun: Token) -> Token | None:
@@ -230,16 +270,31 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
     """("against", X) for "fought against X"; (noun, X) for "conducted operations against X"."""
     c = cues()
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in c.target_preps:
+        if child.dep_ == "prep" and (child.lower_ in c.target_preps
+                                     or (child.lower_ == "with" and verb.lemma_.lower() in c.with_verbs)):
             for arg in resolve_all(_pobjs(child), m):
                 yield child.lower_, arg
-    for obj in verb.children:
+    for child in verb.children:
+        if child.dep_ not in OBJECT_DEPS:
+            continue
+        obj = _counted(child)
         noun = obj.lemma_.lower()
-        if obj.dep_ in OBJECT_DEPS and (noun in c.operation_nouns or event_class(noun, "NOUN")):
+        if noun in c.operation_nouns or event_class(noun, "NOUN"):
             for prep in obj.children:
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
                     for arg in resolve_all(_pobjs(prep), m):
                         yield f"{obj.lemma_.lower()} {prep.lower_}", arg
+
+
+def _counted(noun: Token) -> Token:
+    """What a quantity noun counts: "dozens of air strikes" -> strikes."""
+    if noun.lemma_.lower() in cues().quantity_nouns or noun.lower_ in cues().quantity_nouns:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobjs = _pobjs(prep)
+                if pobjs:
+                    return pobjs[0]
+    return noun
 
 
 def _rewarded(verb: Token, m: Mentions) -> Iterator[Arg]:
@@ -250,7 +305,7 @@ def _rewarded(verb: Token, m: Mentions) -> Iterator[Arg]:
     for obj in verb.children:
         if obj.dep_ not in OBJECT_DEPS or not (obj.ent_type_ == "MONEY" or obj.lemma_.lower() in c.reward_nouns):
             continue
-        preps = [p for p in list(verb.children) + list(obj.children) if p.dep_ == "prep" and p.lower_ in {"for", "on"}]
+        preps = [p for p in list(verb.children) + list(obj.subtree) if p.dep_ == "prep" and p.lower_ in {"for", "on"}]
         for prep in preps:
             for pobj in _pobjs(prep):
                 direct = resolve_all([pobj], m)
@@ -267,6 +322,8 @@ def _rewarded(verb: Token, m: Mentions) -> Iterator[Arg]:
                                         for p3 in n.children:
                                             if p3.dep_ == "prep" and p3.lower_ == "of":
                                                 yield from resolve_all(_pobjs(p3), m)
+                                            elif p3.dep_ == "poss":  # "leading to his capture"
+                                                yield from resolve_all([p3], m)
 
 
 def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
@@ -280,6 +337,58 @@ def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
             for s, o in _pairs(subjects, places):
                 if m.type(s.key) != "Location":
                     yield Candidate(s, f"{verb_label(verb)} {prep.lower_}", o, verb, None, LOCATED, "located")
+
+
+def _affiliations(verb: Token, m: Mentions) -> Iterator[Candidate]:
+    """Group ties: "X, which is linked to Y" / "X is affiliated with Y" -> X "link to" Y;
+    "an al-Qaeda-linked group" -> the group "link to" al-Qaeda."""
+    c = cues()
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "amod" and verb.tag_ == "VBN":  # "the al-Qaeda-linked group"
+        holders = resolve_all([verb.head], m)
+        partners = resolve_all([ch for ch in verb.children if ch.dep_ in {"npadvmod", "compound", "nmod"}], m)
+        prep = "with" if lemma == "ally" else "to"
+        for s, o in _pairs(holders, partners):
+            yield Candidate(s, f"{lemma} {prep}", o, verb, "Association", AFFILIATION, "affiliation")
+        return
+    if not is_passive(verb):
+        return
+    holders = resolve_all(patient_heads(verb), m)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in c.affiliation_preps:
+            for s, o in _pairs(holders, resolve_all(_pobjs(prep), m)):
+                yield Candidate(s, f"{lemma} {prep.lower_}", o, verb, "Association", AFFILIATION, "affiliation")
+
+
+def _operation_agents(verb: Token, m: Mentions) -> list[Arg]:
+    """Agents of the operation a passive event happened in, found beyond its own phrase ("in the strike")."""
+    out: list[Arg] = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in AGENT_PREPS:
+            for noun in _pobjs(prep):
+                if is_event_noun(noun):
+                    out += [a for a in noun_agents(noun, m) if a.key not in {o.key for o in out}]
+    return out
+
+
+def _event_subjects(heads: list[Token], m: Mentions) -> list[Arg]:
+    """The perpetrators of the event nouns standing as a clause's subject."""
+    out: list[Arg] = []
+    for head in heads:
+        noun = event_noun(head)
+        if noun is not None:
+            out += [a._replace(weight=a.weight * EVENT_AGENT) for a in noun_agents(noun, m)]
+    return out
+
+
+def _perpetrated(verb: Token, m: Mentions) -> Iterator[tuple[Token, Arg]]:
+    """(event noun, patient) of a perpetration verb's object: "ordered the arrest of X", "approved his extradition"."""
+    if verb.lemma_.lower() not in cues().perpetration_verbs:
+        return
+    for obj in verb.children:
+        if obj.dep_ in OBJECT_DEPS and is_event_noun(obj):
+            for arg in noun_patients(obj, m):
+                yield obj, arg
 
 
 def _controller(verb: Token) -> Token | None:
@@ -303,6 +412,8 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if verb.pos_ != "VERB" or lemma in c.speech_verbs or lemma in c.non_event_verbs:
             continue
         label, event = verb_label(verb), event_class(lemma)
+        if lemma in c.affiliation_verbs:
+            yield from _affiliations(verb, m)
         if is_passive(verb):
             patients = resolve_all(patient_heads(verb), m)
             found_agent = False
@@ -312,6 +423,10 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                         found_agent = True
                         helper = None if prefix else _helper(head, m)
                         yield Candidate(s, _label(prefix, label), o, verb, event, strength, "passive", helper)
+            if not found_agent and event is not None:  # "killed in the strike": whoever carried out the strike
+                for s, o in _pairs(_operation_agents(verb, m), patients):
+                    found_agent = True
+                    yield Candidate(s, label, o, verb, event, OPERATION_MOD, "operation-agent")
             if not found_agent and event == "Arrest":
                 for s, o in _pairs(_reporting_force(verb, m), patients):
                     yield Candidate(s, label, o, verb, event, REPORTED, "reported-agent")
@@ -329,6 +444,9 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         bosses = resolve_all(subject_heads(controller), m) if controller is not None else []
         if controller is None or not set(subject_toks) <= set(subject_heads(controller)):
             subjects = resolve_all(subject_toks, m)
+            if not subjects and event is not None:  # "a bombing ... that killed X", claimed by Y
+                subjects = _event_subjects(subject_toks, m)
+                own_subject = own_subject and not subjects
             strength = EMBEDDED if controller is not None else ACTIVE if own_subject else SHARED
             for s, o in _pairs(subjects, objects):
                 helper = next((b for b in bosses if b.key not in {s.key, o.key}), None) or _helper(s.token, m)
@@ -338,6 +456,11 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     for s in subjects:
                         if s.key != o.key:
                             yield Candidate(s, f"{label} reward for", o, verb, "Reward", PREP_TARGET, "reward")
+                for noun, o in _perpetrated(verb, m):
+                    for s in subjects:
+                        if s.key != o.key:
+                            yield Candidate(s, f"{label} {noun.lemma_.lower()}", o, verb,
+                                            event_class(noun.lemma_.lower(), "NOUN"), PERPETRATION, "perpetration")
                 for prep, o in _prep_targets(verb, m):
                     for s in subjects:
                         if s.key != o.key:

@@ -1,0 +1,100 @@
+"""Who carried out an event named by a noun, when the clause around it does not say.
+
+- the noun's own agent: a modifier or possessor that is not a person ("a U.S. drone strike",
+  "Daesh's attack"), or "by X" ("the bombing by X");
+- a perpetration frame: "X claimed responsibility for the bombing", "X carried out the attack",
+  "X ordered the raid" -> X;
+- a definite noun repeating an earlier one of the same kind: "killed in the strike" after "A U.S. drone
+  strike killed ..." -> the U.S. (event coreference by lemma).
+
+:func:`event_noun` finds the event noun a clause argument stands for ("a bombing at a base that killed X":
+the relative clause hangs on "base", the event is "bombing"). Used by the clause patterns for subjects
+and passive agents that name an event rather than an entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .args import Arg, Mentions, resolve_all
+from .cues import cues
+from .events import event_class
+
+AGENT_DEPS = {"compound", "amod", "nmod", "poss"}
+DEFINITE = {"the", "this", "that"}
+ANAPHORA = 0.9  # weight factor of an agent found through an earlier mention of the same event
+
+
+def is_event_noun(tok: Token) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in cues().operation_nouns or event_class(lemma, "NOUN") is not None)
+
+
+def event_noun(tok: Token) -> Token | None:
+    """The event noun a head stands for: itself, or the event its prepositional phrase sits in."""
+    if is_event_noun(tok):
+        return tok
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"at", "in", "on", "near", "against"}:
+        host = tok.head.head
+        if is_event_noun(host):
+            return host
+    return None
+
+
+def _own_agents(noun: Token, m: Mentions) -> list[Arg]:
+    """Agents the noun phrase names itself: non-person modifiers and possessors, and "by X"."""
+    out: list[Arg] = []
+    for child in noun.children:
+        if child.dep_ in AGENT_DEPS:
+            arg = m.arg(child)
+            if arg is None and child.dep_ == "compound":  # "U.S. drone strike": U.S. modifies "drone"
+                arg = next((m.arg(g) for g in child.children if g.dep_ in AGENT_DEPS and m.arg(g)), None)
+            if arg is not None and m.type(arg.key) != "Person":
+                out.append(arg)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            out += resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
+    return out
+
+
+def _frame_agents(noun: Token, m: Mentions) -> list[Arg]:
+    """The subject of a perpetration verb the noun is the object of ("X carried out the attack",
+    "X claimed responsibility for the bombing")."""
+    from .clauses import subject_heads  # clauses uses this module for its subjects
+
+    c = cues()
+    verb = None
+    if noun.dep_ in {"dobj", "obj"}:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in c.responsibility_nouns:
+        verb = noun.head.head.head
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in c.perpetration_verbs:
+        return []
+    if any(ch.dep_ in {"nsubjpass", "auxpass"} for ch in verb.children):
+        return []
+    return resolve_all(subject_heads(verb), m)
+
+
+def _earlier(noun: Token, m: Mentions) -> list[Arg]:
+    """The agents of the closest earlier mention of the same event noun that names its agents."""
+    if not any(ch.dep_ == "det" and ch.lower_ in DEFINITE for ch in noun.children):
+        return []
+    lemma = noun.lemma_.lower()
+    for tok in reversed(noun.doc[: noun.i]):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma:
+            found = _own_agents(tok, m) or _frame_agents(tok, m)
+            if found:
+                return [a._replace(token=noun, weight=a.weight * ANAPHORA) for a in found]
+    return []
+
+
+def noun_patients(noun: Token, m: Mentions) -> list[Arg]:
+    """Whom the event the noun names happened to: "the arrest of X", "his extradition"."""
+    of = [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
+    if of:
+        return resolve_all(of, m)
+    return resolve_all([ch for ch in noun.children if ch.dep_ == "poss"], m)
+
+
+def noun_agents(noun: Token, m: Mentions) -> list[Arg]:
+    """Who carried out the event the noun names; empty when nothing says."""
+    return _own_agents(noun, m) or _frame_agents(noun, m) or _earlier(noun, m)
