@@ -321,6 +321,16 @@ def test_export_filters(client):
     assert r.status_code == 400 and r.json()["detail"].startswith("unknown event type 'Picnic'; choose from: ")
 
 
+def test_ingest_example_is_what_the_server_answers(tmp_path):
+    """The OpenAPI example of POST /articles is a real answer (its counts follow extraction: regenerate on change)."""
+    from api.examples import INGEST_EXAMPLE, INGEST_TEXT
+
+    with TestClient(create_app(Settings(store=":memory:", query_workers=0, update_token="t"))) as c:
+        r = c.post("/articles", params={"id": "basra-arrests", "title": "Arrests in Basra"},
+                   headers={"authorization": "Bearer t", "content-type": "text/plain"}, content=INGEST_TEXT)
+    assert r.status_code == 201 and r.json() == INGEST_EXAMPLE
+
+
 def test_post_article_then_delete(tmp_path):
     """Ingest over HTTP (JSON, text, HTML), re-ingest unchanged, read back, export, delete: with the token."""
     settings = Settings(store=str(tmp_path / "s"), update_token="tok", query_workers=1)

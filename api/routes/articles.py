@@ -20,7 +20,7 @@ from kg.text import article_from_text, decode
 
 from ..answers import answer
 from ..deps import QueriesDep, SettingsDep, StoreDep, WriteAccess, WriteLockDep
-from ..examples import ARTICLE_EXAMPLE, ARTICLES_EXAMPLE, INGEST_EXAMPLE, not_found
+from ..examples import ARTICLE_EXAMPLE, ARTICLES_EXAMPLE, INGEST_EXAMPLE, INGEST_TEXT, not_found
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -42,7 +42,7 @@ _POST_DOC = {
     "requestBody": {
         "required": True,
         "content": {
-            "text/plain": {"schema": {"type": "string"}, "example": "Police in Basra arrested two suspects on Monday."},
+            "text/plain": {"schema": {"type": "string"}, "example": INGEST_TEXT},
             "application/json": {"schema": ArticleIn.model_json_schema()},
             "text/html": {"schema": {"type": "string"},
                           "example": "<html><h1>Arrests in Basra</h1><p>Police arrested two suspects.</p></html>"},

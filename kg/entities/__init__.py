@@ -52,6 +52,7 @@ class EntityResolver:
         self.describer(doc, reg)
         self.coref.descriptions(doc, reg)
         self.coref.ages(doc, reg)
+        self.coref.lead(doc, reg)
         self._add_countries(reg)
         publish(doc, reg)
         return doc

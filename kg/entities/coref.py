@@ -17,6 +17,8 @@ resolver with one tested heuristic per case:
   last named person who is not the subject of the same clause; "the man, identified as X" -> X.
 - **Ages**: "the 34-year-old" -> the named person the article gave that age ("X, 34," or "X, a
   34-year-old …"), else the last named person.
+- **The lead's protagonist**: a role description in the headline or lead before anyone is named
+  ("Marines capture cartel leader") -> the first person named, if named within the next two sentences.
 - **Role descriptions**: "a senior al-Shabaab terrorist leader", "al-Shabaab leader" -> the
   named person whom the article gives that role in that group ("X is one of the
   most senior al-Shabaab leaders", "X, an al-Shabaab commander", "al-Shabaab's founder X").
@@ -221,6 +223,43 @@ class Coref:
                 continue
             reg.add(key, start, end, "description", alias=doc[start:end].text)
             at.update({i: reg.mentions[-1] for i in range(start, end)})
+
+    # -- the lead's protagonist -----------------------------------------------------------------------
+    def lead(self, doc: Doc, reg: Registry) -> None:
+        """'Marines capture cartel leader' / '... captured one of the country's most wanted drug lords': a role
+        description in the headline or lead, before any person is named, is the first person the article names,
+        when it names one within the next two sentences (wire style names the protagonist right after the lead)."""
+        starts = sentence_starts(doc)
+        people = sorted((m for m in reg.mentions if m.kind == "name" and reg.entities[m.key].type == "Person"
+                         and not _plural_person(reg.entities[m.key])), key=lambda m: m.start)
+        if not people or len(starts) < 2:
+            return
+        first = people[0]
+        first_sent = bisect_right(starts, first.start) - 1
+        lead_end = starts[2] if len(starts) > 2 else len(doc)
+        if first_sent > 3:
+            return
+        at = _index(reg)
+        for noun in doc[: min(lead_end, first.start)]:
+            if noun.lemma_.lower() not in self.lex.role_nouns or noun.pos_ != "NOUN" or noun.i in at:
+                continue
+            if noun.dep_ in {"attr", "compound", "appos"} or in_furniture(doc, noun.i, noun.i + 1):
+                continue
+            start = _walk_left(doc, noun.i, ROLE_MODIFIERS - {"PROPN"})
+            if any(i in at for i in range(start, noun.i + 1)):
+                continue
+            one = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+            one = one.head if one is not None and one.head.lower_ == "one" else None
+            if noun.tag_ == "NNS" and one is None:
+                continue  # plural and not "one of them": a group, not the protagonist
+            lo = start
+            while lo < noun.i and doc[lo].pos_ == "DET":
+                lo += 1
+            reg.add(first.key, lo, noun.i + 1, "description", alias=doc[lo : noun.i + 1].text)
+            at.update({i: reg.mentions[-1] for i in range(lo, noun.i + 1)})
+            if one is not None and one.i not in at:
+                reg.add(first.key, one.i, one.i + 1, "description", alias="one")
+                at[one.i] = reg.mentions[-1]
 
     def _last(self, reg: Registry, before: int, test, kind: str | None = None) -> str | None:
         cands = [m for m in reg.mentions if m.end <= before and test(reg.entities[m.key]) and kind in (None, m.kind)]

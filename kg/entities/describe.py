@@ -17,7 +17,9 @@ small check; none depends on a particular article:
 - relational nouns: "the wife of X", "his older sister", "one of his aides",
   "X's right-hand man" -> a Person labelled by the description, ``described_by`` X;
   in apposition to a named person (", an Afghan national code-named …") it is that person;
-- counted people: "at least 850 suspects" -> a Person (group) node "850 suspects".
+- counted people: "at least 850 suspects", "29 cartel members", "three Russian nationals" -> a Person
+  (group) node "850 suspects" (with a nationality from a demonym); "four of his bodyguards" -> "four
+  bodyguards of X".
 
 Unnamed nodes get article-scoped keys (see :func:`scoped_key`): two articles'
 "850 suspects" are different people.
@@ -97,10 +99,8 @@ class Describer:
                     continue
                 start -= 1
             elif label == "COUNTED":
-                lo = start
-                while lo > 0 and doc[lo - 1].like_num:
-                    lo -= 1
-                if lo == start:
+                lo = _counted_start(doc, start, lex)
+                if lo is None:
                     continue
                 start = lo
             if not in_furniture(doc, start, end):
@@ -350,15 +350,53 @@ class Describer:
         return m.key if m is not None and m.start == end and reg.entities[m.key].type == "Person" and m.kind == "name" else None
 
     def _counted(self, doc: Doc, reg: Registry, at, matches) -> None:
+        lex = self.lex
         for start, end in matches:
-            if any(i in at for i in range(start, end)):
+            owner = None
+            if doc[start + 1].lower_ == "of" and doc[start].like_num:  # "four of his bodyguards"
+                owner = next((at[i] for i in range(start + 2, end - 1) if i in at), None)
+                if owner is not None and reg.entities[owner.key].type != "Person":
+                    owner = None
+                words = [doc[start], *(t for t in doc[start + 2 : end] if t.i not in at and t.tag_ not in {"PRP$", "POS", "DT"})]
+            else:
+                words = list(doc[start:end])
+            if any(i in at for i in range(start, end) if owner is None or not owner.start <= i < owner.end):
                 continue
-            number = " ".join(t.text for t in doc[start : end - 1] if t.like_num)
-            label = f"{number} {doc[end - 1].lower_}"
+            label = " ".join(t.text if t.text in lex.demonyms else t.lower_ for t in words)
+            if owner is not None:
+                label = f"{label} of {_short_name(reg.entities[owner.key])}"
             lo = start - 2 if start >= 2 and doc[start - 2 : start].text.lower() in {"at least", "up to", "more than", "at most"} else start
             key = scoped_key(doc, "Person", label)
-            reg.entity(key, label, "Person")
+            ent = reg.entity(key, label, "Person")
+            dems = [lex.demonyms[t.text] for t in words if t.text in lex.demonyms]
+            if dems:
+                ent.nationality = ent.nationality or dems[0]  # "three Russian nationals"
             reg.add(key, lo, end, "description", alias=doc[lo:end].text)
+
+
+def _counted_start(doc: Doc, noun: int, lex: Lexicon) -> int | None:
+    """Where a counted group of people starts before its plural noun, or None when it is not counted:
+    "850 suspects", "29 cartel members", "three Russian nationals", "four of his bodyguards"."""
+    lo = noun
+    while lo > 0 and noun - lo < 3 and doc[lo - 1].head.i == noun and doc[lo - 1].dep_ in {"compound", "amod"} \
+            and not doc[lo - 1].like_num:
+        lo -= 1  # modifiers of the noun
+    if lo > 0 and doc[lo - 1].like_num:
+        while lo > 0 and doc[lo - 1].like_num:
+            lo -= 1
+        return lo
+    # partitive: NUM of (his | the | X's) [modifiers] NOUNS
+    i = lo - 1
+    if i >= 0 and doc[i].tag_ in {"PRP$", "DT"}:
+        i -= 1
+    elif i >= 1 and doc[i].tag_ == "POS":
+        i -= 1
+        while i > 0 and doc[i - 1].tag_ == "NNP":
+            i -= 1
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].like_num and doc[i - 1].lower_ != "one":
+        return i - 1
+    return None
 
 
 def _index(reg: Registry) -> dict[int, Mention]:
@@ -433,7 +471,14 @@ def _following_person(doc: Doc, reg: Registry, at, end: int) -> str | None:
 
 
 def _short_name(ent) -> str:
-    """The shortest alias of a person that ends with their last name ("Godane" for Ahmed Abdi Godane)."""
+    """The shortest alias of a person that ends with their last name ("Godane" for Ahmed Abdi Godane), else the
+    shortest alias made of words of the name ("Salazar" for a double surname "Joaquin Salazar Ortega")."""
     last = ent.label.split()[-1]
     names = [a for a in ent.aliases | {ent.label} if a.endswith(last) and a[:1].isalpha()]
-    return min(names, key=lambda a: (len(a.split()), len(a), a)) if names else ent.label
+    short = min(names, key=lambda a: (len(a.split()), len(a), a)) if names else ent.label
+    if short == ent.label:  # "Salazar" for Joaquin Salazar Ortega: a shorter alias made of the name's own words
+        words = ent.label.split()
+        parts = [a for a in ent.aliases if a[:1].isupper() and 0 < len(a.split()) < len(words)
+                 and any(words[i : i + len(a.split())] == a.split() for i in range(len(words)))]
+        short = min(parts, key=lambda a: (len(a.split()), len(a), a)) if parts else short
+    return short

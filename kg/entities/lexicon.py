@@ -52,6 +52,7 @@ class Lexicon:
     counted_person_nouns: frozenset[str]
     nationality_nouns: frozenset[str]
     naming_words: tuple[str, ...]
+    capitals: frozenset[str] = frozenset()  # keys of capitals that stand for their country's government
 
     def institution(self, country: str, form: str) -> Ref | None:
         """The organisation ``form`` ("forces", "intelligence") of a country key, if form is an institution noun."""
@@ -99,9 +100,12 @@ def load() -> Lexicon:
             country_by_name.setdefault(dem, key)
         if entry.get("abbr"):
             country_by_name.setdefault(entry["abbr"], key)
+    capitals = set()
     for entry in lexicons.load("cities"):
         subtype = entry.get("subtype") or "City"
         ref = Ref(entity_key("Location", entry["name"]), entry["name"], "Location", subtype, _country_ref(entry.get("country")))
+        if entry.get("capital"):
+            capitals.add(ref.key)
         for form in [entry["name"], *(entry.get("aliases") or [])]:
             names.setdefault(form, ref)
     for entry in lexicons.load("organizations"):
@@ -125,6 +129,7 @@ def load() -> Lexicon:
         local_modifiers=frozenset(inst.get("local_modifiers") or ()),
         led_nouns=frozenset(inst.get("led_nouns") or ()),
         org_heads=frozenset(w.lower() for w in inst.get("org_heads") or ()),
+        capitals=frozenset(capitals),
         **_people(),
     )
     lex.refs.update({ref.key: ref for ref in names.values()})

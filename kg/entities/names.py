@@ -10,7 +10,8 @@ Rules, each small and data-driven:
   the model's label, plus votes from the name's shape and its sentence (an
   organisation's head word, apposition with a person noun, coordination with a
   known name, subject of a verb only people do: said, was arrested ...);
-- demonyms (NORP) are never nodes; other labels (DATE, MONEY ...) are ignored.
+- demonyms (NORP) are never nodes; other labels (DATE, MONEY ...) are ignored;
+- a capital that acts ("Washington has asked Madrid ...") is its country; one that is a place stays the city.
 """
 
 from __future__ import annotations
@@ -168,7 +169,33 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         reg.add(key, span.start, span.end, alias=text)
     _quoted_nicknames(doc, reg)
     _bare_surnames(doc, lex, reg)
+    _capitals_as_governments(doc, lex, reg)
 
+
+# Dependencies of a capital acting for its government: "Washington asked", "asked Madrid", "Moscow's support".
+ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss"}
+
+
+def _capitals_as_governments(doc: Doc, lex: Lexicon, reg: Registry) -> None:
+    """A capital that acts ("Washington has asked Madrid to extradite her", "pressure from Washington, which
+    has designated ...") stands for its country; a capital that is only a place ("in Madrid") stays the city."""
+    for m in list(reg.mentions):
+        if m.key not in lex.capitals or m.kind != "name":
+            continue
+        country = lex.refs[m.key].country
+        if country not in lex.refs:
+            continue
+        root = doc[m.start : m.end].root
+        node = root.head if root.dep_ == "conj" else root
+        acting = node.dep_ in ACTOR_DEPS or (node.dep_ == "agent" or node.dep_ == "pobj" and node.head.dep_ == "agent")
+        acting = acting or any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ == "WDT" for g in c.children)
+                               for c in root.children)
+        if not acting:
+            continue
+        reg.mentions.remove(m)
+        reg.entities[m.key].mentions -= 1
+        reg.from_ref(lex.refs[country])
+        reg.add(country, m.start, m.end, alias=doc[m.start : m.end].text)
 
 def _quoted_nicknames(doc: Doc, reg: Registry) -> None:
     """'Ismael "El Mayo" Zambada': capitalised words, a quoted nickname, capitalised words -> one person,
