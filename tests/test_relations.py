@@ -345,3 +345,49 @@ def test_general_patterns(parser, text, mentions, expected, forbidden):
 def test_thanks_are_praise(parser):
     rows = relate(parser, "Meloni thanked the Omani sultan for his help.", {"Meloni": "Person", "the Omani sultan": "Person:sultan of Oman"})
     assert [(r["predicate"], r["event_type"]) for r in rows] == [("thank", "Praise")]
+
+
+ROLES_GENERAL = [
+    # an office held for the country a demonym names; the office's own words are not its target
+    ("Kenyan Interior Minister Kithure Kindiki visited the camp.",
+     {"Kithure Kindiki": "Person", "Kenya": "Location", "Interior": "Organization"},
+     {("Kithure Kindiki", "interior minister of", "Kenya")}, {("Kithure Kindiki", "interior minister of", "Interior")}),
+    ("Nigeria's foreign minister, Yusuf Tuggar, condemned the attack.",
+     {"Nigeria": "Location", "Yusuf Tuggar": "Person"}, {("Yusuf Tuggar", "foreign minister of", "Nigeria")}, set()),
+    # a commander is not a commander of the country his demonym names
+    ("The Iraqi commander Ahmed Saleh was killed.", {"Ahmed Saleh": "Person", "Iraq": "Location"},
+     set(), {("Ahmed Saleh", "commander of", "Iraq")}),
+    # holder by predicative complement
+    ("Omar Aziz was considered a possible successor to Abu Bakr al-Baghdadi.",
+     {"Omar Aziz": "Person", "Abu Bakr al-Baghdadi": B}, {("Omar Aziz", "successor of", "Abu Bakr al-Baghdadi")}, set()),
+    # a person a demonym describes is a national of that country
+    ("The French hostage, aid worker Sophie Martin, was freed.",
+     {"Sophie Martin": "Person", "France": "Location"}, {("Sophie Martin", "national of", "France")}, set()),
+    ("The French government said nothing.", {"The French government": "Organization:French government", "France": "Location"},
+     set(), {("French government", "national of", "France")}),
+]
+
+
+@pytest.mark.parametrize("text,mentions,expected,forbidden", ROLES_GENERAL, ids=[t[:40] for t, *_ in ROLES_GENERAL])
+def test_roles_general(parser, text, mentions, expected, forbidden):
+    got = triples(relate(parser, text, mentions))
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not forbidden & got, f"unwanted {forbidden & got}"
+
+
+@pytest.mark.parametrize("text,mentions,expected", [
+    # coordinated owners of a group noun all act
+    ("The Somali National Army and African Union troops have been fighting al-Shabaab since March.",
+     {"The Somali National Army": "Organization:Somali National Army", "African Union": "Organization", "al-Shabaab": "Organization"},
+     {("Somali National Army", "fight", "al-Shabaab"), ("African Union", "fight", "al-Shabaab")}),
+    # going somewhere
+    ("Benali, who had travelled to Syria in 2015, told the court he regretted it.",
+     {"Benali": "Person:Karim Benali", "Syria": "Location"}, {("Karim Benali", "travel to", "Syria")}),
+    # mercenaries of a group act for it
+    ("The junta has relied on Russian mercenaries of the Wagner Group.",
+     {"The junta": "Organization:Malian junta", "the Wagner Group": "Organization:Wagner Group"},
+     {("Malian junta", "rely on", "Wagner Group")}),
+])
+def test_owners_movement_personnel(parser, text, mentions, expected):
+    got = triples(relate(parser, text, mentions))
+    assert expected <= got, f"missing {expected - got}; got {got}"

@@ -159,9 +159,27 @@ def resolve_all(heads: list[Token], m: Mentions) -> list[Arg]:
     for head in heads:
         for tok in conjuncts(head):
             arg = resolve(tok, m)
-            if arg is not None and arg.key not in seen:
-                seen.add(arg.key)
-                out.append(arg)
+            found = [arg] if arg is not None else []
+            if arg is not None and arg.token is tok and m.arg(tok) is None:
+                found += _coordinated_owners(tok, m)
+            for a in found:
+                if a.key not in seen:
+                    seen.add(a.key)
+                    out.append(a)
+    return out
+
+
+def _coordinated_owners(tok: Token, m: Mentions) -> list[Arg]:
+    """Further owners of a group noun coordinated with the one it resolved to:
+    "The Somali National Army and African Union troops" -> the African Union too."""
+    if tok.lemma_.lower() not in cues().group_nouns and tok.lower_ not in cues().group_nouns:
+        return []
+    out = []
+    for child in _modifiers(tok):
+        for conj in child.conjuncts:
+            arg = m.arg(conj)
+            if arg is not None and m.type(arg.key) != "Person":
+                out.append(arg._replace(token=tok, weight=arg.weight * 0.85))
     return out
 
 

@@ -327,12 +327,13 @@ def _rewarded(verb: Token, m: Mentions) -> Iterator[Arg]:
 
 
 def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
-    """X "be in" / "hide out in" a place."""
+    """X "be in" / "hide out in" a place; X "travel to" / "flee to" a place."""
     if any(c.dep_ in {"attr", "acomp", "dobj"} for c in verb.children):
         return
+    preps = {"in", "inside"} | ({"to", "into"} if verb.lemma_.lower() in cues().movement_verbs else set())
     subjects = resolve_all(subject_heads(verb), m)
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             places = [a for a in resolve_all(_pobjs(prep), m) if m.type(a.key) == "Location"]
             for s, o in _pairs(subjects, places):
                 if m.type(s.key) != "Location":
@@ -407,7 +408,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if verb.pos_ not in VERBS:
             continue
         lemma = verb.lemma_.lower()
-        if lemma in c.location_verbs:
+        if lemma in c.location_verbs or lemma in c.movement_verbs:
             yield from _located(verb, m)
         if verb.pos_ != "VERB" or lemma in c.speech_verbs or lemma in c.non_event_verbs:
             continue

@@ -45,6 +45,8 @@ class Cues(NamedTuple):
     quantity_nouns: frozenset[str]
     personnel_nouns: frozenset[str]
     location_verbs: frozenset[str]
+    movement_verbs: frozenset[str]
+    office_roles: frozenset[str]
     destination_verbs: frozenset[str]
     reward_verbs: frozenset[str]
     reward_nouns: frozenset[str]

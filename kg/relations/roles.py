@@ -11,7 +11,10 @@ to its *target*:
   when the entity layer resolved that description to a person;
 - target by possessive, modifier or preposition: "Daesh's founder", "Daesh
   leaders", "a deputy to X", "a fellow at RUSI", "the wife of X";
-- nationality from a demonym: "an Iraqi national" -> national of Iraq.
+- nationality from a demonym: "an Iraqi national" -> national of Iraq; a person described with a
+  demonym: "the Canadian hostage, Julie Tremblay" -> national of Canada;
+- offices held for a country a demonym names: "Somali Information Minister X" -> minister of Somalia;
+- holder by predicative complement: "X was considered a possible successor to Y".
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ def role_of(noun: Token) -> Role | None:
     roles = cues().roles
     single = roles.get(noun.lemma_.lower()) or roles.get(noun.lower_)
     joined = _hyphenated(noun)
-    if joined in roles:  # "brother-in-law", which the tokenizer splits at its hyphens
+    if joined != noun.lower_ and joined in roles:  # "brother-in-law", which the tokenizer splits at its hyphens
         return roles[joined]
     if noun.lower_ not in _multiword_ends():
         return single
@@ -99,6 +102,14 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
     out += [(c, APPOSITION) for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ == "attr":
         out += [(s, COPULA) for s in _copula_subject(noun)]
+    if noun.dep_ == "oprd":  # "X was considered a successor to Y", "they named X deputy to Y"
+        verb = noun.head
+        deps = ({"nsubjpass"}, {"dobj", "dative"}, {"nsubj"})
+        for dep in deps:
+            found = [c for c in verb.children if c.dep_ in dep]
+            if found:
+                out.append((found[0], COPULA))
+                break
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in QUANTIFIERS:
         quant = noun.head.head  # "one of the most senior Daesh leaders"
         if quant.dep_ == "attr":
@@ -146,7 +157,10 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
     """Whom or what the role is held for."""
     c = cues()
     out: list[Arg] = []
+    own_words = set(role.label.split()[:-1])  # "Interior" of "interior minister" is the office, not its target
     for child in noun.children:
+        if child.lower_ in own_words:
+            continue
         if role.cls == "Nationality":
             if child.dep_ in {"amod", "compound", "nmod"}:
                 key = _country(child.text, m)
@@ -162,12 +176,35 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
             if child.lower_ in ORGANIZATION_PREPS:
                 args = [a for a in args if m.type(a.key) == "Organization"]
             out += args
+    if role.label.rsplit(" ", 1)[0] in c.office_roles:  # "Somali Information Minister X", "an Iraqi official"
+        for child in noun.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i and m.arg(child) is None:
+                key = _country(child.text, m)
+                if key:
+                    out.append(Arg(key, child, 0.9))
     allowed = TARGET_TYPES.get(role.cls)
     return [a for a in out if allowed is None or m.type(a.key) in allowed]
 
 
+def demonym_nationalities(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
+    """Nationality of a person a demonym describes: "the Canadian hostage, Julie Tremblay" -> national of Canada."""
+    for noun in sent:
+        if noun.pos_ != "NOUN" or role_of(noun) is not None:
+            continue
+        countries = [k for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i
+                     and m.arg(c) is None for k in [_country(c.text, m)] if k]
+        if not countries:
+            continue
+        holder = resolve(noun, m)
+        if holder is None or m.type(holder.key) != "Person":
+            continue
+        for key in countries:
+            yield Candidate(holder, "national of", Arg(key, noun, 0.9), noun, "Nationality", DESCRIPTION, "role")
+
+
 def role_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Role, affiliation, kinship and nationality triples of a sentence."""
+    yield from demonym_nationalities(sent, m)
     for noun in sent:
         role = role_of(noun)
         if role is None:
