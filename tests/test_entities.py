@@ -73,6 +73,12 @@ CASES = [
     ("The arrests followed pressure from Washington, which has designated the cartel.", "Washington",
      "location/united-states", "Location"),
     ("Her lawyers in Madrid said she denied the charges.", "Madrid", "location/madrid", "Location"),
+    # a person name the model cut short before its head word
+    ("The group is led by the Malian jihadist Iyad Ag Ghaly.", "Iyad Ag Ghaly", "person/iyad-ag-ghaly", "Person"),
+    # well-known criminal groups, agencies and aid organisations from the lexicon
+    ("Doctors Without Borders said it had lost contact with the team.", "Doctors Without Borders",
+     "organization/doctors-without-borders", "Organization"),
+    ("The DEA said it had provided intelligence.", "DEA", "organization/drug-enforcement-administration", "Organization"),
     # an age in apposition makes a name a person's
     ("Also charged was Pavel Orlov, 28, of Moscow.", "Pavel Orlov", "person/pavel-orlov", "Person"),
     # marines and the navy are one institution of their country
@@ -132,6 +138,23 @@ def test_definite_descriptions(nlp):
     got, _, _ = resolved(nlp, text)
     assert got["group"][0] == "organization/al-shabaab"
     assert got["wounded man"][0] == "person/ali-mohamed-yusuf"
+
+
+GROUPS = [
+    # (text, description, key): "the group" / "the cartel" refer back to the group the article introduced
+    ("Prosecutors say Ivan Sokolov led the group known as FrostByte. The group attacked 40 hospitals.", "group",
+     "organization/frostbyte"),
+    ("Police raided homes of the Sinaloa Cartel and Hamas. Leaders of the cartel fled.", "cartel",
+     "organization/sinaloa-cartel"),
+    ("Police said NightWolf, a ransomware gang, had been dismantled. The gang had extorted schools.", "gang",
+     "organization/nightwolf"),
+]
+
+
+@pytest.mark.parametrize("text,description,key", GROUPS)
+def test_group_descriptions_refer_to_the_group_introduced(nlp, text, description, key):
+    got, _, _ = resolved(nlp, text)
+    assert got[description][0] == key, got
 
 
 def test_role_description_refers_forward_to_the_named_person(nlp):

@@ -13,7 +13,7 @@ resolver with one tested heuristic per case:
 - What fits: "its leader", "its founder" need an organisation; "its security
   forces" prefers a country (and becomes that country's organisation in :mod:`.describe`).
 - **Definite descriptions**: "the group", "the terrorist group" -> the last
-  armed group (or organisation) named; "the vicious man", "the suspect" -> the
+  armed group named ("the cartel": the last organisation named "... Cartel", if any); "the vicious man", "the suspect" -> the
   last named person who is not the subject of the same clause; "the man, identified as X" -> X.
 - **Ages**: "the 34-year-old" -> the named person the article gave that age ("X, 34," or "X, a
   34-year-old …"), else the last named person.
@@ -172,7 +172,7 @@ class Coref:
                 start = _walk_left(doc, head, GROUP_MODIFIERS)
                 if start > 0 and doc[start - 1].lower_ == "the":
                     start -= 1
-                    key = self._last(reg, start, lambda e: e.type == "Organization" and e.subtype == "ArmedGroup")
+                    key = self._last_group(reg, start, noun.lemma_.lower())
             if key is None and word in lex.role_nouns:  # "a senior al-Shabaab leader"
                 start = _walk_left(doc, head, ROLE_MODIFIERS)
                 key = self._role(doc, reg, at, start, head, evidence)
@@ -260,6 +260,11 @@ class Coref:
             if one is not None and one.i not in at:
                 reg.add(first.key, one.i, one.i + 1, "description", alias="one")
                 at[one.i] = reg.mentions[-1]
+
+    def _last_group(self, reg: Registry, before: int, word: str) -> str | None:
+        """'the cartel' -> the last organisation named with that head word ("Sinaloa Cartel"), else the last armed group."""
+        named = self._last(reg, before, lambda e: e.type == "Organization" and e.label.lower().split()[-1] == word)
+        return named or self._last(reg, before, lambda e: e.type == "Organization" and e.subtype == "ArmedGroup")
 
     def _last(self, reg: Registry, before: int, test, kind: str | None = None) -> str | None:
         cands = [m for m in reg.mentions if m.end <= before and test(reg.entities[m.key]) and kind in (None, m.kind)]

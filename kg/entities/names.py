@@ -75,6 +75,9 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     - subject of a verb only people do ("X said", "X was arrested"), unless the model said ORG -> Person, 1;
     - named by a place noun ("the state of X", "the states of Y and X") -> Location, 2;
     - object of a locative preposition ("violence in X"), unless the model said PERSON -> Location, 1.
+
+    An organisation introduced by a group noun ("the group known as X", "X, a ransomware gang") is an
+    armed group (see :func:`_introduced_as_group`), so "the group" can refer to it.
     """
     votes = []
     if span[-1].lower_ in lex.org_heads or span[0].lower_ in lex.org_heads:
@@ -103,6 +106,21 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     return votes
 
 
+NAMING_VERBS = {"know", "call", "name", "dub", "nickname", "brand"}
+
+
+def _introduced_as_group(span: Span, lex: Lexicon) -> bool:
+    """'the group known as BlackIce', 'BlackIce, a ransomware gang', 'the BlackIce gang': an armed or criminal
+    group the lexicon does not know."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in NAMING_VERBS:
+        return head.head.head.lemma_.lower() in lex.group_nouns
+    if root.dep_ in {"compound", "appos"} and head.lemma_.lower() in lex.group_nouns and head.i > span.end - 1:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in lex.group_nouns for c in root.children)
+
+
 def _age_apposition(span: Span) -> bool:
     """", 28," or ", a 28-year-old" right after a name: only people have ages."""
     doc, i = span.doc, span.end
@@ -128,7 +146,7 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
             continue
         label = ent.label_
         if label == "PERSON":
-            ent = _extend_left(ent, lex)
+            ent = _extend_person(ent, lex)
         elif label == "ORG":
             ent = _extend_org_left(ent)
         span, title = strip_span(ent, lex)
@@ -162,6 +180,8 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
             continue
         key = entity_key(type_, label_text)
         subtype = LOCATION_SUBTYPE.get(label) if type_ == "Location" else None
+        if type_ == "Organization" and _introduced_as_group(span, lex):
+            subtype = "ArmedGroup"
         country = lex.demonyms.get(span[0].text) if type_ == "Organization" else None  # "Spanish National Police"
         ent = reg.entity(key, label_text, type_, subtype=subtype, country=country)
         if title:
@@ -259,8 +279,9 @@ def _bare_surnames(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         reg.add(next(iter(keys)), i, i + 1, alias=tok.text)
 
 
-def _extend_left(ent: Span, lex: Lexicon) -> Span:
-    """A PERSON name the model cut short on the left ("Mehmet [Yilmaz]"): take in adjacent proper nouns."""
+def _extend_person(ent: Span, lex: Lexicon) -> Span:
+    """A PERSON name the model cut short ("Mehmet [Yilmaz]", "[Iyad Ag] Ghaly"): take in adjacent proper nouns
+    on the left, and on the right those the name's last word is a compound of."""
     doc, start = ent.doc, ent.start
     while (
         start > 0
@@ -272,7 +293,18 @@ def _extend_left(ent: Span, lex: Lexicon) -> Span:
         and _title_before(doc, start, lex) is None
     ):
         start -= 1
-    return doc[start : ent.end] if start != ent.start else ent
+    end = ent.end
+    while (
+        end < len(doc)
+        and doc[end].tag_ == "NNP"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and not doc[end].is_sent_start
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+    ):
+        end += 1  # "[Iyad Ag] Ghaly": the name's last word is a compound of the next proper noun
+    return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 
 
 def _extend_org_left(ent: Span) -> Span:
