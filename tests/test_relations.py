@@ -391,3 +391,42 @@ def test_roles_general(parser, text, mentions, expected, forbidden):
 def test_owners_movement_personnel(parser, text, mentions, expected):
     got = triples(relate(parser, text, mentions))
     assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,mentions,expected,forbidden", [
+    # a relative clause reached through a reporting verb
+    ("Omar Aziz, who prosecutors believe led the cell, was arrested.",
+     {"Omar Aziz": "Person", "the cell": "Organization:Hofstad cell"}, {("Omar Aziz", "lead", "Hofstad cell")}, set()),
+    # sworn loyalty
+    ("The network had sworn allegiance to the Islamic State group.",
+     {"The network": "Organization:Hofstad network", "the Islamic State group": "Organization:Islamic State"},
+     {("Hofstad network", "swear allegiance to", "Islamic State")}, set()),
+    # coming back from somewhere
+    ("He was arrested when Omar Aziz returned from Turkey.", {"Omar Aziz": "Person", "Turkey": "Location"},
+     {("Omar Aziz", "return from", "Turkey")}, set()),
+    # asking someone to act: the asker's request and the asked party's act, both only requested
+    ("Belgium has asked Germany to extradite Omar Aziz.", {"Belgium": "Location", "Germany": "Location", "Omar Aziz": "Person"},
+     {("Belgium", "ask extradite", "Omar Aziz"), ("Germany", "extradite", "Omar Aziz")}, set()),
+    # a request over an event noun names no event
+    ("Washington would seek his extradition.", {"Washington": "Location:United States", "his": "Person:Omar Aziz"},
+     {("United States", "seek extradition", "Omar Aziz")}, set()),
+    # a group noun "of" an organisation stands for it; gunmen tied to a group act for it
+    ("A faction of the Sinaloa Cartel kidnapped Omar Aziz.", {"the Sinaloa Cartel": "Organization:Sinaloa Cartel", "Omar Aziz": "Person"},
+     {("Sinaloa Cartel", "kidnap", "Omar Aziz")}, set()),
+    ("In 2016, suicide bombers linked to the Islamic State killed 32 people at Brussels airport.",
+     {"the Islamic State": "Organization:Islamic State", "32 people": "Person:32 people"},
+     {("Islamic State", "kill", "32 people")}, set()),
+    # a role taken "as" with any verb
+    ("Omar Aziz rose through the ranks as a trusted lieutenant of Ismael Zambada.",
+     {"Omar Aziz": "Person", "Ismael Zambada": "Person"}, {("Omar Aziz", "lieutenant of", "Ismael Zambada")}, set()),
+])
+def test_reported_relatives_requests_and_ties(parser, text, mentions, expected, forbidden):
+    rows = relate(parser, text, mentions)
+    got = triples(rows)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not forbidden & got, f"unwanted {forbidden & got}"
+    for r in rows:
+        if r["predicate"] in {"ask extradite", "extradite"}:
+            assert r["modality"] == "requested"
+        if r["predicate"] == "seek extradition":
+            assert r["event_type"] is None

@@ -93,9 +93,15 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
             arg = m.arg(child)
             if arg is not None and (child.dep_ == "poss" or m.type(arg.key) != "Person"):
                 return arg._replace(token=tok, weight=arg.weight * 0.85)
+        for prep in tok.children:  # "a faction of the Sinaloa Cartel", "a unit of the army"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    arg = m.arg(pobj) if pobj.dep_ == "pobj" else None
+                    if arg is not None and m.type(arg.key) == "Organization":
+                        return arg._replace(token=tok, weight=arg.weight * 0.85)
     if tok.lemma_.lower() in cues().personnel_nouns or tok.lower_ in cues().personnel_nouns:
         for prep in _personnel_preps(tok):
-            if prep.lower_ in {"from", "of", "with"}:
+            if prep.lower_ in {"from", "of", "with"} | cues().affiliation_preps:
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -128,11 +134,14 @@ def _apposed_name(tok: Token, m: Mentions) -> Arg | None:
 
 
 def _personnel_preps(tok: Token) -> Iterator[Token]:
-    """Prepositions naming whom personnel act for: their own, or one the parser hung on the verb right after
-    them ("seized by gunmen from X")."""
+    """Prepositions naming whom personnel act for: their own, one of a tie ("gunmen linked to X"), or one the
+    parser hung on the verb right after them ("seized by gunmen from X")."""
     yield from (c for c in tok.children if c.dep_ == "prep")
+    for acl in tok.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in cues().affiliation_verbs:
+            yield from (c for c in acl.children if c.dep_ == "prep" and c.lower_ in cues().affiliation_preps)
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.dep_ == "prep" and nxt.head is not tok and nxt.head in tok.ancestors:
+    if nxt is not None and nxt.dep_ == "prep" and nxt.head.i != tok.i and nxt.head in tok.ancestors:
         yield nxt
 
 
@@ -160,7 +169,7 @@ def resolve_all(heads: list[Token], m: Mentions) -> list[Arg]:
         for tok in conjuncts(head):
             arg = resolve(tok, m)
             found = [arg] if arg is not None else []
-            if arg is not None and arg.token is tok and m.arg(tok) is None:
+            if arg is not None and arg.token.i == tok.i and m.arg(tok) is None:
                 found += _coordinated_owners(tok, m)
             for a in found:
                 if a.key not in seen:
@@ -184,7 +193,11 @@ def _coordinated_owners(tok: Token, m: Mentions) -> list[Arg]:
 
 
 def relative_head(pronoun: Token, verb: Token) -> list[Token]:
-    """What a relative pronoun refers to: the noun the clause modifies ("who" never a place)."""
+    """What a relative pronoun refers to: the noun the clause modifies ("who" never a place), also through a
+    reporting verb ("X, who prosecutors believe led the cell")."""
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and verb.head.lemma_.lower() in cues().speech_verbs \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i != pronoun.i for c in verb.children):
+        verb = verb.head
     if verb.dep_ != "relcl":
         return []
     head = verb.head

@@ -330,7 +330,7 @@ def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
     """X "be in" / "hide out in" a place; X "travel to" / "flee to" a place."""
     if any(c.dep_ in {"attr", "acomp", "dobj"} for c in verb.children):
         return
-    preps = {"in", "inside"} | ({"to", "into"} if verb.lemma_.lower() in cues().movement_verbs else set())
+    preps = {"in", "inside"} | (cues().movement_preps if verb.lemma_.lower() in cues().movement_verbs else set())
     subjects = resolve_all(subject_heads(verb), m)
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
@@ -382,14 +382,33 @@ def _event_subjects(heads: list[Token], m: Mentions) -> list[Arg]:
     return out
 
 
-def _perpetrated(verb: Token, m: Mentions) -> Iterator[tuple[Token, Arg]]:
+def _requests(verb: Token, m: Mentions) -> Iterator[Candidate]:
+    """A request over an event noun: "Washington would seek his extradition" -> "seek extradition", no event class
+    (nothing happened yet)."""
+    subjects = resolve_all(subject_heads(verb), m)
+    for noun, o in _perpetrated(verb, m, cues().request_verbs):
+        for s in subjects:
+            if s.key != o.key:
+                yield Candidate(s, f"{verb_label(verb)} {noun.lemma_.lower()}", o, verb, None, PERPETRATION, "request")
+
+
+def _perpetrated(verb: Token, m: Mentions, verbs: frozenset[str] | None = None) -> Iterator[tuple[Token, Arg]]:
     """(event noun, patient) of a perpetration verb's object: "ordered the arrest of X", "approved his extradition"."""
-    if verb.lemma_.lower() not in cues().perpetration_verbs:
+    if verb.lemma_.lower() not in (verbs if verbs is not None else cues().perpetration_verbs):
         return
     for obj in verb.children:
         if obj.dep_ in OBJECT_DEPS and is_event_noun(obj):
             for arg in noun_patients(obj, m):
                 yield obj, arg
+
+
+def _sworn_to(verb: Token, m: Mentions) -> Iterator[Arg]:
+    """To whom loyalty was sworn: "had sworn allegiance to X", "pledged loyalty to X"."""
+    for obj in verb.children:
+        if obj.dep_ in OBJECT_DEPS and obj.lemma_.lower() in cues().allegiance_nouns:
+            for prep in list(obj.children) + list(verb.children):
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    yield from resolve_all(_pobjs(prep), m)
 
 
 def _controller(verb: Token) -> Token | None:
@@ -410,6 +429,8 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         lemma = verb.lemma_.lower()
         if lemma in c.location_verbs or lemma in c.movement_verbs:
             yield from _located(verb, m)
+        if verb.pos_ == "VERB" and lemma in c.request_verbs:
+            yield from _requests(verb, m)
         if verb.pos_ != "VERB" or lemma in c.speech_verbs or lemma in c.non_event_verbs:
             continue
         label, event = verb_label(verb), event_class(lemma)
@@ -462,6 +483,10 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                         if s.key != o.key:
                             yield Candidate(s, f"{label} {noun.lemma_.lower()}", o, verb,
                                             event_class(noun.lemma_.lower(), "NOUN"), PERPETRATION, "perpetration")
+                for o in _sworn_to(verb, m):
+                    for s in subjects:
+                        if s.key != o.key:
+                            yield Candidate(s, f"{label} allegiance to", o, verb, "Membership", PERPETRATION, "allegiance")
                 for prep, o in _prep_targets(verb, m):
                     for s in subjects:
                         if s.key != o.key:

@@ -122,6 +122,12 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
             if child.dep_ in {"dobj", "nsubjpass"}:
                 heads = relative_head(child, verb) if is_relative_pronoun(child) else [child]
                 out += [(h, NAMED) for h in heads]
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head  # "X served as the group's spokesman", "X rose as a lieutenant of Y"
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                heads = relative_head(child, verb) if is_relative_pronoun(child) else [child]
+                out += [(h, NAMED) for h in heads]
     if noun.dep_ == "conj" and not out:
         first = noun
         while first.dep_ == "conj":
