@@ -165,6 +165,45 @@ GROUPS = [
 ]
 
 
+UNNAMED_GROUPS = [
+    # (text, mention, label or None when it must be no group of its own)
+    ("Police dismantled a jihadist cell in Lyon. Officers said the cell had planned attacks.", "jihadist cell", "jihadist cell"),
+    ("Police dismantled a jihadist cell in Lyon. Officers said the cell had planned attacks.", "cell", "jihadist cell"),
+    ("Police raid suspected Hamas cell\n\nOfficers arrested three men.", "Hamas cell", "Hamas cell"),
+    ("Turkey recognized the PKK as a terrorist group in 1984.", "terrorist group", None),
+    ("The PKK has waged an insurgency against the state since 1984.", "insurgency", None),
+]
+
+
+@pytest.mark.parametrize("text,mention,label", UNNAMED_GROUPS)
+def test_unnamed_groups_the_article_introduces(nlp, text, mention, label):
+    got, ents, _ = resolved(nlp, text)
+    if label is None:
+        assert mention not in got, got
+    else:
+        ent = ents[got[mention][0]]
+        assert (ent.label, ent.type, ent.subtype) == (label, "Organization", "ArmedGroup")
+
+
+def test_unnamed_group_in_the_lead_is_the_group_named_next(nlp):
+    text = ("Four aid workers kidnapped by an al-Qaeda-linked group in Mali were freed.\n\n"
+            "They were seized by gunmen from JNIM near Mopti.")
+    got, _, _ = resolved(nlp, text)
+    assert got["al-Qaeda-linked group"][0] == got["JNIM"][0]
+
+
+def test_a_group_named_inside_its_description_is_that_group(nlp):
+    got, _, _ = resolved(nlp, "Police raided a jihadist cell. It had sworn allegiance to the Islamic State group.")
+    assert got["group"][0] == "organization/islamic-state"
+
+
+def test_indefinite_person_then_identified_as_is_that_person(nlp):
+    text = ("Police arrested Omar Haddad. In a separate operation, German police arrested a Syrian man in Cologne. "
+            "The man, identified only as Ali K., is suspected of financing the cell.")
+    got, ents, _ = resolved(nlp, text)
+    assert got["Syrian man"][0] == "person/ali-k" and ents["person/ali-k"].nationality == "location/syria"
+
+
 @pytest.mark.parametrize("text,description,key", GROUPS)
 def test_group_descriptions_refer_to_the_group_introduced(nlp, text, description, key):
     got, _, _ = resolved(nlp, text)

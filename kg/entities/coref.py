@@ -14,7 +14,8 @@ resolver with one tested heuristic per case:
   forces" prefers a country (and becomes that country's organisation in :mod:`.describe`).
 - **Definite descriptions**: "the group", "the terrorist group" -> the last
   armed group named ("the cartel": the last organisation named "... Cartel", if any); "the vicious man", "the suspect" -> the
-  last named person who is not the subject of the same clause; "the man, identified as X" -> X.
+  last named person who is not the subject of the same clause; "the man, identified as X" -> X, and so
+  is "a Syrian man" introduced just before it.
 - **Plural descriptions**: "the workers" after "four aid workers" -> that counted group; a plural
   pronoun whose sentence had such a plural subject waits for it ("The workers … They were seized").
 - **Ages**: "the 34-year-old" -> the named person the article gave that age ("X, 34," or "X, a
@@ -207,7 +208,10 @@ class Coref:
             word, key, start = noun.lower_, None, head
             if word in lex.group_nouns:  # "the (terrorist) group"
                 start = _walk_left(doc, head, GROUP_MODIFIERS)
-                if start > 0 and doc[start - 1].lower_ == "the":
+                named = [at[i] for i in range(start, head) if i in at and reg.entities[at[i].key].type == "Organization"]
+                if named:  # "the Islamic State group": the group named in it
+                    key = named[-1].key
+                elif start > 0 and doc[start - 1].lower_ == "the":
                     start -= 1
                     key = self._last_group(reg, start, noun.lemma_.lower())
             if key is None and word in lex.role_nouns:  # "a senior al-Shabaab leader"
@@ -217,7 +221,11 @@ class Coref:
                 start = _walk_left(doc, head, {"ADJ"})
                 if start > 0 and doc[start - 1].lower_ == "the":
                     start -= 1
-                    key = _identified_as(doc, reg, at, noun) or self._last_person(doc, reg, start, head)
+                    key = _identified_as(doc, reg, at, noun)
+                    if key is not None:
+                        self._introduced(doc, reg, at, noun, key)
+                    else:
+                        key = self._last_person(doc, reg, start, head)
             if key is None:
                 continue
             if start in at and at[start].start < start:
@@ -302,6 +310,28 @@ class Coref:
         """'the cartel' -> the last organisation named with that head word ("Sinaloa Cartel"), else the last armed group."""
         named = self._last(reg, before, lambda e: e.type == "Organization" and e.label.lower().split()[-1] == word)
         return named or self._last(reg, before, lambda e: e.type == "Organization" and e.subtype == "ArmedGroup")
+
+    def _introduced(self, doc: Doc, reg: Registry, at, noun: Token, key: str) -> None:
+        """'German police arrested a Syrian man. The man, identified as X, ...': the indefinite NP with the same
+        noun in the sentence or two before is X too (a demonym in it gives X's nationality)."""
+        starts = sentence_starts(doc)
+        s = bisect_right(starts, noun.i) - 1
+        lo = starts[max(0, s - 2)]
+        for tok in reversed(doc[lo : noun.i]):
+            if tok.lower_ != noun.lower_ or tok.i in at:
+                continue
+            start = tok.i
+            while start > lo and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in {"amod", "compound", "nummod"} \
+                    and start - 1 not in at:
+                start -= 1
+            if start == lo or doc[start - 1].lower_ not in {"a", "an"}:
+                return
+            for mod in doc[start : tok.i]:
+                if mod.text in self.lex.demonyms:
+                    reg.entities[key].nationality = reg.entities[key].nationality or self.lex.demonyms[mod.text]
+            reg.add(key, start, tok.i + 1, "description", alias=doc[start : tok.i + 1].text)
+            at.update({i: reg.mentions[-1] for i in range(start, tok.i + 1)})
+            return
 
     def _last(self, reg: Registry, before: int, test, kind: str | None = None) -> str | None:
         cands = [m for m in reg.mentions if m.end <= before and test(reg.entities[m.key]) and kind in (None, m.kind)]

@@ -17,6 +17,8 @@ small check; none depends on a particular article:
 - relational nouns: "the wife of X", "his older sister", "one of his aides",
   "X's right-hand man" -> a Person labelled by the description, ``described_by`` X;
   in apposition to a named person (", an Afghan national code-named …") it is that person;
+- unnamed groups: "a suspected Islamic State cell", "a network that …" -> an armed group of the article
+  ("Islamic State cell", "network"); in the lead, the group named in the next sentences instead;
 - counted people: "at least 850 suspects", "29 cartel members", "three Russian nationals" -> a Person
   (group) node "850 suspects" (with a nationality from a demonym); "four of his bodyguards" -> "four
   bodyguards of X".
@@ -28,6 +30,7 @@ Unnamed nodes get article-scoped keys (see :func:`scoped_key`): two articles'
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -36,7 +39,7 @@ from spacy.tokens import Doc, Span
 from ..prepare import in_furniture
 from ..keys import entity_key
 from .lexicon import Lexicon
-from .mentions import Mention, Registry
+from .mentions import Mention, Registry, sentence_starts
 
 # Compass words -> the adjective used in a region's canonical label ("Syria's northwest" -> "northwestern Syria").
 DIRECTIONS = {
@@ -73,6 +76,7 @@ class Describer:
         words = self.words = PhraseMatcher(nlp.vocab, attr="LOWER")
         words.add("INSTITUTION", list(nlp.tokenizer.pipe(lex.institutions)))
         words.add("GROUPS", list(nlp.tokenizer.pipe(sorted(g + "s" for g in lex.group_nouns))))
+        words.add("GROUP", list(nlp.tokenizer.pipe(sorted(lex.group_nouns))))
         words.add("NATIONALITY", list(nlp.tokenizer.pipe(sorted(lex.nationality_nouns))))
         words.add("NAMING", list(nlp.tokenizer.pipe(lex.naming_words)))
         words.add("COUNTED", list(nlp.tokenizer.pipe(sorted(lex.counted_person_nouns))))
@@ -89,7 +93,9 @@ class Describer:
         found = [(strings[m], s, e) for m, s, e in self.words(doc)]
         found += [(strings[m], s, e) for m, s, e in self.lemmas(doc)] + [(strings[m], s, e) for m, s, e in self.lower_rel(doc)]
         for label, start, end in found:
-            if label in {"INSTITUTION", "GROUPS"}:
+            if label == "GROUP":
+                pass
+            elif label in {"INSTITUTION", "GROUPS"}:
                 if start > 0 and doc[start - 1].lower_ in lex.local_modifiers:
                     out.setdefault("LOCAL", []).append((start - 1, end))
                 if label == "GROUPS":
@@ -121,6 +127,8 @@ class Describer:
         self._relational(doc, reg, at, _longest(by_label.get("RELATIONAL", [])))
         at = _index(reg)
         self._counted(doc, reg, at, _longest(by_label.get("COUNTED", [])))
+        at = _index(reg)
+        self._unnamed_groups(doc, reg, at, by_label.get("GROUP", []))
 
     # -- institutions -------------------------------------------------------------------------------
     def _institutions(self, doc: Doc, reg: Registry, at: dict[int, Mention], matches) -> None:
@@ -349,6 +357,53 @@ class Describer:
         m = at.get(end)
         return m.key if m is not None and m.start == end and reg.entities[m.key].type == "Person" and m.kind == "name" else None
 
+    def _unnamed_groups(self, doc: Doc, reg: Registry, at, matches) -> None:
+        """'a suspected Islamic State cell', 'a network that ...', 'an al-Qaeda-linked group': a group the article
+        introduces without naming it is an armed group of its own, labelled by its words ("Islamic State cell");
+        in the headline or lead, one named within the next two sentences ("... by JNIM") is that group."""
+        starts = sentence_starts(doc)
+        for start, end in matches:
+            noun = doc[end - 1]
+            if noun.lower_ in ACTIVITY_GROUP_NOUNS:
+                continue
+            if start in at or noun.tag_ != "NN" or noun.dep_ in {"attr", "appos", "compound", "oprd"}:
+                continue  # predicative: "X is a group", "X, a group", "declared X a group"
+            if noun.dep_ == "pobj" and noun.head.lower_ in {"as", "like", "of"}:
+                continue  # "recognized X as a terrorist group", "a member of a cell"
+            if any(c.dep_ == "acl" and c.lemma_.lower() in {"know", "call", "name", "dub"} for c in noun.children):
+                continue  # "the group known as X": the name is the group
+            lo = noun.left_edge.i
+            sent = bisect_right(starts, noun.i) - 1
+            det = doc[lo].lower_ if doc[lo].dep_ == "det" else None
+            if not (det in {"a", "an"} or (det is None and sent == 0)) or lo < starts[sent]:
+                continue
+            first = lo + (det is not None)
+            while first < noun.i and doc[first].lower_ in PARTICIPLES:
+                first += 1
+            inner = [at[i] for i in range(first, noun.i) if i in at]
+            key = self._named_later(doc, reg, starts, sent, noun.i, {m.key for m in inner})
+            if key is None:
+                words = [reg.entities[at[t.i].key].label if t.i in at else t.text for t in doc[first : noun.i + 1]
+                         if t.i not in at or t.i == at[t.i].start]
+                label = " ".join(words)
+                key = scoped_key(doc, "Organization", label)
+                reg.entity(key, label, "Organization", subtype="ArmedGroup")
+            for m in inner:
+                _drop(reg, m)
+            reg.add(key, first, noun.i + 1, "description", alias=doc[first : noun.i + 1].text)
+            at.update({i: reg.mentions[-1] for i in range(first, noun.i + 1)})
+
+    def _named_later(self, doc: Doc, reg: Registry, starts: list[int], sent: int, after: int, inner: set[str]) -> str | None:
+        """In the headline or lead: the first armed group named in the next two sentences (not the group's own
+        sentence, not a group named inside the description)."""
+        if sent >= LEAD_SENTENCES or sent + 1 >= len(starts):
+            return None
+        lo = starts[sent + 1]
+        hi = starts[sent + 3] if sent + 3 < len(starts) else len(doc)
+        named = [m for m in reg.mentions if lo <= m.start < hi and m.kind == "name" and m.key not in inner
+                 and reg.entities[m.key].type == "Organization" and reg.entities[m.key].subtype == "ArmedGroup"]
+        return min(named, key=lambda m: m.start).key if named else None
+
     def _counted(self, doc: Doc, reg: Registry, at, matches) -> None:
         lex = self.lex
         for start, end in matches:
@@ -372,6 +427,11 @@ class Describer:
             if dems:
                 ent.nationality = ent.nationality or dems[0]  # "three Russian nationals"
             reg.add(key, lo, end, "description", alias=doc[lo:end].text)
+
+
+LEAD_SENTENCES = 3  # headline and lead: where an unnamed group may be named in the sentences that follow
+PARTICIPLES = {"suspected", "alleged", "so-called", "purported"}
+ACTIVITY_GROUP_NOUNS = {"insurgency"}  # "waged an insurgency": an activity, not a group the article introduces
 
 
 def _counted_start(doc: Doc, noun: int, lex: Lexicon) -> int | None:
