@@ -127,6 +127,20 @@ def test_pronouns_resolve_to_their_antecedent(nlp, text, pronoun, key):
     assert got[pronoun][0] == key
 
 
+def test_definite_plural_is_the_counted_group_and_their_pronoun_follows(nlp):
+    text = ("Four aid workers kidnapped in Mali were freed on Sunday.\n\n"
+            "The workers were employed by the charity Doctors Without Borders. They were seized by gunmen.")
+    got, ents, _ = resolved(nlp, text)
+    group = got["Four aid workers"][0]
+    assert ents[group].label == "four aid workers"
+    assert got["workers"][0] == group and got["They"][0] == group
+
+
+def test_a_spelled_out_group_is_no_antecedent_of_he(nlp):
+    got, _, _ = resolved(nlp, "Four aid workers were freed on Sunday. He said the talks took months.")
+    assert "He" not in got
+
+
 def test_plural_pronoun_blocked_by_a_plural_noun_that_is_not_an_entity(nlp):
     got, _, _ = resolved(nlp, "Turkish intelligence found him. The sources spoke anonymously because they were not authorised.")
     assert "they" not in got

@@ -53,6 +53,8 @@ class EntityResolver:
         self.coref.descriptions(doc, reg)
         self.coref.ages(doc, reg)
         self.coref.lead(doc, reg)
+        self.coref.plural_descriptions(doc, reg)
+        self.coref.pronouns(doc, reg, late=True)
         self._add_countries(reg)
         publish(doc, reg)
         return doc

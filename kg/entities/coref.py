@@ -15,6 +15,8 @@ resolver with one tested heuristic per case:
 - **Definite descriptions**: "the group", "the terrorist group" -> the last
   armed group named ("the cartel": the last organisation named "... Cartel", if any); "the vicious man", "the suspect" -> the
   last named person who is not the subject of the same clause; "the man, identified as X" -> X.
+- **Plural descriptions**: "the workers" after "four aid workers" -> that counted group; a plural
+  pronoun whose sentence had such a plural subject waits for it ("The workers … They were seized").
 - **Ages**: "the 34-year-old" -> the named person the article gave that age ("X, 34," or "X, a
   34-year-old …"), else the last named person.
 - **The lead's protagonist**: a role description in the headline or lead before anyone is named
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_right, insort
 
+from spacy.lang.en.lex_attrs import like_num
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
@@ -58,7 +61,8 @@ def _compatible(kind: str, ent) -> bool:
 
 
 def _plural_person(ent) -> bool:
-    return ent.type == "Person" and ent.label[:1].isdigit()
+    """A counted group of people ("850 suspects", "four aid workers")."""
+    return ent.type == "Person" and like_num(ent.label.split()[0].replace(",", ""))
 
 
 class Coref:
@@ -72,12 +76,17 @@ class Coref:
         self.heads.add("HEAD", list(nlp.tokenizer.pipe(sorted(lex.group_nouns | lex.person_nouns | lex.role_nouns))))
 
     # -- pronouns -----------------------------------------------------------------------------------
-    def pronouns(self, doc: Doc, reg: Registry) -> None:
+    def pronouns(self, doc: Doc, reg: Registry, late: bool = False) -> None:
+        """Resolve pronouns to name mentions. The late pass (after descriptions) resolves plural pronouns left
+        open because a plural noun subject stood for their antecedent ("The workers ... They were seized")."""
         starts = sentence_starts(doc)
         names = sorted(reg.mentions, key=lambda m: m.start)
+        covered = reg.covered(doc)
         for _, i, _end in self.pronoun_matcher(doc):
             tok = doc[i]
             if tok.pos_ != "PRON" or in_furniture(doc, i, i + 1) or self._expletive(tok):
+                continue
+            if late and (i in covered or PRONOUNS[tok.lower_] != "Plural"):
                 continue
             key = self._antecedent(doc, reg, names, tok, starts)
             if key is not None:
@@ -127,8 +136,10 @@ class Coref:
                 best = min(subjects, key=lambda m: (_depth(doc[m.start : m.end].root), -m.start))
             else:
                 best = here[-1]
-            if kind == "Plural" and self._blocked(doc, best.end, tok.i):
+            if kind == "Plural" and self._blocked(doc, names, best.end, tok.i):
                 return None
+            if kind == "Plural" and best not in subjects and self._plural_subject(doc, names, lo, min(hi, tok.i)):
+                return None  # "The workers ... were employed by Doctors Without Borders. They ...": the workers
             return best.key
         return None
 
@@ -154,9 +165,35 @@ class Coref:
             return ent.type == "Organization"
         return _compatible(kind, ent)
 
-    def _blocked(self, doc: Doc, start: int, end: int) -> bool:
+    def _plural_subject(self, doc: Doc, names: list[Mention], lo: int, hi: int) -> bool:
+        """A plural common noun that is the subject of a sentence in [lo, hi) and no mention."""
+        covered = {i for m in names if m.start < hi and lo < m.end for i in range(m.start, m.end)}
+        return any(t.tag_ == "NNS" and t.dep_ in SUBJECTS and t.i not in covered for t in doc[lo:hi])
+
+    # -- plural descriptions ------------------------------------------------------------------------
+    def plural_descriptions(self, doc: Doc, reg: Registry) -> None:
+        """'the workers' after 'four aid workers': a definite plural noun -> the counted group with that noun."""
+        at = _index(reg)
+        groups = [m for m in sorted(reg.mentions, key=lambda m: m.start) if _plural_person(reg.entities[m.key])]
+        if not groups:
+            return
+        for tok in doc:
+            if tok.tag_ != "NNS" or tok.i in at or in_furniture(doc, tok.i, tok.i + 1):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "ADJ" and start - 1 not in at:
+                start -= 1
+            if start == 0 or doc[start - 1].lower_ != "the":
+                continue
+            same = [m for m in groups if m.end <= start and reg.entities[m.key].label.split()[-1] == tok.lower_]
+            if same:
+                reg.add(same[-1].key, start, tok.i + 1, "description", alias=doc[start : tok.i + 1].text)
+                at.update({i: reg.mentions[-1] for i in range(start, tok.i + 1)})
+
+    def _blocked(self, doc: Doc, names: list[Mention], start: int, end: int) -> bool:
         """A plural noun that is no entity ("the sources") between a candidate and a plural pronoun."""
-        return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in ARGUMENTS for t in doc[start:end])
+        covered = {i for m in names if m.start < end and start < m.end for i in range(m.start, m.end)}
+        return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in ARGUMENTS and t.i not in covered for t in doc[start:end])
 
     # -- descriptions -------------------------------------------------------------------------------
     def descriptions(self, doc: Doc, reg: Registry) -> None:
