@@ -416,6 +416,11 @@ def test_owners_movement_personnel(parser, text, mentions, expected):
     ("In 2016, suicide bombers linked to the Islamic State killed 32 people at Brussels airport.",
      {"the Islamic State": "Organization:Islamic State", "32 people": "Person:32 people"},
      {("Islamic State", "kill", "32 people")}, set()),
+    # acting for someone
+    ("A court jailed three men for plotting an attack on behalf of the Islamic State group.",
+     {"A court": "Organization:Paris court", "three men": "Person:three men", "the Islamic State group": "Organization:Islamic State"},
+     {("three men", "plot on behalf of", "Islamic State"), ("Paris court", "jail", "three men")},
+     {("Paris court", "plot on behalf of", "Islamic State")}),
     # a role taken "as" with any verb
     ("Omar Aziz rose through the ranks as a trusted lieutenant of Ismael Zambada.",
      {"Omar Aziz": "Person", "Ismael Zambada": "Person"}, {("Omar Aziz", "lieutenant of", "Ismael Zambada")}, set()),

@@ -27,11 +27,11 @@ CASES = [
      {("Boko Haram", "kill", "12 villagers")}, set()),
     # a definite event noun repeats an earlier one with its agent: "killed in the strike"
     ("An Israeli air strike killed Ahmed Saleh on Monday. His driver was also killed in the strike, medics said.",
-     {"Israeli": "Location:Israel", "Ahmed Saleh": "Person", "His driver": "Person:driver of Ahmed Saleh"},
+     {"Israeli": "Location/Country:Israel", "Ahmed Saleh": "Person", "His driver": "Person:driver of Ahmed Saleh"},
      {("Israel", "kill", "Ahmed Saleh"), ("Israel", "kill", "driver of Ahmed Saleh")}, set()),
     # an indefinite event noun does not: "a strike" is another one
     ("An Israeli air strike killed Ahmed Saleh on Monday. His driver was killed in a strike a week later.",
-     {"Israeli": "Location:Israel", "Ahmed Saleh": "Person", "His driver": "Person:driver of Ahmed Saleh"},
+     {"Israeli": "Location/Country:Israel", "Ahmed Saleh": "Person", "His driver": "Person:driver of Ahmed Saleh"},
      {("Israel", "kill", "Ahmed Saleh")}, {("Israel", "kill", "driver of Ahmed Saleh")}),
     # a perpetration verb over an event noun's patient
     ("A federal judge ordered the arrest of Omar Haddad.",
@@ -51,3 +51,9 @@ def test_perpetrators(parser, text, mentions, expected, forbidden):
     got = triples(relate(parser, text, mentions))
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not forbidden & got, f"unwanted {forbidden & got}"
+
+
+def test_a_city_modifier_is_where_not_who(parser):
+    rows = relate(parser, "He was wanted for the 2008 Mumbai attacks, which killed 166 people.",
+                  {"He": "Person:Ali Khan", "Mumbai": "Location/City", "166 people": "Person:166 people"})
+    assert ("Mumbai", "kill", "166 people") not in triples(rows)

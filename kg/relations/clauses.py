@@ -402,6 +402,18 @@ def _perpetrated(verb: Token, m: Mentions, verbs: frozenset[str] | None = None) 
                 yield obj, arg
 
 
+def _on_behalf_of(verb: Token, m: Mentions) -> Iterator[Arg]:
+    """For whom the subject acted: "plotting an attack on behalf of X" (the phrase on the verb or its object)."""
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    for prep in [c for t in [verb, *objects] for c in t.children]:
+        if prep.dep_ == "prep" and prep.lower_ in {"on", "in"}:
+            for noun in _pobjs(prep):
+                if noun.lemma_.lower() in cues().behalf_nouns:
+                    for of in noun.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            yield from resolve_all(_pobjs(of), m)
+
+
 def _sworn_to(verb: Token, m: Mentions) -> Iterator[Arg]:
     """To whom loyalty was sworn: "had sworn allegiance to X", "pledged loyalty to X"."""
     for obj in verb.children:
@@ -483,6 +495,10 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                         if s.key != o.key:
                             yield Candidate(s, f"{label} {noun.lemma_.lower()}", o, verb,
                                             event_class(noun.lemma_.lower(), "NOUN"), PERPETRATION, "perpetration")
+                for o in _on_behalf_of(verb, m):
+                    for s in subjects:
+                        if s.key != o.key:
+                            yield Candidate(s, f"{label} on behalf of", o, verb, None, PERPETRATION, "behalf")
                 for o in _sworn_to(verb, m):
                     for s in subjects:
                         if s.key != o.key:

@@ -49,6 +49,7 @@ class Cues(NamedTuple):
     movement_preps: frozenset[str]
     request_verbs: frozenset[str]
     allegiance_nouns: frozenset[str]
+    behalf_nouns: frozenset[str]
     office_roles: frozenset[str]
     destination_verbs: frozenset[str]
     reward_verbs: frozenset[str]

@@ -1,7 +1,7 @@
 """Who carried out an event named by a noun, when the clause around it does not say.
 
-- the noun's own agent: a modifier or possessor that is not a person ("a U.S. drone strike",
-  "Daesh's attack"), or "by X" ("the bombing by X");
+- the noun's own agent: a modifier or possessor that is a group or a country ("a U.S. drone strike",
+  "Daesh's attack"; not "the Mumbai attacks"), or "by X" ("the bombing by X");
 - a perpetration frame: "X claimed responsibility for the bombing", "X carried out the attack",
   "X ordered the raid" -> X;
 - a definite noun repeating an earlier one of the same kind: "killed in the strike" after "A U.S. drone
@@ -41,6 +41,13 @@ def event_noun(tok: Token) -> Token | None:
     return None
 
 
+def _can_act(arg: Arg, m: Mentions) -> bool:
+    """A modifier that can carry out an event: a group or a country ("a U.S. raid"), not a person (who undergoes
+    "the Jasim capture") nor a city or region (where it happened: "the Mumbai attacks")."""
+    ent = m.entities[arg.key]
+    return ent.type == "Organization" or (ent.type == "Location" and ent.subtype == "Country")
+
+
 def _own_agents(noun: Token, m: Mentions) -> list[Arg]:
     """Agents the noun phrase names itself: non-person modifiers and possessors, and "by X"."""
     out: list[Arg] = []
@@ -49,7 +56,7 @@ def _own_agents(noun: Token, m: Mentions) -> list[Arg]:
             arg = m.arg(child)
             if arg is None and child.dep_ == "compound":  # "U.S. drone strike": U.S. modifies "drone"
                 arg = next((m.arg(g) for g in child.children if g.dep_ in AGENT_DEPS and m.arg(g)), None)
-            if arg is not None and m.type(arg.key) != "Person":
+            if arg is not None and _can_act(arg, m):
                 out.append(arg)
         elif child.dep_ == "prep" and child.lower_ == "by":
             out += resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
