@@ -435,3 +435,16 @@ def test_reported_relatives_requests_and_ties(parser, text, mentions, expected, 
             assert r["modality"] == "requested"
         if r["predicate"] == "seek extradition":
             assert r["event_type"] is None
+
+
+@pytest.mark.parametrize("text,expected,forbidden", [
+    ("Olga Petrova was arrested in Spain last month.", {("Spain", "arrest", "Olga Petrova")}, set()),
+    ("Olga Petrova was arrested in Barcelona last month.", set(), {("Barcelona", "arrest", "Olga Petrova")}),
+    ("Olga Petrova was killed in Spain last month.", set(), {("Spain", "kill", "Olga Petrova")}),
+    ("Olga Petrova was arrested in Spain by Spanish police.", {("Spanish police", "arrest", "Olga Petrova")},
+     {("Spain", "arrest", "Olga Petrova")}),
+])
+def test_agentless_arrest_in_a_country(parser, text, expected, forbidden):
+    got = triples(relate(parser, text, {"Olga Petrova": "Person", "Spain": "Location/Country", "Barcelona": "Location/City",
+                                        "Spanish police": "Organization/SecurityForce"}))
+    assert expected <= got and not forbidden & got, got

@@ -12,7 +12,8 @@ resolves them to entities and yields :class:`Candidate` triples:
 - relative clauses ("groups who are fighting X"), participial and gerund
   clauses that share the main clause's subject ("by detaining ...");
 - prepositional targets ("fought against X", "operations against X");
-- the reporting security force as the agent of an agentless arrest ("Police said he was detained");
+- the reporting security force as the agent of an agentless arrest ("Police said he was detained"), else
+  the country it happened in ("was arrested in Spain"; not a city);
 - destinations of transfers without an agent ("X was flown to Iraq", "handed over to the FBI");
 - the object of a verb with an object predicate ("designated him a terrorist");
 - being somewhere ("X had been hiding in Y");
@@ -49,6 +50,7 @@ BARE_VERB_DEPS = {"cc", "conj", "aux", "auxpass", "advmod", "neg", "punct", "nsu
 ACTIVE, PASSIVE_BY, OPERATION_BY, OPERATION_MOD, HELPER = 0.85, 0.85, 0.75, 0.7, 0.7
 CONTROL, EMBEDDED, SHARED, PREP_TARGET, DESTINATION, LOCATED = 0.8, 0.8, 0.75, 0.65, 0.6, 0.55
 REPORTED = 0.6  # the reporting security force as the agent of an agentless arrest
+ARRESTED_IN = 0.5  # the country an agentless arrest happened in
 AFFILIATION, EVENT_AGENT, PERPETRATION = 0.8, 0.7, 0.65
 GERUND_OBJECT_PREPS = {"of", "for"}  # "accused X of supplying", "arrested X for plotting": X does it
 
@@ -241,6 +243,15 @@ def _reporting_force(verb: Token, m: Mentions) -> list[Arg]:
         return []
     speakers = resolve_all([ch for ch in head.children if ch.dep_ in SUBJECT_DEPS], m)
     return [a for a in speakers if m.entities[a.key].subtype == "SecurityForce"]
+
+
+def _arresting_country(verb: Token, m: Mentions) -> list[Arg]:
+    """The country an agentless arrest happened in ("was arrested in Spain"); a city or region says nothing."""
+    out = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            out += [a for a in resolve_all(_pobjs(prep), m) if m.entities[a.key].subtype == "Country"]
+    return out
 
 
 def _helper(agent: Token, m: Mentions) -> Arg | None:
@@ -462,8 +473,12 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, OPERATION_MOD, "operation-agent")
             if not found_agent and event == "Arrest":
-                for s, o in _pairs(_reporting_force(verb, m), patients):
+                forces = _reporting_force(verb, m)
+                for s, o in _pairs(forces, patients):
                     yield Candidate(s, label, o, verb, event, REPORTED, "reported-agent")
+                if not forces:  # "Sidorenko was arrested in Spain": the country's authorities did it
+                    for s, o in _pairs(_arresting_country(verb, m), patients):
+                        yield Candidate(s, label, o, verb, event, ARRESTED_IN, "arrest-country")
             if not found_agent and lemma in c.destination_verbs:
                 for prep in verb.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
