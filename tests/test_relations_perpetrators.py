@@ -40,6 +40,9 @@ CASES = [
     ("The Italian court approved his extradition last week.",
      {"The Italian court": "Organization:Italian court", "his": "Person:Omar Haddad"},
      {("Italian court", "approve extradition", "Omar Haddad")}, set()),
+    ("Oman secured the release of two Belgian aid workers on Sunday.",
+     {"Oman": "Location/Country", "two Belgian aid workers": "Person:aid workers"},
+     {("Oman", "secure release", "aid workers")}, set()),
     # other verbs over an event noun say nothing about who did it
     ("Kenya welcomed the arrest of Omar Haddad.", {"Kenya": "Location", "Omar Haddad": "Person"},
      set(), {("Kenya", "welcome arrest", "Omar Haddad")}),

@@ -28,7 +28,7 @@ FLOORS = {
     "ent_cartel_capture": {"core_recall": 0.25, "recall": 0.438, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
     "rel_drone_strike": {"core_recall": 0.75, "recall": 0.722, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
     "rel_court_extradition": {"core_recall": 0.5, "recall": 0.412, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
-    "rel_aid_kidnapping": {"core_recall": 0.4, "recall": 0.4, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
+    "rel_aid_kidnapping": {"core_recall": 0.6, "recall": 0.45, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
     "seed_gold": {"core_recall": 1.0, "recall": 0.912, "junk_rate": 0.0, "fragmented": 0, "type_errors": 0},
 }
 DEFAULT_FLOORS = {"core_recall": 0.0, "recall": 0.0, "junk_rate": 0.1, "fragmented": 2, "type_errors": 1}
