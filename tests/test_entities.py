@@ -192,6 +192,34 @@ def test_unnamed_group_in_the_lead_is_the_group_named_next(nlp):
     assert got["al-Qaeda-linked group"][0] == got["JNIM"][0]
 
 
+UNNAMED_PEOPLE = [
+    # (text, mention, label, nationality)
+    ("Police detained a 19-year-old woman in Lyon.", "19-year-old woman", "19-year-old woman", None),
+    ("Officers arrested a Syrian man at the border.", "Syrian man", "Syrian man", "location/syria"),
+    ("A fifth suspect, a 19-year-old woman, was detained in Lyon.", "fifth suspect", "19-year-old woman", None),
+]
+
+
+@pytest.mark.parametrize("text,mention,label,nationality", UNNAMED_PEOPLE)
+def test_unnamed_people_the_article_introduces(nlp, text, mention, label, nationality):
+    got, ents, _ = resolved(nlp, text)
+    ent = ents[got[mention][0]]
+    assert (ent.label, ent.type, ent.nationality) == (label, "Person", nationality)
+
+
+def test_unnamed_people_need_a_describing_word_and_no_name(nlp):
+    got, _, _ = resolved(nlp, "Police arrested Omar Haddad, a Syrian man, and a man in Lyon.")
+    assert "Syrian man" not in got and "man" not in got
+
+
+def test_she_is_not_the_man_named_before_but_the_woman_described(nlp):
+    text = ("Police arrested Karim Haddad in Antwerp. A fifth suspect, a 19-year-old woman, was detained at the home "
+            "of her parents. She is accused of recruiting young people.")
+    got, _, _ = resolved(nlp, text)
+    woman = got["19-year-old woman"][0]
+    assert got["her"][0] == woman and got["She"][0] == woman
+
+
 def test_a_group_named_inside_its_description_is_that_group(nlp):
     got, _, _ = resolved(nlp, "Police raided a jihadist cell. It had sworn allegiance to the Islamic State group.")
     assert got["group"][0] == "organization/islamic-state"

@@ -16,6 +16,8 @@ resolver with one tested heuristic per case:
   armed group named ("the cartel": the last organisation named "... Cartel", if any); "the vicious man", "the suspect" -> the
   last named person who is not the subject of the same clause; "the man, identified as X" -> X, and so
   is "a Syrian man" introduced just before it.
+- **Gender**: he/she never refer to a person a noun says is of the other gender ("a 19-year-old woman");
+  with such a noun just before, outside any name, they wait for it to become a node (late pass).
 - **Plural descriptions**: "the workers" after "four aid workers" -> that counted group; a plural
   pronoun whose sentence had such a plural subject waits for it ("The workers … They were seized").
 - **Ages**: "the 34-year-old" -> the named person the article gave that age ("X, 34," or "X, a
@@ -48,6 +50,8 @@ PRONOUNS = {
     "it": "Thing", "its": "Thing", "itself": "Thing",
     "they": "Plural", "them": "Plural", "their": "Plural", "themselves": "Plural",
 }
+GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+          "she": "female", "her": "female", "hers": "female", "herself": "female"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "rain"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
@@ -87,12 +91,31 @@ class Coref:
             tok = doc[i]
             if tok.pos_ != "PRON" or in_furniture(doc, i, i + 1) or self._expletive(tok):
                 continue
-            if late and (i in covered or PRONOUNS[tok.lower_] != "Plural"):
+            held = doc.user_data.setdefault("kg_held_pronouns", set())
+            if late and (i in covered or (PRONOUNS[tok.lower_] != "Plural" and i not in held)):
+                continue
+            if not late and self._gender_held(doc, reg, names, tok, starts):
+                held.add(i)  # "a 19-year-old woman ... She": wait for the description to become a node
                 continue
             key = self._antecedent(doc, reg, names, tok, starts)
             if key is not None:
                 reg.add(key, i, i + 1, "pronoun")
                 insort(names, reg.mentions[-1], key=lambda m: m.start)  # a resolved pronoun is an antecedent too
+
+    def _gender_held(self, doc: Doc, reg: Registry, names: list[Mention], tok: Token, starts: list[int]) -> bool:
+        """A he/she pronoun with an indefinite NP of its gender ("a 19-year-old woman") in its sentence or the one
+        before, outside any mention and after the last person named: that unnamed person is the likelier antecedent."""
+        gender = GENDER.get(tok.lower_)
+        if gender is None:
+            return False
+        nouns = self.lex.female_nouns if gender == "female" else self.lex.male_nouns
+        s = bisect_right(starts, tok.i) - 1
+        lo = starts[max(0, s - 1)]
+        covered = {i for m in names if m.start < tok.i and lo < m.end for i in range(m.start, m.end)}
+        last_name = max((m.end for m in names if lo <= m.start and m.end <= tok.i
+                         and reg.entities[m.key].type == "Person"), default=lo)
+        return any(t.lower_ in nouns and t.tag_ == "NN" and t.i not in covered and doc[t.left_edge.i].lower_ in {"a", "an"}
+                   for t in doc[last_name : tok.i])  # an indefinite NP: a person of their own ("his brother" is not)
 
     def _expletive(self, tok: Token) -> bool:
         return tok.lower_ == "it" and tok.dep_ in SUBJECTS and tok.head.lemma_ in EXPLETIVE_HEADS
@@ -114,7 +137,7 @@ class Coref:
         kind, prefer = self._wants(tok)
         s = bisect_right(starts, tok.i) - 1
         lo = starts[max(0, s - WINDOW)]
-        ok = [m for m in names if lo <= m.start and m.end <= tok.i and self._fits(reg, m, kind)]
+        ok = [m for m in names if lo <= m.start and m.end <= tok.i and self._fits(reg, m, kind, GENDER.get(tok.lower_))]
         if not ok:
             return None
         if prefer:
@@ -160,8 +183,10 @@ class Coref:
                     return None  # the clause has a subject, and it is not a compatible name
         return None
 
-    def _fits(self, reg: Registry, m: Mention, kind: str) -> bool:
+    def _fits(self, reg: Registry, m: Mention, kind: str, gender: str | None = None) -> bool:
         ent = reg.entities[m.key]
+        if gender and reg.gender.get(m.key, gender) != gender:
+            return False
         if kind == "Organization":
             return ent.type == "Organization"
         return _compatible(kind, ent)
@@ -318,8 +343,13 @@ class Coref:
         s = bisect_right(starts, noun.i) - 1
         lo = starts[max(0, s - 2)]
         for tok in reversed(doc[lo : noun.i]):
-            if tok.lower_ != noun.lower_ or tok.i in at:
+            if tok.lower_ != noun.lower_:
                 continue
+            if tok.i in at:  # already an unnamed person of its own ("a Syrian man"): it is X
+                old = at[tok.i]
+                if old.kind == "description" and old.key != key and reg.entities[old.key].type == "Person":
+                    _merge(reg, old.key, key)
+                return
             start = tok.i
             while start > lo and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in {"amod", "compound", "nummod"} \
                     and start - 1 not in at:
@@ -399,6 +429,20 @@ class Coref:
             return None
         counts = {k: people.count(k) for k in people}
         return max(counts, key=lambda k: (counts[k], reg.entities[k].mentions))
+
+
+def _merge(reg: Registry, old: str, new: str) -> None:
+    """Every mention of the unnamed person ``old`` becomes one of ``new``, with what was known about them."""
+    gone, ent = reg.entities[old], reg.entities[new]
+    for m in reg.mentions:
+        if m.key == old:
+            m.key = new
+            ent.mentions += 1
+    gone.mentions = 0
+    ent.nationality = ent.nationality or gone.nationality
+    ent.aliases.update(gone.aliases)
+    if old in reg.gender:
+        reg.gender.setdefault(new, reg.gender[old])
 
 
 def _identified_as(doc: Doc, reg: Registry, at, noun: Token) -> str | None:

@@ -19,6 +19,8 @@ small check; none depends on a particular article:
   in apposition to a named person (", an Afghan national code-named …") it is that person;
 - unnamed groups: "a suspected Islamic State cell", "a network that …" -> an armed group of the article
   ("Islamic State cell", "network"); in the lead, the group named in the next sentences instead;
+- unnamed people: "a 19-year-old woman", "a Syrian man" -> a Person of the article (nationality from a
+  demonym, gender from the noun);
 - counted people: "at least 850 suspects", "29 cartel members", "three Russian nationals" -> a Person
   (group) node "850 suspects" (with a nationality from a demonym); "four of his bodyguards" -> "four
   bodyguards of X".
@@ -77,6 +79,8 @@ class Describer:
         words.add("INSTITUTION", list(nlp.tokenizer.pipe(lex.institutions)))
         words.add("GROUPS", list(nlp.tokenizer.pipe(sorted(g + "s" for g in lex.group_nouns))))
         words.add("GROUP", list(nlp.tokenizer.pipe(sorted(lex.group_nouns))))
+        single = {w for w in lex.person_nouns | lex.female_nouns | lex.male_nouns if " " not in w}
+        words.add("PERSON", list(nlp.tokenizer.pipe(sorted(single))))
         words.add("NATIONALITY", list(nlp.tokenizer.pipe(sorted(lex.nationality_nouns))))
         words.add("NAMING", list(nlp.tokenizer.pipe(lex.naming_words)))
         words.add("COUNTED", list(nlp.tokenizer.pipe(sorted(lex.counted_person_nouns))))
@@ -93,7 +97,7 @@ class Describer:
         found = [(strings[m], s, e) for m, s, e in self.words(doc)]
         found += [(strings[m], s, e) for m, s, e in self.lemmas(doc)] + [(strings[m], s, e) for m, s, e in self.lower_rel(doc)]
         for label, start, end in found:
-            if label == "GROUP":
+            if label in {"GROUP", "PERSON"}:
                 pass
             elif label in {"INSTITUTION", "GROUPS"}:
                 if start > 0 and doc[start - 1].lower_ in lex.local_modifiers:
@@ -129,6 +133,8 @@ class Describer:
         self._counted(doc, reg, at, _longest(by_label.get("COUNTED", [])))
         at = _index(reg)
         self._unnamed_groups(doc, reg, at, by_label.get("GROUP", []))
+        at = _index(reg)
+        self._unnamed_people(doc, reg, at, by_label.get("PERSON", []))
 
     # -- institutions -------------------------------------------------------------------------------
     def _institutions(self, doc: Doc, reg: Registry, at: dict[int, Mention], matches) -> None:
@@ -391,6 +397,45 @@ class Describer:
             for m in inner:
                 _drop(reg, m)
             reg.add(key, first, noun.i + 1, "description", alias=doc[first : noun.i + 1].text)
+            at.update({i: reg.mentions[-1] for i in range(first, noun.i + 1)})
+
+    def _unnamed_people(self, doc: Doc, reg: Registry, at, matches) -> None:
+        """'a 19-year-old woman', 'a Syrian man': an unnamed person the article introduces with a describing word is
+        a node of its own ("19-year-old woman"; a demonym gives a nationality; the noun may give a gender). In
+        apposition to another unnamed NP ("A fifth suspect, a 19-year-old woman,") that NP is the person too."""
+        lex = self.lex
+        for start, end in matches:
+            noun = doc[end - 1]
+            if noun.tag_ != "NN" or start in at or noun.dep_ in {"attr", "oprd", "compound"}:
+                continue
+            if noun.dep_ == "pobj" and noun.head.lower_ in {"as", "like"}:
+                continue
+            if noun.dep_ == "appos" and (noun.head.i in at or noun.head.pos_ == "PROPN"):
+                continue  # "Omar Haddad, a Syrian man": a description of the named person
+            lo = noun.left_edge.i
+            if doc[lo].lower_ not in {"a", "an"} or lo + 1 >= noun.i or any(i in at for i in range(lo, noun.i + 1)):
+                continue  # indefinite, with at least one describing word
+            if any(t.dep_ in {"relcl", "acl"} for t in noun.children):
+                continue  # "a man who ...", "a man identified as X": left to the clause
+            if any(c.dep_ == "appos" and c.tag_ == "NN" and doc[c.left_edge.i].lower_ in {"a", "an"} for c in noun.children):
+                continue  # "A fifth suspect, a 19-year-old woman": the apposition describes, and takes this NP in
+            label = doc[lo + 1 : noun.i + 1].text
+            key = scoped_key(doc, "Person", label)
+            ent = reg.entity(key, label, "Person")
+            for tok in doc[lo + 1 : noun.i]:
+                if tok.text in lex.demonyms:
+                    ent.nationality = ent.nationality or lex.demonyms[tok.text]
+            word = noun.lower_
+            if word in lex.female_nouns or word in lex.male_nouns:
+                reg.gender[key] = "female" if word in lex.female_nouns else "male"
+            first = lo + 1
+            head = noun.head
+            if noun.dep_ == "appos" and head.pos_ == "NOUN" and doc[head.left_edge.i].lower_ in {"a", "an"}:
+                h0 = head.left_edge.i
+                if not any(i in at for i in range(h0, head.i + 1)):
+                    reg.add(key, h0 + 1, head.i + 1, "description", alias=doc[h0 + 1 : head.i + 1].text)
+                    at.update({i: reg.mentions[-1] for i in range(h0 + 1, head.i + 1)})
+            reg.add(key, first, noun.i + 1, "description", alias=label)
             at.update({i: reg.mentions[-1] for i in range(first, noun.i + 1)})
 
     def _named_later(self, doc: Doc, reg: Registry, starts: list[int], sent: int, after: int, inner: set[str]) -> str | None:

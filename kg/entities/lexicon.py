@@ -52,6 +52,8 @@ class Lexicon:
     counted_person_nouns: frozenset[str]
     nationality_nouns: frozenset[str]
     naming_words: tuple[str, ...]
+    female_nouns: frozenset[str] = frozenset()
+    male_nouns: frozenset[str] = frozenset()
     capitals: frozenset[str] = frozenset()  # keys of capitals that stand for their country's government
 
     def institution(self, country: str, form: str) -> Ref | None:
@@ -149,4 +151,6 @@ def _people() -> dict:
         "counted_person_nouns": low("counted_person_nouns"),
         "nationality_nouns": low("nationality_nouns"),
         "naming_words": tuple(w.lower() for w in roles.get("naming_words") or ()),
+        "female_nouns": low("female_nouns"),
+        "male_nouns": low("male_nouns"),
     }

@@ -84,6 +84,7 @@ class Registry:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
+        self.gender: dict[str, str] = {}  # key -> "female" | "male", when a description says so
 
     def entity(self, key: str, label: str, type_: str, **fields) -> Entity:
         """The entity with this key, created with this label and these fields if new."""
