@@ -172,6 +172,8 @@ UNNAMED_GROUPS = [
     ("Police raid suspected Hamas cell\n\nOfficers arrested three men.", "Hamas cell", "Hamas cell"),
     ("Turkey recognized the PKK as a terrorist group in 1984.", "terrorist group", None),
     ("The PKK has waged an insurgency against the state since 1984.", "insurgency", None),
+    ("Police arrested four members of a ransomware gang in Spain.", "ransomware gang", "ransomware gang"),
+    ("Prosecutors charged them with membership of a criminal organisation.", "criminal organisation", None),
 ]
 
 
@@ -183,6 +185,14 @@ def test_unnamed_groups_the_article_introduces(nlp, text, mention, label):
     else:
         ent = ents[got[mention][0]]
         assert (ent.label, ent.type, ent.subtype) == (label, "Organization", "ArmedGroup")
+
+
+def test_headline_group_is_the_group_the_lead_introduces(nlp):
+    text = ("Europol helps dismantle ransomware gang\n\n"
+            "Police arrested four suspected members of a ransomware gang in Ukraine, Europol said.")
+    got, ents, doc = resolved(nlp, text)
+    keys = {span._.kg_key for span in doc.spans[MENTIONS] if span.root.lower_ == "gang"}
+    assert len(keys) == 1 and ents[keys.pop()].label == "ransomware gang"
 
 
 def test_unnamed_group_in_the_lead_is_the_group_named_next(nlp):

@@ -368,14 +368,17 @@ class Describer:
         introduces without naming it is an armed group of its own, labelled by its words ("Islamic State cell");
         in the headline or lead, one named within the next two sentences ("... by JNIM") is that group."""
         starts = sentence_starts(doc)
-        for start, end in matches:
+        headline_end = starts[1] if len(starts) > 1 else len(doc)
+        for start, end in sorted(matches, key=lambda m: (m[0] < headline_end, m[0])):  # the headline's last
             noun = doc[end - 1]
             if noun.lower_ in ACTIVITY_GROUP_NOUNS:
                 continue
             if start in at or noun.tag_ != "NN" or noun.dep_ in {"attr", "appos", "compound", "oprd"}:
                 continue  # predicative: "X is a group", "X, a group", "declared X a group"
-            if noun.dep_ == "pobj" and noun.head.lower_ in {"as", "like", "of"}:
-                continue  # "recognized X as a terrorist group", "a member of a cell"
+            if noun.dep_ == "pobj" and noun.head.lower_ in {"as", "like"}:
+                continue  # "recognized X as a terrorist group"
+            if noun.dep_ == "pobj" and noun.head.lower_ == "of" and not self._people_word(noun.head.head):
+                continue  # "membership of a criminal organisation" (but "members of a ransomware gang")
             if any(c.dep_ == "acl" and c.lemma_.lower() in {"know", "call", "name", "dub"} for c in noun.children):
                 continue  # "the group known as X": the name is the group
             lo = noun.left_edge.i
@@ -383,6 +386,12 @@ class Describer:
             det = doc[lo].lower_ if doc[lo].dep_ == "det" else None
             if not (det in {"a", "an"} or (det is None and sent == 0)) or lo < starts[sent]:
                 continue
+            if det is None:  # a headline's bare "ransomware gang": the same group the lead introduces, if it does
+                later = self._lead_group(doc, reg, starts, noun)
+                if later is not None:
+                    reg.add(later, noun.left_edge.i, noun.i + 1, "description", alias=doc[noun.left_edge.i : noun.i + 1].text)
+                    at.update({i: reg.mentions[-1] for i in range(noun.left_edge.i, noun.i + 1)})
+                    continue
             first = lo + (det is not None)
             while first < noun.i and doc[first].lower_ in PARTICIPLES:
                 first += 1
@@ -398,6 +407,23 @@ class Describer:
                 _drop(reg, m)
             reg.add(key, first, noun.i + 1, "description", alias=doc[first : noun.i + 1].text)
             at.update({i: reg.mentions[-1] for i in range(first, noun.i + 1)})
+
+    def _people_word(self, tok) -> bool:
+        lex, lemma = self.lex, tok.lemma_.lower()
+        return lemma in lex.role_nouns or lemma in lex.person_nouns or tok.lower_ in lex.counted_person_nouns
+
+    def _lead_group(self, doc: Doc, reg: Registry, starts: list[int], noun) -> str | None:
+        """The group an indefinite NP with the same head noun introduces in the two sentences after the headline."""
+        if len(starts) < 2:
+            return None
+        hi = starts[3] if len(starts) > 3 else len(doc)
+        for tok in doc[starts[1] : hi]:
+            if tok.lower_ == noun.lower_ and tok.tag_ == "NN" and doc[tok.left_edge.i].lower_ in {"a", "an"}:
+                m = next((m for m in reg.mentions if m.start <= tok.i < m.end), None)
+                if m is None:
+                    return None
+                return m.key if reg.entities[m.key].type == "Organization" else None
+        return None
 
     def _unnamed_people(self, doc: Doc, reg: Registry, at, matches) -> None:
         """'a 19-year-old woman', 'a Syrian man': an unnamed person the article introduces with a describing word is
