@@ -398,9 +398,8 @@ def _requests(verb: Token, m: Mentions) -> Iterator[Candidate]:
     (nothing happened yet)."""
     subjects = resolve_all(subject_heads(verb), m)
     for noun, o in _perpetrated(verb, m, cues().request_verbs):
-        for s in subjects:
-            if s.key != o.key:
-                yield Candidate(s, f"{verb_label(verb)} {noun.lemma_.lower()}", o, verb, None, PERPETRATION, "request")
+        for s, _ in _pairs(subjects, [o]):
+            yield Candidate(s, f"{verb_label(verb)} {noun.lemma_.lower()}", o, verb, None, PERPETRATION, "request")
 
 
 def _perpetrated(verb: Token, m: Mentions, verbs: frozenset[str] | None = None) -> Iterator[tuple[Token, Arg]]:
@@ -502,28 +501,23 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 yield Candidate(s, label, o, verb, event, strength, "active", helper)
             if not objects:
                 for o in _rewarded(verb, m):
-                    for s in subjects:
-                        if s.key != o.key:
-                            yield Candidate(s, f"{label} reward for", o, verb, "Reward", PREP_TARGET, "reward")
+                    for s, _ in _pairs(subjects, [o]):
+                        yield Candidate(s, f"{label} reward for", o, verb, "Reward", PREP_TARGET, "reward")
                 for noun, o in _perpetrated(verb, m):
-                    for s in subjects:
-                        if s.key != o.key:
-                            yield Candidate(s, f"{label} {noun.lemma_.lower()}", o, verb,
-                                            event_class(noun.lemma_.lower(), "NOUN"), PERPETRATION, "perpetration")
+                    for s, _ in _pairs(subjects, [o]):
+                        yield Candidate(s, f"{label} {noun.lemma_.lower()}", o, verb,
+                                        event_class(noun.lemma_.lower(), "NOUN"), PERPETRATION, "perpetration")
                 for o in _on_behalf_of(verb, m):
-                    for s in subjects:
-                        if s.key != o.key:
-                            yield Candidate(s, f"{label} on behalf of", o, verb, None, PERPETRATION, "behalf")
+                    for s, _ in _pairs(subjects, [o]):
+                        yield Candidate(s, f"{label} on behalf of", o, verb, None, PERPETRATION, "behalf")
                 for o in _sworn_to(verb, m):
-                    for s in subjects:
-                        if s.key != o.key:
-                            yield Candidate(s, f"{label} allegiance to", o, verb, "Membership", PERPETRATION, "allegiance")
+                    for s, _ in _pairs(subjects, [o]):
+                        yield Candidate(s, f"{label} allegiance to", o, verb, "Membership", PERPETRATION, "allegiance")
                 for prep, o in _prep_targets(verb, m):
-                    for s in subjects:
-                        if s.key != o.key:
-                            noun_event = event_class(prep.split()[0], "NOUN") if " " in prep else None
-                            pred = prep if " " in prep else f"{label} {prep}"
-                            yield Candidate(s, pred, o, verb, noun_event or event, PREP_TARGET, "prep-target")
+                    for s, _ in _pairs(subjects, [o]):
+                        noun_event = event_class(prep.split()[0], "NOUN") if " " in prep else None
+                        pred = prep if " " in prep else f"{label} {prep}"
+                        yield Candidate(s, pred, o, verb, noun_event or event, PREP_TARGET, "prep-target")
         if controller is not None:
             if verb.dep_ == "ccomp" and own_subject:  # "X helped Y capture Z": X help Y
                 helped = resolve_all([ch for ch in verb.children if ch.dep_ in SUBJECT_DEPS], m)
