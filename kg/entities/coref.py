@@ -39,7 +39,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..prepare import in_furniture
-from .describe import _index, scoped_key
+from .describe import _index
 from .lexicon import Lexicon
 from .mentions import Mention, Registry, sentence_starts
 

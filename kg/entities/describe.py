@@ -36,7 +36,7 @@ from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..prepare import in_furniture
 from ..keys import entity_key

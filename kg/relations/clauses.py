@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
-from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
+from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve_all
 from .candidate import Candidate
 from .cues import cues
 from .events import event_class
