@@ -33,6 +33,13 @@ def sparql(store: Store, text: str, default_graphs: Sequence[str] | None, named_
     return run_query(store.query, text, default_graphs, named_graphs, accept)
 
 
+def _failed(exc: KGError) -> Answer:
+    """A library error as an answer: the store failing is 500, anything else the request's fault, 400."""
+    if isinstance(exc, StoreError):
+        return 500, TEXT, f"the store failed: {exc}".encode()
+    return 400, TEXT, str(exc).encode()
+
+
 def _json(fn: Callable[..., object], noun: str = "") -> Callable[..., Answer]:
     """A task answering ``fn(store, *args)`` as JSON; a missing ``noun`` is 404, a bad request 400."""
 
@@ -41,10 +48,10 @@ def _json(fn: Callable[..., object], noun: str = "") -> Callable[..., Answer]:
             value = fn(store, *args)
         except gq.NotFound as exc:
             return 404, TEXT, f"no {noun} with id {exc.args[0]!r}".encode()
-        except StoreError as exc:
-            return 500, TEXT, f"the store failed: {exc}".encode()
-        except (gq.TooBroad, KGError) as exc:
+        except gq.TooBroad as exc:
             return 400, TEXT, str(exc).encode()
+        except KGError as exc:
+            return _failed(exc)
         # the same bytes as starlette's JSONResponse
         return 200, JSON, json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
 
@@ -74,10 +81,8 @@ def _export(store: Store, format: str, filters: Filters) -> Answer:
 
     try:
         payload = export_bytes(store, format, filters)
-    except StoreError as exc:
-        return 500, TEXT, f"the store failed: {exc}".encode()
     except KGError as exc:
-        return 400, TEXT, str(exc).encode()
+        return _failed(exc)
     return 200, payload.media_type, payload.data
 
 
