@@ -171,9 +171,8 @@ class Coref:
         """The mention that is the subject of the nearest clause around a pronoun, outside the pronoun's own
         phrase ("X ... was wanted for his role" -> X); None when that clause's subject is no compatible name."""
         roots = {doc[m.start : m.end].root.i: m for m in here}
-        node, seen = tok, {tok.i}
-        while node.head is not node:
-            node = node.head
+        seen = {tok.i}
+        for node in tok.ancestors:  # bounded: spaCy walks head offsets up to the root
             seen.add(node.i)
             for c in node.children:
                 if c.dep_ in SUBJECTS and c.i not in seen and c.i in roots:
@@ -370,7 +369,7 @@ class Coref:
     def _last_person(self, doc: Doc, reg: Registry, start: int, head: int) -> str | None:
         """The last named person before a definite description who is not the subject of its clause."""
         clause = doc[head].head
-        while clause.dep_ not in {"ROOT", "relcl", "ccomp", "advcl"} and clause.head is not clause:
+        while clause.dep_ not in {"ROOT", "relcl", "ccomp", "advcl"} and clause.head.i != clause.i:
             clause = clause.head
         own = {c.i for c in clause.children if c.dep_ in SUBJECTS}
         cands = [m for m in reg.mentions if m.end <= start and m.kind == "name"
@@ -496,6 +495,6 @@ def _walk_left(doc: Doc, head: int, pos: set[str]) -> int:
 
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok, d = tok.head, d + 1
     return d

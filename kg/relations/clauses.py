@@ -88,7 +88,7 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
             return _one_of(heads[0], depth) if heads else []
         return [_event_agent(near) or near]
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ == "conj" and head.pos_ in VERBS:
         return subject_heads(head, depth + 1)

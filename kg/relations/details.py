@@ -169,7 +169,7 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
             negated |= neg
             modality = modality or mod
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         hl = head.lemma_.lower()
         if hl in c.speech_verbs and tok.dep_ in REPORTING_DEPS and head.pos_ == "VERB" and not _comments(head):

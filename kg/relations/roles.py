@@ -141,7 +141,7 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
                 if subj:
                     out += [(subj[0], CONJOINED)]
                     break
-                if clause.head is clause:
+                if clause.head.i == clause.i:
                     break
                 clause = clause.head
     return out
