@@ -14,6 +14,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import __version__
+from .deadline import DEFAULT_TIME_LIMIT
 from .errors import KGError
 
 app = typer.Typer(
@@ -28,6 +29,11 @@ app = typer.Typer(
 StoreOpt = Annotated[
     Optional[str],
     typer.Option("--store", envvar="KG_STORE", help="Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). Default: ~/.local/share/kg/store."),
+]
+TimeLimitOpt = Annotated[
+    float,
+    typer.Option("--time-limit", min=0, help="Seconds one article's extraction may take; one over it fails and the "
+                 "run goes on (0: no limit)."),
 ]
 ModelOpt = Annotated[
     Optional[str],
@@ -98,6 +104,7 @@ def ingest(
     log_interval: Annotated[
         float, typer.Option("--log-interval", min=0, help="Seconds between progress lines when not on a terminal.")
     ] = 10.0,
+    time_limit: TimeLimitOpt = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Read articles, extract entities and events, and write them into the store.
 
@@ -125,7 +132,7 @@ def ingest(
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill: stop like Ctrl-C, between articles
     with opened_store() as store, errors_as_messages():
         summary = ingest_paths(
-            paths, store, model, read_options=options, workers=workers, batch_size=batch_size,
+            paths, store, model, read_options=options, workers=workers, batch_size=batch_size, time_limit=time_limit or None,
             reporter=reporter_for(sys.stderr, log_interval, total=lambda: count_articles(paths, options)),
         )
     rate = summary.words / max(summary.elapsed, 1e-9)
@@ -143,6 +150,7 @@ def extract(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of standard output.")] = None,
     model: ModelOpt = None,
     entities: Annotated[bool, typer.Option("--entities", help="Write one JSON object per entity instead.")] = False,
+    time_limit: TimeLimitOpt = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Extract triples from articles without touching the store.
 
@@ -159,6 +167,7 @@ def extract(
     if format != "jsonl":
         fail(f"unknown format {format!r}; use jsonl")
     failed = []
+    limit = time_limit or None
     with errors_as_messages():
         nlp = load_pipeline(model)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -166,9 +175,9 @@ def extract(
             if entities:
                 from .entities.report import write_entities_jsonl
 
-                write_entities_jsonl(extract_many(read_articles(paths, failed.append), nlp), out)
+                write_entities_jsonl(extract_many(read_articles(paths, failed.append), nlp, 8, limit, failed.append), out)
             else:
-                write_jsonl(extract_many(read_articles(paths, failed.append), nlp), out)
+                write_jsonl(extract_many(read_articles(paths, failed.append), nlp, 8, limit, failed.append), out)
         finally:
             if output:
                 out.close()

