@@ -6,7 +6,8 @@ Components, in pipeline order (see :mod:`kg.nlp`):
 - ``kg_lexicon`` (:mod:`.ruler`, before ``ner``): known names, aliases and institution phrases;
 - ``kg_entities`` (after ``ner``): names typed and clustered (:mod:`.names`),
   descriptions of people and institutions (:mod:`.describe`), pronouns and
-  definite descriptions resolved to their antecedents (:mod:`.coref`).
+  definite descriptions resolved to their antecedents (:mod:`.coref`), and the unnamed participants
+  of events ("Israeli soldiers", "five Palestinians", "security targets"; :mod:`.participants`).
 
 ``kg_entities`` fills
 
@@ -27,6 +28,7 @@ from . import ruler as _ruler  # noqa: F401  (registers kg_lexicon)
 from .lexicon import Lexicon, load
 from .mentions import Registry
 from .names import resolve_names
+from .participants import Participants
 
 MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
 
@@ -44,16 +46,19 @@ class EntityResolver:
         self.lex = lexicon or load()
         self.describer = Describer(nlp, self.lex)
         self.coref = Coref(nlp, self.lex)
+        self.participants = Participants(self.lex)
 
     def __call__(self, doc: Doc) -> Doc:
         reg = Registry()
         resolve_names(doc, self.lex, reg)
         self.coref.pronouns(doc, reg)
         self.describer(doc, reg)
+        self.participants(doc, reg)
         self.coref.descriptions(doc, reg)
         self.coref.ages(doc, reg)
         self.coref.lead(doc, reg)
         self.coref.plural_descriptions(doc, reg)
+        self.participants(doc, reg, bare=True)
         self.coref.pronouns(doc, reg, late=True)
         self._add_countries(reg)
         publish(doc, reg)

@@ -57,6 +57,9 @@ EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "rain"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 
 
+PLURAL_NOUNS = {"people", "police", "men", "women", "children", "gunmen", "policemen", "tribesmen", "mujahideen"}
+
+
 def _compatible(kind: str, ent) -> bool:
     if kind == "Person":
         return ent.type == "Person" and not _plural_person(ent)
@@ -66,8 +69,14 @@ def _compatible(kind: str, ent) -> bool:
 
 
 def _plural_person(ent) -> bool:
-    """A counted group of people ("850 suspects", "four aid workers")."""
-    return ent.type == "Person" and like_num(ent.label.split()[0].replace(",", ""))
+    """A counted group of people ("850 suspects", "four aid workers"), or people a plural noun describes
+    ("Palestinian gunmen", "Hamas supporters")."""
+    if ent.type != "Person":
+        return False
+    words = ent.label.split()
+    last = words[-1]
+    return like_num(words[0].replace(",", "")) or (last.islower() and (
+        (last.endswith("s") and not last.endswith("ss")) or last in PLURAL_NOUNS))
 
 
 class Coref:
@@ -367,13 +376,15 @@ class Coref:
         return max(cands, key=lambda m: m.start).key if cands else None
 
     def _last_person(self, doc: Doc, reg: Registry, start: int, head: int) -> str | None:
-        """The last named person before a definite description who is not the subject of its clause."""
+        """The last person, named or described ("a Palestinian suicide bomber ... the militant"), before a definite
+        description who is not the subject of its clause."""
         clause = doc[head].head
         while clause.dep_ not in {"ROOT", "relcl", "ccomp", "advcl"} and clause.head.i != clause.i:
             clause = clause.head
         own = {c.i for c in clause.children if c.dep_ in SUBJECTS}
-        cands = [m for m in reg.mentions if m.end <= start and m.kind == "name"
-                 and reg.entities[m.key].type == "Person" and not own.intersection(range(m.start, m.end))]
+        cands = [m for m in reg.mentions if m.end <= start and m.kind in {"name", "description"}
+                 and reg.entities[m.key].type == "Person" and not own.intersection(range(m.start, m.end))
+                 and (m.kind == "name" or not _plural_person(reg.entities[m.key]))]
         return max(cands, key=lambda m: m.start).key if cands else None
 
     def _role_evidence(self, doc: Doc, reg: Registry, at) -> dict[tuple[str, str], list[str]]:

@@ -1,0 +1,269 @@
+"""Participants: the unnamed but specific actors, victims and targets of events.
+
+Event-first: the step starts from the event verbs and nouns of the lexicon (``kg/lexicons/events.yaml``),
+takes their arguments from the parse whatever they are — subject, object, passive agent, objects of
+target and place prepositions, the noun a participle describes, and the conjuncts of each — and keeps
+those that denote participants (``kg/lexicons/participants.yaml``) and that no name or description
+already covers:
+
+- forces and weapon platforms ("Israeli soldiers" aside, which the lexicon's institutions already make a
+  country's military): "armed commandos", "US warplanes", "Apache helicopters" -> Organization;
+- people: "five Palestinians", "Palestinian gunmen", "Hamas supporters", "seven people" -> Person;
+- targets and scenes: "security targets", "a police station", "the caves" -> Location.
+
+One node per article for the same description (an article-scoped key, see ``scoped_key``); a later bare
+definite ("the gunmen", "the building") is the last participant with that head noun. A demonym or
+country in the description gives the node its country ("US warplanes") or nationality ("Palestinian
+gunmen"); a group named in it makes the people its members ("Hamas supporters").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from .. import lexicons
+from .describe import scoped_key
+from .lexicon import Lexicon
+from .mentions import Mention, Registry
+
+VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
+ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "onto", "with", "by", "from", "of",
+             "toward", "towards", "outside", "around", "across", "over", "under"}
+NOUN_PREPS = {"of", "against", "on", "by", "at", "in", "near", "into"}
+MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
+LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
+DEFINITE = {"the", "these", "those", "this", "that"}
+MAX_WORDS = 6  # longer descriptions are clauses a parser ran together, not participants
+
+
+@cache
+def _data() -> dict:
+    data = lexicons.load("participants")
+    events = lexicons.load("events")
+    verbs = {v for entry in events.values() for v in entry.get("verbs") or []}
+    nouns = {n for entry in events.values() for n in entry.get("nouns") or []}
+    types = {}
+    for word in data["places"]:
+        types[word] = "Location"
+    for word in data["people"]:
+        types[word] = "Person"
+    for word in data["forces"]:
+        types[word] = "Organization"
+    return {
+        "types": types,
+        "members": frozenset(data["member_nouns"]),
+        "not": frozenset(data["not_participants"]),
+        "quantities": frozenset(data["quantities"]),
+        "vague": frozenset(data["vague"]),
+        "verbs": frozenset(verbs),
+        "nouns": frozenset(nouns),
+    }
+
+
+def _partitive(head: Token) -> Token:
+    """The people a quantity word counts: "hundreds of Al Qaeda militants" -> militants."""
+    if head.lower_ in _data()["quantities"] or head.like_num:
+        of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+        if objs:
+            return objs[0]
+    return head
+
+
+def event_arguments(doc: Doc) -> Iterator[Token]:
+    """Heads of the arguments of every event verb and noun of the doc (with their conjuncts)."""
+    d = _data()
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        heads: list[Token] = []
+        if tok.pos_ == "VERB" and lemma in d["verbs"]:
+            for child in tok.children:
+                if child.dep_ in VERB_ARGS:
+                    heads.append(child)
+                elif child.dep_ in {"agent", "prep"} and (child.dep_ == "agent" or child.lower_ in ARG_PREPS):
+                    heads += [c for c in child.children if c.dep_ == "pobj"]
+            if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+                heads.append(tok.head)
+        elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
+            for child in tok.children:
+                if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
+                    heads.append(child)
+                elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
+                    heads += [c for c in child.children if c.dep_ == "pobj"]
+        for head in heads:
+            head = _partitive(head)
+            yield head
+            yield from (_partitive(c) for c in head.conjuncts if c.pos_ in {"NOUN", "PROPN"})
+
+
+class Participants:
+    """Adds the unnamed participants of events to a registry (see the module docstring)."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, doc: Doc, reg: Registry, bare: bool = False) -> None:
+        """Described participants ("Palestinian gunmen", "two policemen"); with ``bare``, after the definite
+        descriptions have been resolved to named antecedents, the bare ones too ("the gunmen")."""
+        at = {i: m for m in reg.mentions for i in range(m.start, m.end)}
+        last: dict[str, str] = {}  # head lemma -> key of the last participant with that head
+        for m in sorted(reg.mentions, key=lambda m: m.start):
+            ent = reg.entities[m.key]
+            if m.kind == "description" or (ent.type == "Organization" and _data()["types"].get(
+                    doc[m.end - 1].lemma_.lower()) == "Organization"):  # "Iraqi forces" ... "the forces"
+                last[doc[m.end - 1].lemma_.lower()] = m.key
+        for head in sorted(set(event_arguments(doc)), key=lambda t: t.i):
+            if head.i in at:
+                self._counted_force(doc, reg, at, head)
+                continue
+            if not bare and _is_bare(doc, head):
+                continue
+            found = self._participant(doc, reg, at, head, last, bare)
+            if found is None:
+                continue
+            key, start, end = found
+            reg.add(key, start, end, "description", alias=doc[start:end].text)
+            mention = reg.mentions[-1]
+            for i in range(start, end):
+                at[i] = mention
+            last[head.lemma_.lower()] = key
+
+    def _counted_force(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
+        """"two Israeli soldiers": counted people a lexicon phrase took for a country's force are people."""
+        mention = at[head.i]
+        if mention.kind != "name" or mention.end != head.i + 1 or reg.entities[mention.key].type != "Organization":
+            return
+        if _data()["types"].get(head.lemma_.lower()) != "Person":
+            return
+        if not any(c.dep_ == "nummod" and c.i < mention.start for c in head.children):
+            return
+        country = reg.entities[mention.key].country
+        reg.mentions.remove(mention)
+        reg.entities[mention.key].mentions -= 1
+        for i in range(mention.start, mention.end):
+            del at[i]
+        found = self._participant(doc, reg, at, head, {})
+        if found is None:
+            return
+        key, start, end = found
+        reg.entities[key].country = reg.entities[key].country or country
+        reg.add(key, start, end, "description", alias=doc[start:end].text)
+        for i in range(start, end):
+            at[i] = reg.mentions[-1]
+
+    def _type(self, head: Token) -> str | None:
+        d = _data()
+        lemma, word = head.lemma_.lower(), head.lower_
+        doc = head.doc
+        before = doc[head.i - 1].lower_ if head.i else ""
+        if lemma in d["not"] or word in d["not"] or f"{before} {lemma}" in d["not"]:
+            return None
+        hyphened = head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 2].whitespace_
+        forms = [f"{doc[head.i - 2].lower_}-{lemma}", f"{doc[head.i - 2].lower_}-{word}"] if hyphened else []
+        for form in (*forms, word, lemma):
+            if form in d["types"]:
+                return d["types"][form]
+        singular = head.text[:-1] if head.text.endswith("s") else head.text
+        if head.tag_ in {"NNPS", "NNS"} and singular in self.lex.demonyms:
+            return "Person"  # "five Palestinians"
+        return None
+
+    def _participant(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token,
+                     last: dict[str, str], bare: bool = True) -> tuple[str, int, int] | None:
+        """(key, start, end) of the mention a participant head makes, or None when it denotes none."""
+        type_ = self._type(head)
+        if type_ is None:
+            return None
+        start, end = _strip(doc, _modifiers_start(head), head.i), head.i + 1
+        dated = [t.i for t in doc[start : head.i] if t.ent_type_ in {"DATE", "TIME"}]
+        if dated:  # "Tuesday's attackers", "a Christmas market": the date belongs to the event, not the node
+            start = max(dated) + 1
+            while start < head.i and doc[start].tag_ in {"POS", "HYPH"}:
+                start += 1
+        if type_ == "Organization":  # "Apache helicopters and F-16 fighter-bombers": one force
+            conj = [c for c in head.conjuncts if c.i > head.i and self._type(c) == "Organization"]
+            if conj and len(conj) == len([c for c in head.conjuncts if c.i > head.i]):
+                end = max(c.i for c in conj) + 1
+        quantity = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        first = start
+        if quantity is not None and quantity.i < head.i and _partitive(quantity).i == head.i:
+            first = _strip(doc, quantity.left_edge.i, quantity.i)  # "hundreds of", "some 100 of"
+        if sum(not t.is_punct for t in doc[first:end]) > MAX_WORDS or any(t.is_space for t in doc[first:end]):
+            return None
+        if first == start == head.i and end == head.i + 1:
+            if any(c.dep_ == "poss" for c in head.children):
+                return None  # "Assad's forces": the owner's, not the forces named before
+            # a bare noun ("the gunmen", "forces") is the participant named before with that noun, or no one
+            return (last[head.lemma_.lower()], head.i, end) if head.lemma_.lower() in last else None
+        if type_ == "Location" and head.pos_ == "PROPN":
+            return None  # "Gaza City", "Red Square": a name, the name layer's
+        if type_ == "Location" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in head.children):
+            return None  # "the northern city of Mosul": the named place
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+            return None  # "a fourth suspect, Sofiane Belkacem": the named person
+        if type_ == "Person" and head.tag_ not in {"NNS", "NNPS"} and (
+                doc[head.left_edge.i].lower_ not in {"a", "an"} or head.lemma_.lower() in self.lex.role_nouns
+                or head.dep_ in {"appos", "attr"}):
+            return None  # "the senior commander", "cartel leader": left to the descriptions of named people
+        label = " ".join(doc[first:end].text.split())
+        key = scoped_key(doc, type_, label)
+        ent = reg.entity(key, label, type_)
+        self._ties(doc, reg, at, ent, start, head)
+        # the mention: from the first word no name covers ("Hamas supporters" -> "supporters")
+        lo = first
+        while lo < head.i and any(i in at for i in range(lo, end)):
+            lo += 1
+        if any(i in at for i in range(lo, end)):
+            return None
+        return key, lo, end
+
+    def _ties(self, doc: Doc, reg: Registry, at: dict[int, Mention], ent, start: int, head: Token) -> None:
+        """Country or group of a participant from the words of its description ("US warplanes", "Hamas
+        supporters"): the country is a tie of the node, a group makes people its members."""
+        for tok in doc[start : head.i]:
+            country = self.lex.demonyms.get(tok.text) or self.lex.country_by_name.get(tok.text)
+            mention = at.get(tok.i)
+            if country is None and mention is not None:
+                other = reg.entities[mention.key]
+                if other.type == "Location" and other.subtype == "Country":
+                    country = other.key
+                elif other.type == "Organization" and ent.type == "Person" and head.lemma_.lower() in _data()["members"]:
+                    ent.described_by = ent.described_by or ("member of", other.key)
+                    continue
+            if country is None:
+                continue
+            if country not in reg.entities and country in self.lex.refs:
+                reg.from_ref(self.lex.refs[country])
+            ent.country = ent.country or country
+
+
+def is_place_noun(tok: Token) -> bool:
+    """A noun that names a target or scene ("base", "station", "caves"), not a named place."""
+    return tok.pos_ == "NOUN" and _data()["types"].get(tok.lemma_.lower()) == "Location"
+
+
+def _is_bare(doc: Doc, head: Token) -> bool:
+    """A head with nothing before it but a determiner ("the gunmen", "soldiers")."""
+    return _strip(doc, _modifiers_start(head), head.i) == head.i and head.dep_ != "pobj" or (
+        head.dep_ == "pobj" and _strip(doc, _modifiers_start(head), head.i) == head.i
+        and _partitive(head.head.head).i != head.i)
+
+
+def _strip(doc: Doc, start: int, head: int) -> int:
+    """The start of a description without leading determiners, pronouns, adverbs and punctuation."""
+    while start < head and (doc[start].pos_ in LEADING or doc[start].tag_ in {"PRP$", "POS"}):
+        start += 1
+    return start
+
+
+def _modifiers_start(head: Token) -> int:
+    """First token of the head's pre-modifiers (adjectives, compounds, numbers, and their own subtrees)."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS or child.dep_ == "det":
+            start = min(start, child.left_edge.i)
+    return start

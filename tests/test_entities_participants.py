@@ -1,0 +1,59 @@
+"""Unnamed participants of events (kg.entities.participants), on sentences written for these tests: the
+arguments of event verbs and nouns whose head noun the lexicon lists become nodes of their article."""
+
+import pytest
+
+from kg.entities.participants import event_arguments, is_place_noun
+
+# text, {label: type} expected among the entities, labels that must not be entities
+PARTICIPANTS = [
+    ("Rebel soldiers stormed the presidential compound in the capital on Monday.",
+     {"rebel soldiers": "Organization", "presidential compound": "Location"}, {"capital", "the capital"}),
+    ("Hundreds of police officers searched the mountain villages.",
+     {"Hundreds of police officers": "Person", "mountain villages": "Location"}, {"Hundreds"}),
+    ("Two Israeli soldiers were wounded when Hamas supporters attacked a checkpoint.",
+     {"Two Israeli soldiers": "Person", "Hamas supporters": "Person", "Hamas": "Organization"}, {"checkpoint"}),
+    ("Apache helicopters and F-16 fighter-bombers blasted security targets in Gaza City.",
+     {"Apache helicopters and F-16 fighter-bombers": "Organization", "security targets": "Location"},
+     {"Gaza City", "F-16 fighter-bombers"}),
+    ("Government troops have shot dead three protesters in the northern city of Mosul.",
+     {"government troops": "Organization", "three protesters": "Person", "Mosul": "Location"}, {"northern city"}),
+    ("Police arrested five Palestinians. The gunmen escaped.", {"five Palestinians": "Person"}, {"gunmen"}),
+    ("Tuesday's attackers shot two policemen in Karachi.", {"two policemen": "Person"},
+     {"Tuesday's attackers", "attackers"}),
+]
+
+
+@pytest.mark.parametrize("text,expected,forbidden", PARTICIPANTS, ids=[t[:40] for t, *_ in PARTICIPANTS])
+def test_participants(nlp, text, expected, forbidden):
+    doc = nlp(text)
+    got = {e.label: e.type for e in doc._.kg_entities.values()}
+    assert expected.items() <= got.items(), got
+    assert not forbidden & got.keys(), got
+
+
+def test_a_member_noun_ties_the_group_it_names(nlp):
+    doc = nlp("Two Israeli soldiers were wounded when Hamas supporters attacked a checkpoint.")
+    ents = {e.label: e for e in doc._.kg_entities.values()}
+    assert ents["Two Israeli soldiers"].country == "location/israel"
+    facts = {(doc._.kg_entities[s.subject].label, s.predicate, doc._.kg_entities[s.object].label)
+             for s in doc._.kg_statements}
+    assert ("Hamas supporters", "member of", "Hamas") in facts
+
+
+def test_the_bare_noun_is_the_described_participant_named_before(nlp):
+    doc = nlp("Masked gunmen attacked a police station in Kandahar. Police later arrested the gunmen.")
+    gunmen = [m for m in doc.spans["kg_mentions"] if m.text in {"Masked gunmen", "gunmen"}]
+    assert len(gunmen) == 2 and len({m._.kg_key for m in gunmen}) == 1
+
+
+def test_event_arguments_include_partitives_and_conjuncts(nlp):
+    doc = nlp("Dozens of soldiers and policemen raided the camp.")
+    assert {t.text for t in event_arguments(doc)} >= {"soldiers", "policemen", "camp"}
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("They bombed the caves.", "caves", True), ("They bombed the city.", "city", True),
+    ("They bombed the soldiers.", "soldiers", False), ("They bombed Gaza City.", "City", False)])
+def test_is_place_noun(nlp, text, word, expected):
+    assert is_place_noun(next(t for t in nlp(text) if t.text == word)) is expected
