@@ -30,6 +30,7 @@ relative dates ("Tuesday", "last year") against the publication date.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -43,8 +44,13 @@ from .details import details
 from .facts import entity_facts
 from .nominal import nominal_triples
 from .roles import role_triples
+from .scenes import REFLEXIVES, scene_triples
 
-PATTERNS = (clause_triples, nominal_triples, role_triples)
+PATTERNS = (clause_triples, nominal_triples, role_triples, scene_triples)
+PLACE_EVENTS = {"Attack", "Killing", "Raid", "Fight", "Capture", "Arrest", "Surveillance"}
+SITE_SUBTYPES = {"City", "Region", "Facility"}
+PLACE_FACTOR = 0.9
+TRAILING_PREPS = {"on", "at", "in", "into", "against", "near", "upon", "toward", "towards", "with"}  # the place is read off the event's circumstances, not its arguments
 STATIC_PATTERNS = {"role", "entity-fact"}
 NO_EVENT_FACTOR = 0.85
 PRONOUN_LABELS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who", "which", "that",
@@ -87,7 +93,11 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
     """A candidate with its details, as a Statement (None for a pronoun or a headline run-on)."""
     if _crosses_paragraph(c, m):
         return None
+    if c.object.token.lower_ in REFLEXIVES:
+        return None  # "blew himself up": the act of the subject alone
     s, o = m.entities[c.subject.key], m.entities[c.object.key]
+    if c.event_type in PLACE_EVENTS and _site(s):
+        return None  # a place kills no one: "a bombing at a military base that killed ..." misread
     if s.label.lower() in PRONOUN_LABELS or o.label.lower() in PRONOUN_LABELS:
         return None
     d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published, sent)
@@ -142,5 +152,27 @@ def kg_relations(doc: Doc) -> Doc:
                 if st is not None:
                     known.add((st.subject, st.event_type, st.object))
                     statements.append(st)
-    doc._.kg_statements = statements
+    doc._.kg_statements = statements + place_statements(statements, m)
     return doc
+
+
+def _site(ent) -> bool:
+    """A place that is not a polity: a region, a city, a facility or an unnamed place ("the base")."""
+    return ent.type == "Location" and (ent.subtype in SITE_SUBTYPES or not ent.label[:1].isupper())
+
+
+def place_statements(statements: list[Statement], m: Mentions) -> list[Statement]:
+    """Where an agent acted: "Apache helicopters blasted targets in Gaza City" -> Apache helicopters "blast in"
+    Gaza City, for events that happen at a place (attacks, killings, raids, arrests)."""
+    out, seen = [], {(st.subject, st.object) for st in statements}
+    for st in statements:
+        if st.event_type not in PLACE_EVENTS or not st.place or st.place in (st.subject, st.object):
+            continue
+        if st.negated or m.entities[st.subject].type == "Location" or (st.subject, st.place) in seen:
+            continue
+        seen.add((st.subject, st.place))
+        verb = st.predicate.split()
+        verb = verb[:-1] if len(verb) > 1 and verb[-1] in TRAILING_PREPS else verb  # "fire on" -> "fire in"
+        out.append(replace(st, predicate=" ".join(verb + ["in"]), object=st.place, place=None,
+                           confidence=round(st.confidence * PLACE_FACTOR, 3)))
+    return out

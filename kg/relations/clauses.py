@@ -35,9 +35,11 @@ from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve_all
 from .candidate import Candidate
 from .cues import cues
 from .events import event_class
+from ..entities.participants import is_place_noun
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 VERBS = {"VERB", "AUX"}
+AGENTIVE = {"Killing", "Attack", "Raid", "Capture", "Arrest", "Fight"}  # events a place cannot be the agent of
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
 OBJECT_DEPS = {"dobj", "obj"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -85,6 +87,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         near = min(subj, key=lambda t: abs(t.i - verb.i))  # a dateline parsed as a second subject is farther
         if is_relative_pronoun(near):
             heads = relative_head(near, verb)
+            if heads and _scene(heads[0]) is not None and event_class(verb.lemma_.lower()) in AGENTIVE:
+                return [_scene(heads[0])]  # "a bombing at a military base that killed ...": the bombing did
             return _one_of(heads[0], depth) if heads else []
         return [_event_agent(near) or near]
     head = verb.head
@@ -133,6 +137,14 @@ def _gerund_doer(head: Token) -> Token | None:
         if found:
             return found[0]
     return None
+
+
+def _scene(noun: Token) -> Token | None:
+    """The event noun a place noun is the scene of ("a bombing at a military base" -> bombing), if any."""
+    if not is_place_noun(noun) or noun.dep_ != "pobj" or noun.head.head.pos_ != "NOUN":
+        return None
+    event = noun.head.head
+    return event if is_event_noun(event) else None
 
 
 def _event_agent(noun: Token) -> Token | None:

@@ -21,10 +21,12 @@ from spacy.tokens import Span, Token
 
 from .args import Mentions, resolve
 from .cues import cues
+from ..entities.participants import is_place_noun
 from .time import normalise
 
 # A clause's negation and modality do not reach into what modifies or coordinates with it
 # ("Turkey, which backs X, did not comment": backing is not negated).
+MAX_PLACE_DEPTH = 2  # "the caves (1) in the mountains (2) near Kandahar"
 CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "appos", "advcl", "parataxis", "ccomp"}
 REPORTING_DEPS = {"ccomp", "parataxis", "xcomp", "conj", "advcl", "dep"}
 MAX_SOURCE_WORDS = 12
@@ -130,18 +132,21 @@ def _ent_text(tok: Token) -> str:
     return doc[start:end].text
 
 
-def _place(tok: Token, m: Mentions, exclude: set[str], depth: int = 0) -> str | None:
+def place_of(tok: Token, m: Mentions, exclude: set[str], depth: int = 0) -> str | None:
+    """The named place a phrase of ``tok`` puts the event in, also through an operation or an unnamed place:
+    "in a raid in Gaza", "in the northern city of Mosul", "the caves in the mountains near Kandahar"."""
     c = cues()
+    preps = c.place_preps | ({"of"} if is_place_noun(tok) else set())
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in c.place_preps and child.lower_ != "from":
+        if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "from":
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
                 arg = resolve(pobj, m)
                 if arg is not None and arg.key not in exclude and m.type(arg.key) == "Location":
                     return arg.key
-                if depth < 1 and pobj.lemma_.lower() in c.operation_nouns:
-                    inner = _place(pobj, m, exclude, depth + 1)
+                if depth < MAX_PLACE_DEPTH and (pobj.lemma_.lower() in c.operation_nouns or is_place_noun(pobj)):
+                    inner = place_of(pobj, m, exclude, depth + 1)
                     if inner:
                         return inner
     return None
@@ -199,7 +204,7 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
 
     times = _time_tokens(anchor)
     time = normalise(_ent_text(times[0]), published) if times else None
-    place = _place(anchor, m, keys) or (_place(obj, m, keys) if obj is not None and obj.i != anchor.i else None)
+    place = place_of(anchor, m, keys) or (place_of(obj, m, keys) if obj is not None and obj.i != anchor.i else None)
     quantity = None
     if obj is not None:
         quantity = _quantity(obj)

@@ -46,12 +46,17 @@ def _evidence(m: Mentions, key: str, other: str, words: set[str]) -> tuple[Span,
     return None
 
 
+def _named(ent) -> bool:
+    """A person with a name (not "three Russian nationals", "Palestinian gunmen"): their nationality is news."""
+    return not any(w.islower() or w[:1].isdigit() for w in ent.label.split())
+
+
 def entity_facts(m: Mentions) -> Iterator[tuple[Span, Candidate]]:
     """(sentence, candidate) for each nationality and descriptive tie set by the entity layer."""
     demonyms = cues().demonyms
     for key, ent in m.entities.items():
         country = getattr(ent, "nationality", None)
-        if country and country in m.entities:
+        if country and country in m.entities and _named(ent):
             name = m.entities[country].label
             words = {d for d, c in demonyms.items() if c == name}
             found = _evidence(m, key, country, words)

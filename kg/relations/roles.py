@@ -41,6 +41,7 @@ TARGET_TYPES = {
     "Affiliation": {"Organization"},
 }
 ORGANIZATION_PREPS = {"in", "within", "from"}  # "a commander in X" names a group, "in Syria" a place
+PRONOUN_POSSESSIVES = {"his", "her", "its", "their", "my", "our", "your"}
 QUANTIFIERS = {"one", "some", "many", "several", "most", "among", "all", "two", "three"}
 
 
@@ -189,7 +190,25 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
                 if key:
                     out.append(Arg(key, child, 0.9))
     allowed = TARGET_TYPES.get(role.cls)
+    if role.label.rsplit(" ", 1)[0] in c.office_roles:
+        allowed = (allowed or set()) | {"Location"}  # "US peace envoy X": an office held for a country
     return [a for a in out if allowed is None or m.type(a.key) in allowed]
+
+
+def possessed_groups(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
+    """A person's organisation: "Mr Arafat's Fatah movement", "Assad's army" -> the person leads it."""
+    for noun in sent:
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ == "compound":
+            continue
+        group = m.arg(noun)
+        if group is None or m.type(group.key) != "Organization":
+            continue
+        for child in noun.children:
+            if child.dep_ != "poss" or child.lower_ in PRONOUN_POSSESSIVES:
+                continue
+            owner = m.arg(child)
+            if owner is not None and owner.key != group.key and m.type(owner.key) == "Person":
+                yield Candidate(owner, "leader of", group, noun, "Leadership", DESCRIPTION, "role")
 
 
 def demonym_nationalities(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
@@ -211,6 +230,7 @@ def demonym_nationalities(sent: Sequence[Token], m: Mentions) -> Iterator[Candid
 def role_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Role, affiliation, kinship and nationality triples of a sentence."""
     yield from demonym_nationalities(sent, m)
+    yield from possessed_groups(sent, m)
     for noun in sent:
         role = role_of(noun)
         if role is None:
