@@ -448,3 +448,22 @@ def test_agentless_arrest_in_a_country(parser, text, expected, forbidden):
     got = triples(relate(parser, text, {"Olga Petrova": "Person", "Spain": "Location/Country", "Barcelona": "Location/City",
                                         "Spanish police": "Organization/SecurityForce"}))
     assert expected <= got and not forbidden & got, got
+
+
+# what a person is charged with, arrested for or found guilty of: the person did it; quantities of participants
+@pytest.mark.parametrize("text,mentions,expected", [
+    ("Tom Hale was sentenced to life imprisonment for the abduction and murder of Jane Roe.",
+     {"Tom Hale": "Person", "Jane Roe": "Person"},
+     {("Tom Hale", "abduction", "Jane Roe"), ("Tom Hale", "murder", "Jane Roe")}),
+    ("A court found Karl Berg guilty of the murder of Anna Lind.",
+     {"Karl Berg": "Person", "Anna Lind": "Person", "A court": "Organization:court"}, {("Karl Berg", "murder", "Anna Lind")}),
+    ("Police arrested Tom Hale for the killing of Jane Roe.",
+     {"Police": "Organization", "Tom Hale": "Person", "Jane Roe": "Person"},
+     {("Police", "arrest", "Tom Hale"), ("Tom Hale", "killing", "Jane Roe")}),
+    ("Marines are pursuing hundreds of rebel fighters.",
+     {"Marines": "Organization", "rebel fighters": "Person"}, {("Marines", "pursue", "rebel fighters")}),
+])
+def test_grounds_and_partitives(parser, text, mentions, expected):
+    got = triples(relate(parser, text, mentions))
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert ("Anna Lind", "murder", "Karl Berg") not in got and ("court", "murder", "Anna Lind") not in got

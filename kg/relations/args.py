@@ -75,6 +75,11 @@ class Mentions:
         return Arg(span._.kg_key, tok, weight)
 
 
+# quantity words whose "of" phrase is what they count: "one of his aides", "hundreds of militants"
+PARTITIVES = {"some", "many", "several", "most", "all", "none", "dozen", "dozens", "score", "scores", "hundred",
+              "hundreds", "thousand", "thousands", "tens", "handful", "number", "couple"}
+
+
 def resolve(tok: Token, m: Mentions) -> Arg | None:
     """The entity a noun-phrase head names, looking through appositions and group nouns."""
     named = _apposed_name(tok, m)
@@ -108,7 +113,7 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
                     arg = m.arg(pobj) or next((m.arg(c) for c in _modifiers(pobj) if m.arg(c)), None)
                     if arg is not None and m.type(arg.key) == "Organization":
                         return arg._replace(token=tok, weight=arg.weight * 0.85)
-    if tok.like_num or tok.lemma_.lower() in {"some", "many", "several", "most", "all", "none", "dozens", "scores"}:
+    if tok.like_num or tok.lemma_.lower() in PARTITIVES:
         # "one of his aides" -> the aides, when no mention covers "one"
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -2,6 +2,8 @@
 
 - "the capture of X by Y", "a U.S. raid on X", "Daesh's attack on X"
   -> Y capture X, U.S. raid X, Daesh attack X;
+- the charge a person is judged for: "X was sentenced for the abduction and murder of Y", "charged X with
+  the killing of Y" -> X abduction Y, X murder Y (the grounds of a charge, an arrest, a conviction);
 - frames that make a clause's subject a participant: "X played a key role in
   the death of Y" -> X "role in death" Y; "X was key to Y's capture" -> X
   "key to capture" Y; "X contributed to the arrest of Y".
@@ -15,14 +17,17 @@ from spacy.tokens import Token
 
 from .args import Arg, Mentions, resolve_all
 from .candidate import Candidate
-from .clauses import subject_heads
+from .clauses import is_passive, object_heads, patient_heads, subject_heads
 from .cues import cues
 from .events import event_class
 
 PATIENT_PREPS = {"of", "on", "against", "upon"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
-NOMINAL, FRAME = 0.7, 0.7
+JUDGING = {"Charge", "Arrest", "Accusation"}  # verbs whose "for"/"of"/"with" phrase says what the person did
+GROUNDS_PREPS = {"for", "of", "with", "over"}
+GUILTY = {"guilty", "convicted", "accused", "suspected"}  # "found guilty of", "suspected of"
+NOMINAL, FRAME, GROUNDS = 0.7, 0.7, 0.65
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -74,6 +79,38 @@ def _frame_subjects(noun: Token) -> tuple[list[Token], str] | None:
     return None
 
 
+def _judged(noun: Token) -> list[Token]:
+    """Who is charged with, arrested for or found guilty of the event noun: "X was sentenced for the murder"."""
+    while noun.dep_ == "conj":  # "for the abduction and murder of Y"
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in GROUNDS_PREPS:
+        return []
+    verb = prep.head
+    if verb.lower_ in GUILTY:  # "found him guilty of", "was found guilty of"
+        own = [c for c in verb.children if c.dep_ == "nsubj"]
+        if own or verb.head.pos_ not in {"VERB", "AUX"}:
+            return own
+        verb = verb.head
+        return patient_heads(verb) if is_passive(verb) else subject_heads(verb)
+    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.head.pos_ == "VERB":
+        verb = verb.head.head  # "sentenced to life imprisonment for the murder"
+    if verb.pos_ != "VERB" or event_class(verb.lemma_.lower()) not in JUDGING:
+        return []
+    return patient_heads(verb) if is_passive(verb) else object_heads(verb)
+
+
+def _shared_patients(noun: Token, m: Mentions) -> list[Arg]:
+    """The patients of a noun, or of the conjunct it shares them with: "the abduction and murder of Y"."""
+    patients = participants(noun, m)[1]
+    if patients:
+        return patients
+    for conj in noun.conjuncts:
+        if event_class(conj.lemma_.lower(), "NOUN") is not None:
+            return participants(conj, m)[1]
+    return []
+
+
 def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Triples whose event is a noun."""
     for noun in sent:
@@ -88,6 +125,12 @@ def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             for p in patients:
                 if a.key != p.key:
                     yield Candidate(a, lemma, p, noun, event, NOMINAL, "nominal")
+        judged = resolve_all(_judged(noun), m)
+        if judged and not agents:
+            for s in judged:
+                for p in _shared_patients(noun, m):
+                    if s.key != p.key and m.type(p.key) == "Person":
+                        yield Candidate(s, lemma, p, noun, event, GROUNDS, "grounds")
         frame = _frame_subjects(noun)
         if frame is None or not patients:
             continue
