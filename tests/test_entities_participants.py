@@ -19,6 +19,9 @@ PARTICIPANTS = [
     ("Government troops have shot dead three protesters in the northern city of Mosul.",
      {"government troops": "Organization", "three protesters": "Person", "Mosul": "Location"}, {"northern city"}),
     ("Police arrested five Palestinians. The gunmen escaped.", {"five Palestinians": "Person"}, {"gunmen"}),
+    # counted troops are people; a weapon with a country is that country's mention, not a node
+    ("Three Dutch troops were killed by a stray French bomb.",
+     {"Three Dutch troops": "Person", "France": "Location"}, {"French bomb", "stray French bomb", "bomb"}),
     ("Tuesday's attackers shot two policemen in Karachi.", {"two policemen": "Person"},
      {"Tuesday's attackers", "attackers"}),
 ]
@@ -57,3 +60,11 @@ def test_event_arguments_include_partitives_and_conjuncts(nlp):
     ("They bombed the soldiers.", "soldiers", False), ("They bombed Gaza City.", "City", False)])
 def test_is_place_noun(nlp, text, word, expected):
     assert is_place_noun(next(t for t in nlp(text) if t.text == word)) is expected
+
+
+def test_a_weapon_acts_for_its_country(nlp):
+    doc = nlp("Two civilians were killed by an Israeli missile in Gaza. A bomb killed two soldiers.")
+    facts = {(doc._.kg_entities[s.subject].label, s.predicate, doc._.kg_entities[s.object].label)
+             for s in doc._.kg_statements}
+    assert ("Israel", "kill", "two civilians") in facts
+    assert not any(s == "bomb" or "bomb" in s for s, _, _ in facts)

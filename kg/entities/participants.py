@@ -58,6 +58,8 @@ def _data() -> dict:
         "not": frozenset(data["not_participants"]),
         "quantities": frozenset(data["quantities"]),
         "vague": frozenset(data["vague"]),
+        "weapons": frozenset(data["weapons"]),
+        "counted": frozenset(data["counted_forces"]),
         "verbs": frozenset(verbs),
         "nouns": frozenset(nouns),
     }
@@ -121,6 +123,9 @@ class Participants:
                 continue
             if not bare and _is_bare(doc, head):
                 continue
+            if head.lemma_.lower() in _data()["weapons"]:
+                self._weapon(doc, reg, at, head)
+                continue
             found = self._participant(doc, reg, at, head, last, bare)
             if found is None:
                 continue
@@ -136,7 +141,8 @@ class Participants:
         mention = at[head.i]
         if mention.kind != "name" or mention.end != head.i + 1 or reg.entities[mention.key].type != "Organization":
             return
-        if _data()["types"].get(head.lemma_.lower()) != "Person":
+        lemma = head.lemma_.lower()
+        if _data()["types"].get(lemma) != "Person" and lemma not in _data()["counted"]:
             return
         if not any(c.dep_ == "nummod" and c.i < mention.start for c in head.children):
             return
@@ -153,6 +159,23 @@ class Participants:
         reg.add(key, start, end, "description", alias=doc[start:end].text)
         for i in range(start, end):
             at[i] = reg.mentions[-1]
+
+    def _weapon(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
+        """"an Israeli missile", "a stray US bomb": a weapon stands for the country that fired it."""
+        country = None
+        for tok in doc[_modifiers_start(head) : head.i]:
+            country = self.lex.demonyms.get(tok.text) or self.lex.country_by_name.get(tok.text)
+            other = reg.entities[at[tok.i].key] if tok.i in at else None
+            if country is None and other is not None and other.type == "Location" and other.subtype == "Country":
+                country = other.key
+            if country is not None:
+                break
+        if country is None or (country not in reg.entities and country not in self.lex.refs):
+            return
+        if country not in reg.entities:
+            reg.from_ref(self.lex.refs[country])
+        reg.add(country, head.i, head.i + 1, "description")
+        at[head.i] = reg.mentions[-1]
 
     def _type(self, head: Token) -> str | None:
         d = _data()
@@ -177,6 +200,8 @@ class Participants:
         type_ = self._type(head)
         if type_ is None:
             return None
+        if head.lemma_.lower() in _data()["counted"] and any(c.dep_ == "nummod" for c in head.children):
+            type_ = "Person"  # "three US troops"
         start, end = _strip(doc, _modifiers_start(head), head.i), head.i + 1
         dated = [t.i for t in doc[start : head.i] if t.ent_type_ in {"DATE", "TIME"}]
         if dated:  # "Tuesday's attackers", "a Christmas market": the date belongs to the event, not the node
