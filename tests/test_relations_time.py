@@ -22,3 +22,25 @@ from kg.relations.time import normalise
 ])
 def test_normalise(expr, published, expected):
     assert normalise(expr, published) == expected
+
+
+# the time of an event: its own, its clause's (coordination, adverbial clauses), or the one point in time its
+# sentence names; none when the sentence names something else too
+@pytest.mark.parametrize("text,mentions,triple,expected", [
+    ("Troops stormed the town on Monday and arrested Ali Khan.",
+     {"Troops": "Organization", "Ali Khan": "Person"}, ("Troops", "arrest", "Ali Khan"), "2021-04-05"),
+    ("On Sunday, police said they had arrested Ali Khan.",
+     {"police": "Organization", "they": "Organization:police", "Ali Khan": "Person"}, ("police", "arrest", "Ali Khan"),
+     "2021-04-04"),
+    ("Police arrested Ali Khan, an eight-year-old boy's uncle.",
+     {"Police": "Organization", "Ali Khan": "Person"}, ("Police", "arrest", "Ali Khan"), None),
+    ("Police arrested Ali Khan on Sunday after watching him for months.",
+     {"Police": "Organization", "Ali Khan": "Person"}, ("Police", "arrest", "Ali Khan"), "2021-04-04"),
+    ("Police, who have hunted him since 2019, arrested Ali Khan as he left a mosque on Sunday.",
+     {"Police": "Organization", "Ali Khan": "Person"}, ("Police", "arrest", "Ali Khan"), None),
+])
+def test_event_time(text, mentions, triple, expected):
+    from .relations_fixture import load_parser, relate
+
+    rows = {(r["subject"], r["predicate"], r["object"]): r for r in relate(load_parser(), text, mentions, "2021-04-08")}
+    assert rows[triple]["time"] == expected

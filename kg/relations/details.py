@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -26,6 +27,12 @@ from .time import normalise
 
 # A clause's negation and modality do not reach into what modifies or coordinates with it
 # ("Turkey, which backs X, did not comment": backing is not negated).
+TIME_LINKS = {"conj", "advcl", "xcomp"}
+MAX_TIME_CLIMB = 3
+ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+POINT_WORDS = re.compile(r"^(?:(?:last |early |late )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|"
+                         r"evening|night))?|today|tonight|yesterday|last night|this (?:morning|afternoon|evening))$", re.I)
+DURATION = re.compile(r"-year-old|\b(?:year|years|month|months|week|weeks|day|days|hours?)\b", re.I)
 MAX_PLACE_DEPTH = 2  # "the caves (1) in the mountains (2) near Kandahar"
 CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "appos", "advcl", "parataxis", "ccomp"}
 REPORTING_DEPS = {"ccomp", "parataxis", "xcomp", "conj", "advcl", "dep"}
@@ -121,6 +128,34 @@ def _time_tokens(tok: Token) -> list[Token]:
     return found
 
 
+def _clause_time(anchor: Token) -> list[Token]:
+    """The time of the clause an event word sits in, through coordination and adverbial clauses ("troops
+    stormed the town on Monday and arrested ..."), not through reporting verbs (the report has its own)."""
+    tok = anchor
+    for _ in range(MAX_TIME_CLIMB):
+        if tok.dep_ not in TIME_LINKS or tok.head.i == tok.i:
+            return []
+        tok = tok.head
+        found = _time_tokens(tok)
+        if found:
+            return found
+    return []
+
+
+def _sentence_time(sent: Span, published: str | None) -> str | None:
+    """The one point in time a sentence names, if it names one and no other ("Overnight, ... on Sunday")."""
+    points = []
+    for ent in sent.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        value = normalise(ent.text, published)
+        if ISO.match(value) or POINT_WORDS.match(value):
+            points.append(value)
+        elif not DURATION.search(ent.text):
+            return None  # a time that is not a point ("for months", "the past week"): the sentence is unclear
+    return points[0] if len(set(points)) == 1 else None
+
+
 def _ent_text(tok: Token) -> str:
     doc = tok.doc
     start = tok.i
@@ -202,8 +237,8 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
             m.according[sent.start] = _according_to(sent, m)
         attributed = m.according[sent.start]
 
-    times = _time_tokens(anchor)
-    time = normalise(_ent_text(times[0]), published) if times else None
+    times = _time_tokens(anchor) or _clause_time(anchor)
+    time = normalise(_ent_text(times[0]), published) if times else _sentence_time(anchor.sent, published)
     place = place_of(anchor, m, keys) or (place_of(obj, m, keys) if obj is not None and obj.i != anchor.i else None)
     quantity = None
     if obj is not None:
