@@ -77,11 +77,13 @@ def _partitive(head: Token) -> Token:
 
 def event_arguments(doc: Doc) -> Iterator[Token]:
     """Heads of the arguments of every event verb and noun of the doc (with their conjuncts)."""
+    from ..relations.light import light_verb  # the relations package imports this module
+
     d = _data()
     for tok in doc:
         lemma = tok.lemma_.lower()
         heads: list[Token] = []
-        if tok.pos_ == "VERB" and lemma in d["verbs"]:
+        if tok.pos_ == "VERB" and (lemma in d["verbs"] or light_verb(tok) is not None):
             for child in tok.children:
                 if child.dep_ in VERB_ARGS:
                     heads.append(child)

@@ -35,6 +35,7 @@ from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve_all
 from .candidate import Candidate
 from .cues import cues
 from .events import event_class
+from .light import light_verb
 from ..entities.participants import is_place_noun
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
@@ -297,12 +298,18 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
                                      or (child.lower_ == "with" and verb.lemma_.lower() in c.with_verbs)):
             for arg in resolve_all(_pobjs(child), m):
                 yield child.lower_, arg
+    light = light_verb(verb)
     for child in verb.children:
         if child.dep_ not in OBJECT_DEPS:
             continue
         obj = _counted(child)
         noun = obj.lemma_.lower()
-        if noun in c.operation_nouns or event_class(noun, "NOUN"):
+        if light is not None and " " in light[0]:  # "cut its ties with X": the light verb's own label
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ in c.target_preps | {"with"}:
+                    for arg in resolve_all(_pobjs(prep), m):
+                        yield f"{light[0]} {prep.lower_}", arg
+        elif noun in c.operation_nouns or event_class(noun, "NOUN"):
             for prep in obj.children:
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
                     for arg in resolve_all(_pobjs(prep), m):
@@ -467,7 +474,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             yield from _requests(verb, m)
         if verb.pos_ != "VERB" or lemma in c.speech_verbs or lemma in c.non_event_verbs:
             continue
-        label, event = verb_label(verb), event_class(lemma)
+        label, event = light_verb(verb) or (verb_label(verb), event_class(lemma))
         if lemma in c.affiliation_verbs:
             yield from _affiliations(verb, m)
         if is_passive(verb):

@@ -1,0 +1,47 @@
+"""Light verbs (kg/lexicons/light_verbs.yaml, kg.relations.light): one case per entry, on sentences written
+for these tests with hand-set mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import lexicons
+
+from .relations_fixture import load_parser, relate
+
+P, O, X = "Person", "Organization", {"Ali Hassan": "Person"}
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return load_parser()
+
+
+CASES = [
+    ("The police put Ali Hassan under house arrest.", {"The police": O + ":police", **X},
+     ("police", "put under arrest", "Ali Hassan", "Arrest")),
+    ("The police took Ali Hassan into custody.", {"The police": O + ":police", **X},
+     ("police", "take into custody", "Ali Hassan", "Arrest")),
+    ("The rebels took him hostage.", {"The rebels": O + ":rebels", "him": P + ":Ali Hassan"},
+     ("rebels", "take hostage", "Ali Hassan", "Capture")),
+    ("The soldiers opened fire on Ali Hassan.", {"The soldiers": O + ":soldiers", **X},
+     ("soldiers", "open fire on", "Ali Hassan", "Attack")),
+    ("The minister placed the blame on Ali Hassan.", {"The minister": P + ":Omar Said", **X},
+     ("Omar Said", "blame on", "Ali Hassan", "Accusation")),
+    ("The militia launched an attack on the garrison.", {"The militia": O + ":militia", "the garrison": O + ":garrison"},
+     ("militia", "attack on", "garrison", "Attack")),
+    ("The government cut its ties with the militia.", {"The government": O + ":government", "the militia": O + ":militia"},
+     ("government", "cut ties with", "militia", "Sanction")),
+]
+
+
+@pytest.mark.parametrize("text,mentions,expected", CASES, ids=[t[:40] for t, *_ in CASES])
+def test_light_verbs(parser, text, mentions, expected):
+    got = {(r["subject"], r["predicate"], r["object"], r["event_type"]) for r in relate(parser, text, mentions)}
+    assert expected in got, got
+
+
+def test_every_entry_has_a_case():
+    predicates = [predicate for *_, (_, predicate, _, _) in CASES]
+    for entry in lexicons.load("light_verbs"):
+        assert any(p.startswith(entry["label"]) for p in predicates), entry
