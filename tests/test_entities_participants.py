@@ -68,3 +68,12 @@ def test_a_weapon_acts_for_its_country(nlp):
              for s in doc._.kg_statements}
     assert ("Israel", "kill", "two civilians") in facts
     assert not any(s == "bomb" or "bomb" in s for s, _, _ in facts)
+
+
+@pytest.mark.parametrize("text", [
+    "Militants trapped in the mountainous area of Zhawar Kili surrendered.",
+    "Most of the Zhawar Kili mountain complex has been captured by local militia forces.",
+])
+def test_a_name_that_a_place_noun_describes_is_a_place(nlp, text):
+    doc = nlp(text)
+    assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Zhawar Kili") == "Location"

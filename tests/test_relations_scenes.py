@@ -36,6 +36,10 @@ CASES = [
     ("A hospital near Aleppo was bombed.", {"Aleppo": "Location/City"}, set(), {("Aleppo", "bomb in", "Aleppo")}),
     ("Aid workers visited a hospital near Aleppo.", {"Aid workers": "Person", "Aleppo": "Location/City"}, set(),
      {("Aid workers", "visit in", "Aleppo")}),
+    # a part of a named place is the place: "most of the X mountain complex"
+    ("Most of the Zhawar Kili mountain complex has been captured by local militia forces.",
+     {"Zhawar Kili": "Location/Region", "local militia forces": "Organization"},
+     {("local militia forces", "capture", "Zhawar Kili")}, set()),
     # a reflexive object is the subject's own act, not a second party
     ("The bomber blew himself up outside the embassy in Nairobi.",
      {"The bomber": "Person:suicide bomber", "himself": "Person:suicide bomber", "Nairobi": "Location/City"},

@@ -25,6 +25,7 @@ from ..prepare import in_furniture
 from ..keys import entity_key
 from .lexicon import Lexicon
 from .mentions import Registry, strip_span
+from .participants import is_place_noun
 from .ruler import LEXICON
 
 MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
@@ -99,11 +100,19 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     ):
         votes.append(("Person", 1))
     place = root.head if root.dep_ == "conj" else root
-    if place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.lemma_.lower() in PLACE_NOUNS:
+    if place.dep_ == "pobj" and place.head.lower_ == "of" and _place_noun(place.head.head):
         votes.append(("Location", 2))
+    elif root.dep_ == "compound" and _place_noun(root.head) and root.head.tag_ != "NNP":
+        votes.append(("Location", 2))  # "the Tora Bora mountain complex", "the X caves"
     elif label != "PERSON" and place.dep_ == "pobj" and place.head.lower_ in LOCATIVE_PREPS:
         votes.append(("Location", 1))
     return votes
+
+
+def _place_noun(tok) -> bool:
+    """A noun that names a kind of place: "the state of X", "the mountainous area of X", "the X caves"."""
+    return tok.lemma_.lower() in PLACE_NOUNS or is_place_noun(tok) or (
+        tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and is_place_noun(tok.head))
 
 
 NAMING_VERBS = {"know", "call", "name", "dub", "nickname", "brand"}

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import MENTIONS
+from ..entities.participants import is_place_noun
 from ..model import Entity
 from .cues import cues
 
@@ -122,6 +123,23 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
                         arg = m.arg(pobj)
                         if arg is not None and m.type(arg.key) != "Location":
                             return arg._replace(token=tok, weight=arg.weight * 0.9)
+                        arg = _named_place(pobj, m)  # "most of the Tora Bora mountain complex"
+                        if arg is not None:
+                            return arg._replace(token=tok, weight=arg.weight * 0.9)
+    return _named_place(tok, m)
+
+
+def _named_place(tok: Token, m: Mentions) -> Arg | None:
+    """The named place an unnamed place noun is part of: "the Tora Bora mountain complex" -> Tora Bora."""
+    if not is_place_noun(tok) or m.arg(tok) is not None:
+        return None
+    for child in tok.children:
+        if child.dep_ != "compound":
+            continue
+        for part in (child, *(g for g in child.children if g.dep_ == "compound")):
+            arg = m.arg(part)
+            if arg is not None and m.type(arg.key) == "Location":
+                return arg._replace(token=tok, weight=arg.weight * 0.85)
     return None
 
 
