@@ -77,3 +77,21 @@ def test_a_weapon_acts_for_its_country(nlp):
 def test_a_name_that_a_place_noun_describes_is_a_place(nlp, text):
     doc = nlp(text)
     assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Zhawar Kili") == "Location"
+
+
+def test_an_unnamed_person_a_clause_introduces_is_the_one_the_story_follows(nlp):
+    doc = nlp("The minister, Omar Said, spoke about a man who was arrested in Kenya. The man was arrested a week ago.")
+    keys = {m._.kg_key for m in doc.spans["kg_mentions"] if m.text.lower() == "man"}
+    assert len(keys) == 1 and doc._.kg_entities[keys.pop()].label == "man"
+
+
+def test_a_third_person_pronoun_in_a_quote_is_not_its_speaker(nlp):
+    doc = nlp('Omar Said met Ali Hassan in Nairobi. "He was arrested by the police," Mr Said said.')
+    he = next(m for m in doc.spans["kg_mentions"] if m.text == "He")
+    assert doc._.kg_entities[he._.kg_key].label == "Ali Hassan"
+
+
+def test_a_clause_with_call_is_no_naming(nlp):
+    doc = nlp("Palestinian officials called Mr Sharon's campaign an attempt to topple Mr Arafat.")
+    officials = [m for m in doc.spans["kg_mentions"] if m.text == "Palestinian officials"]
+    assert all(doc._.kg_entities[m._.kg_key].label != "Mr Sharon" for m in officials)

@@ -32,6 +32,10 @@ CASES = [
      ("militia", "attack on", "garrison", "Attack")),
     ("The government cut its ties with the militia.", {"The government": O + ":government", "the militia": O + ":militia"},
      ("government", "cut ties with", "militia", "Sanction")),
+    ("The raids have taken a heavy toll on the militia.", {"The raids": O + ":army", "the militia": O + ":militia"},
+     ("army", "take a toll on", "militia", "Attack")),
+    ("The envoy put pressure on the government.", {"The envoy": P + ":Omar Said", "the government": O + ":government"},
+     ("Omar Said", "put pressure on", "government", None)),
 ]
 
 

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 from ..prepare import in_furniture
 from .describe import _index
 from .lexicon import Lexicon
+from .quotes import speakers
 from .mentions import Mention, Registry, sentence_starts
 
 WINDOW = 3  # sentences to look back for a pronoun's antecedent
@@ -53,6 +54,7 @@ PRONOUNS = {
 GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
           "she": "female", "her": "female", "hers": "female", "herself": "female"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "rain"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 
@@ -147,6 +149,9 @@ class Coref:
         s = bisect_right(starts, tok.i) - 1
         lo = starts[max(0, s - WINDOW)]
         ok = [m for m in names if lo <= m.start and m.end <= tok.i and self._fits(reg, m, kind, GENDER.get(tok.lower_))]
+        speaker = speakers(doc).get(tok.i) if tok.lower_ in THIRD_PERSON else None
+        if speaker is not None:  # '"... he has been arrested," Mr X said': not Mr X
+            ok = [m for m in ok if not any(n.key == m.key and n.start <= speaker < n.end for n in names)]
         if not ok:
             return None
         if prefer:
@@ -258,7 +263,7 @@ class Coref:
                     if key is not None:
                         self._introduced(doc, reg, at, noun, key)
                     else:
-                        key = self._last_person(doc, reg, start, head)
+                        key = self._same_noun(doc, reg, start, noun) or self._last_person(doc, reg, start, head)
             if key is None:
                 continue
             if start in at and at[start].start < start:
@@ -373,6 +378,13 @@ class Coref:
 
     def _last(self, reg: Registry, before: int, test, kind: str | None = None) -> str | None:
         cands = [m for m in reg.mentions if m.end <= before and test(reg.entities[m.key]) and kind in (None, m.kind)]
+        return max(cands, key=lambda m: m.start).key if cands else None
+
+    def _same_noun(self, doc: Doc, reg: Registry, start: int, noun: Token) -> str | None:
+        """The unnamed person an earlier description with the same noun made: "a man who was arrested ... the man"."""
+        cands = [m for m in reg.mentions if m.end <= start and m.kind == "description"
+                 and doc[m.end - 1].lemma_.lower() == noun.lemma_.lower() and reg.entities[m.key].type == "Person"
+                 and not _plural_person(reg.entities[m.key])]
         return max(cands, key=lambda m: m.start).key if cands else None
 
     def _last_person(self, doc: Doc, reg: Registry, start: int, head: int) -> str | None:

@@ -240,6 +240,8 @@ class Describer:
                 j += 1
             if j == i or start == 0:
                 continue
+            if any(c.dep_ == "nsubj" for c in doc[start].children) or doc[start - 1].tag_ == "NNS":
+                continue  # "officials called Mr X's campaign ...": a clause of its own, not a naming
             named = _person_before_comma(doc, reg, at, start)
             if named is not None:  # "Joaquin Salazar, known as “El Tigre”,": an alias of the person just named
                 for k in range(i, j):

@@ -123,7 +123,7 @@ class Participants:
             if head.i in at:
                 self._counted_force(doc, reg, at, head)
                 continue
-            if not bare and _is_bare(doc, head):
+            if not bare and _is_bare(doc, head) and not _specific_one(head):
                 continue
             if head.lemma_.lower() in _data()["weapons"]:
                 self._weapon(doc, reg, at, head)
@@ -220,6 +220,11 @@ class Participants:
             first = _strip(doc, quantity.left_edge.i, quantity.i)  # "hundreds of", "some 100 of"
         if sum(not t.is_punct for t in doc[first:end]) > MAX_WORDS or any(t.is_space for t in doc[first:end]):
             return None
+        if first == start == head.i and end == head.i + 1 and _specific_one(head) and type_ == "Person":
+            label = head.lower_  # "a man who was arrested in India": someone the story is about, unnamed
+            key = scoped_key(doc, type_, f"{label}-{head.i}")
+            ent = reg.entity(key, label, type_)
+            return key, head.i, end
         if first == start == head.i and end == head.i + 1:
             if any(c.dep_ == "poss" for c in head.children):
                 return None  # "Assad's forces": the owner's, not the forces named before
@@ -266,6 +271,15 @@ class Participants:
             if country not in reg.entities and country in self.lex.refs:
                 reg.from_ref(self.lex.refs[country])
             ent.country = ent.country or country
+
+
+def _specific_one(head: Token) -> bool:
+    """"a man who was arrested ...", "a woman detained in ...": an indefinite singular that a clause of an
+    event makes someone in particular."""
+    doc = head.doc
+    return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
+            and any(c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and c.lemma_.lower() in _data()["verbs"]
+                    for c in head.children))
 
 
 def is_place_noun(tok: Token) -> bool:

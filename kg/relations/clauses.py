@@ -309,7 +309,10 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps | {"with"}:
                     for arg in resolve_all(_pobjs(prep), m):
                         yield f"{light[0]} {prep.lower_}", arg
-        elif noun in c.operation_nouns or event_class(noun, "NOUN"):
+        elif (noun in c.operation_nouns or event_class(noun, "NOUN")) and (
+                verb.lemma_.lower() in c.perpetration_verbs or verb.lower_ in c.perpetration_verbs
+                or event_class(verb.lemma_.lower()) is not None):
+            # "conducted operations against X", "stepped up raids on X"; not "provoking raids against X"
             for prep in obj.children:
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
                     for arg in resolve_all(_pobjs(prep), m):

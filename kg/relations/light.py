@@ -11,7 +11,7 @@ from .. import lexicons
 
 
 @cache
-def _entries() -> tuple[tuple[frozenset[str], str | None, frozenset[str], str, str], ...]:
+def _entries() -> tuple[tuple[frozenset[str], str | None, frozenset[str], str, str | None], ...]:
     out = []
     for entry in lexicons.load("light_verbs"):
         nouns = entry.get("nouns") or entry.get("object")
@@ -19,7 +19,7 @@ def _entries() -> tuple[tuple[frozenset[str], str | None, frozenset[str], str, s
     return tuple(out)
 
 
-def light_verb(verb: Token) -> tuple[str, str] | None:
+def light_verb(verb: Token) -> tuple[str, str | None] | None:
     """(label, event class) when the verb and one of its nouns make a light-verb event, else None."""
     lemma = verb.lemma_.lower()
     for verbs, prep, nouns, label, cls in _entries():

@@ -201,14 +201,19 @@ def possessed_groups(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ == "compound":
             continue
         group = m.arg(noun)
-        if group is None or m.type(group.key) != "Organization":
-            continue
+        if group is None or m.type(group.key) != "Organization" or not _named_group(m.entities[group.key].label):
+            continue  # "Arafat's Fatah movement", not "Arafat's three helicopters"
         for child in noun.children:
             if child.dep_ != "poss" or child.lower_ in PRONOUN_POSSESSIVES:
                 continue
             owner = m.arg(child)
             if owner is not None and owner.key != group.key and m.type(owner.key) == "Person":
                 yield Candidate(owner, "leader of", group, noun, "Leadership", DESCRIPTION, "role")
+
+
+def _named_group(label: str) -> bool:
+    first = label.split()[0]
+    return label[:1].isupper() and not first.replace(",", "").isdigit()
 
 
 def demonym_nationalities(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
