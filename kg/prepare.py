@@ -60,7 +60,23 @@ def furniture_ranges(text: str) -> list[tuple[int, int]]:
             in_tail = in_tail or tail
         elif in_tail and _short(line):
             ranges.append((start, end))
-    return ranges
+    return ranges + dateline_ranges(lines)
+
+
+# "KABUL (Reuters) -", "WASHINGTON, Dec 3 (AP) --", "ISLAMABAD, Pakistan —": a place in capitals, maybe a date or
+# country, maybe an agency in parentheses, then a dash; it says where the report was filed, it names no one
+DATELINE = re.compile(r"^\s*([A-Z][A-Z.' -]{2,40})(?:,\s*[A-Z][\w .']{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*(?:-{1,2}|\u2013|\u2014)\s")
+DATELINE_LINES = 3  # the lines at the top of an article a dateline may open
+
+
+def dateline_ranges(lines: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Character ranges of the datelines that open the first lines of an article."""
+    out = []
+    for start, _end, line in lines[:DATELINE_LINES]:
+        m = DATELINE.match(line)
+        if m and sum(c.isalpha() for c in m.group(1)) >= 3:
+            out.append((start, start + m.end()))
+    return out
 
 
 def line_starts(text: str) -> list[int]:
@@ -105,7 +121,8 @@ def kg_prepare(doc: Doc) -> Doc:
     """Set sentence starts at line breaks and record furniture spans (run before the parser)."""
     text = doc.text
     if "\n" not in text:
-        doc.spans[FURNITURE] = []
+        doline = dateline_ranges([(0, len(text), text)])
+        doc.spans[FURNITURE] = [s for a, b in doline if (s := doc.char_span(a, b, alignment_mode="expand")) is not None]
         return doc
     for char in line_starts(text):
         i = _token_at(doc, char)

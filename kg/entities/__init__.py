@@ -28,6 +28,7 @@ from . import ruler as _ruler  # noqa: F401  (registers kg_lexicon)
 from .lexicon import Lexicon, load
 from .mentions import Registry
 from .names import resolve_names
+from .acronyms import join_acronyms
 from .participants import Participants
 
 MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
@@ -51,6 +52,7 @@ class EntityResolver:
     def __call__(self, doc: Doc) -> Doc:
         reg = Registry()
         resolve_names(doc, self.lex, reg)
+        join_acronyms(doc, reg)
         self.coref.pronouns(doc, reg)
         self.describer(doc, reg)
         self.participants(doc, reg)

@@ -65,6 +65,9 @@ def strip_span(span: Span, lex: Lexicon) -> tuple[Span | None, str | None]:
                 start += n
                 changed = True
                 break
+    opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opening is not None:
+        end = opening  # "Office of Foreign Assets Control (OFAC": the acronym is a name of its own
     if start >= end:
         return None, None
     out = doc[start:end]

@@ -42,6 +42,8 @@ PERSON_PASSIVE_VERBS = {
 PLACE_NOUNS = {"state", "province", "region", "city", "town", "village", "district", "county", "municipality",
                "capital", "port", "island", "governorate", "prefecture", "canton", "suburb", "neighbourhood",
                "neighborhood", "valley", "border", "outskirts"}
+TITLE_JOINERS = {"for", "of", "and"}  # "Secretary for Terrorism and Financial Intelligence Brian Nelson"
+TITLE_REACH = 8  # tokens before a name where the title it continues may start
 LOCATIVE_PREPS = {"in", "near", "outside", "across", "throughout"}
 OPEN_QUOTES, CLOSE_QUOTES = {'"', "\u201c", "``", "'", "\u2018"}, {'"', "\u201d", "''", "'", "\u2019"}
 _WORD = re.compile(r"[a-z0-9]+")
@@ -160,6 +162,11 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
             ent = _extend_org_left(ent)
         span, title = strip_span(ent, lex)
         title = title or _title_before(doc, ent.start, lex)
+        if label == "PERSON" and span is not None:
+            span = _out_of_title(span, lex)
+        if label == "ORG" and ent.start >= 2 and doc[ent.start - 1].lower_ in {"for", "of"} \
+                and doc[ent.start - 2].text in lex.titles:
+            continue  # "Secretary for Terrorism", "Minister of Interior": a portfolio, part of a title
         if span is None or any(start < span.end and span.start < end for start, end in lexicon_spans):
             continue
         if not any(t.tag_ in {"NNP", "NNPS"} for t in span):
@@ -314,6 +321,19 @@ def _extend_person(ent: Span, lex: Lexicon) -> Span:
     ):
         end += 1  # "[Iyad Ag] Ghaly": the name's last word is a compound of the next proper noun
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _out_of_title(span: Span, lex: Lexicon) -> Span:
+    """"Under Secretary for Terrorism and Financial Intelligence Brian Nelson": a PERSON span that continues a
+    title's "for"/"of"/"and" phrase holds the title's last words; the name is its last two words (three with
+    an initial or a particle)."""
+    doc = span.doc
+    if len(span) <= 2 or span.start == 0 or doc[span.start - 1].lower_ not in TITLE_JOINERS:
+        return span
+    if not any(doc[k].text in lex.titles for k in range(max(0, span.start - TITLE_REACH), span.start)):
+        return span
+    keep = 3 if len(span) > 3 and (len(doc[span.end - 2].text) <= 2 or doc[span.end - 2].lower_ in lex.name_particles) else 2
+    return doc[span.end - keep : span.end]
 
 
 def _extend_org_left(ent: Span) -> Span:

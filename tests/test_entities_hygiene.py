@@ -1,0 +1,56 @@
+"""Node hygiene, on sentences written for these tests: datelines and agency credits are not entities, an acronym
+and its expansion are one node, a title's words are not part of a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.entities.acronyms import _matches
+from kg.extract import extract
+from kg.prepare import dateline_ranges
+from kg.text import article_from_text
+
+
+def labels(nlp, text: str) -> dict[str, str]:
+    ex = extract(article_from_text(text, "t"), nlp)
+    return {e.label: e.type for e in ex.entities.values()}
+
+
+@pytest.mark.parametrize("line,dateline", [
+    ("KABUL (Reuters) - Afghan police arrested two men.", "KABUL (Reuters) - "),
+    ("WASHINGTON, Dec 3 (AP) -- The Treasury acted.", "WASHINGTON, Dec 3 (AP) -- "),
+    ("ISLAMABAD, Pakistan \u2014 Police said.", "ISLAMABAD, Pakistan \u2014 "),
+    ("Afghan police arrested two men - officials said.", None),
+    ("US - Police arrested two men.", None),  # two letters: an acronym, not a dateline
+])
+def test_datelines(line, dateline):
+    found = [line[a:b] for a, b in dateline_ranges([(0, len(line), line)])]
+    assert found == ([dateline] if dateline else [])
+
+
+def test_dateline_and_credit_are_no_entities(nlp):
+    got = labels(nlp, "Police arrest commanders\nKABUL (Reuters) - Afghan police arrested three Taliban commanders on "
+                      "Monday.\n(Reporting by Jane Roe; Editing by John Doe)\n")
+    assert {"Afghan police", "Taliban"} <= got.keys()
+    assert not {"KABUL", "Kabul", "Reuters", "Jane Roe", "John Doe"} & got.keys()
+
+
+def test_an_acronym_is_its_expansion(nlp):
+    text = "The Office of Foreign Assets Control (OFAC) sanctioned six men. OFAC said the men financed the group."
+    ex = extract(article_from_text(text, "t"), nlp)
+    office = [e for e in ex.entities.values() if e.label == "Office of Foreign Assets Control"]
+    assert len(office) == 1 and "OFAC" in office[0].aliases
+    assert not any(e.label in {"OFAC", "Office of Foreign Assets Control (OFAC"} for e in ex.entities.values())
+
+
+@pytest.mark.parametrize("acronym,name,expected", [
+    ("OFAC", "Office of Foreign Assets Control", True), ("TTP", "Tehreek-e-Taliban Pakistan", True),
+    ("FBI", "Federal Bureau of Investigation", True), ("UN", "Office of Foreign Assets Control", False)])
+def test_acronym_letters(acronym, name, expected):
+    assert _matches(acronym, name) is expected
+
+
+def test_a_title_phrase_is_not_part_of_the_name(nlp):
+    got = labels(nlp, '"We will not stop," said Under Secretary for Terrorism and Financial Intelligence Brian Nelson.')
+    assert got.get("Brian Nelson") == "Person"
+    assert not {"Financial Intelligence Brian Nelson", "Terrorism"} & got.keys()
