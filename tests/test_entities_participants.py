@@ -95,3 +95,28 @@ def test_a_clause_with_call_is_no_naming(nlp):
     doc = nlp("Palestinian officials called Mr Sharon's campaign an attempt to topple Mr Arafat.")
     officials = [m for m in doc.spans["kg_mentions"] if m.text == "Palestinian officials"]
     assert all(doc._.kg_entities[m._.kg_key].label != "Mr Sharon" for m in officials)
+
+
+@pytest.mark.parametrize("text,expected,forbidden", [
+    # a bare count of casualties is so many people
+    ("The Ansar Front claimed the bombing, which killed 14 people and wounded 37.",
+     {("Ansar Front", "wound", "37 people"), ("Ansar Front", "kill", "14 people")}, set()),
+    # "shot dead" keeps the word that carries the meaning
+    ("Israeli soldiers have shot dead five Palestinians in Hebron.", {("Israeli military", "shoot dead", "five Palestinians")}, set()),
+    # a conjoined verb shares its subject's participants
+    ("Kashmiri militant groups denied involvement and accused Indian intelligence of staging the attack.",
+     {("Kashmiri militant groups", "accuse", "Indian intelligence")}, set()),
+    # an agentless charge in a country is that country's; a hostage held in a country is not held by it
+    ("A French Moroccan man has been charged in the United States with conspiracy.",
+     {("United States", "charge", "French Moroccan man")}, set()),
+    ("An American hostage held in Afghanistan was freed.", set(), {("Afghanistan", "hold", "American hostage")}),
+    # the scene through "the network of caves near X"
+    ("US warplanes have been bombing the network of caves near Zhawar Kili.",
+     {("US warplanes", "bomb in", "Zhawar Kili")}, set()),
+])
+def test_participant_statements(nlp, text, expected, forbidden):
+    doc = nlp(text)
+    E = doc._.kg_entities
+    got = {(E[s.subject].label, s.predicate, E[s.object].label) for s in doc._.kg_statements}
+    assert expected <= got, got
+    assert not forbidden & got, got

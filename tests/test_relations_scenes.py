@@ -26,7 +26,7 @@ CASES = [
     # "the city of X" is X
     ("Government troops have shot dead three protesters in the northern city of Mosul.",
      {"Government troops": "Organization", "three protesters": "Person", "Mosul": "Location/City"},
-     {("Government troops", "shoot", "three protesters"), ("Government troops", "shoot in", "Mosul")}, set()),
+     {("Government troops", "shoot dead", "three protesters"), ("Government troops", "shoot dead in", "Mosul")}, set()),
     # a participant target carries the place: "fire on" a camp in Gaza -> "fire in" Gaza, not "fire on in"
     ("Israeli tanks fired on a refugee camp in Gaza.",
      {"Israeli tanks": "Organization", "refugee camp": "Location", "Gaza": "Location/City"},
@@ -70,7 +70,7 @@ def test_the_place_statement_is_less_certain_than_its_event(parser):
     rows = {(r["subject"], r["predicate"], r["object"]): r for r in relate(
         parser, "Government troops have shot dead three protesters in Mosul.",
         {"Government troops": "Organization", "three protesters": "Person", "Mosul": "Location/City"})}
-    event, scene = rows[("Government troops", "shoot", "three protesters")], rows[("Government troops", "shoot in", "Mosul")]
+    event, scene = rows[("Government troops", "shoot dead", "three protesters")], rows[("Government troops", "shoot dead in", "Mosul")]
     assert event["place"] == "Mosul" and scene["place"] is None
     assert scene["event_type"] == event["event_type"] == "Killing"
     assert scene["confidence"] == round(event["confidence"] * 0.9, 3)

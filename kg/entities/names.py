@@ -44,6 +44,7 @@ PLACE_NOUNS = {"state", "province", "region", "city", "town", "village", "distri
                "neighborhood", "valley", "border", "outskirts"}
 TITLE_JOINERS = {"for", "of", "and"}  # "Secretary for Terrorism and Financial Intelligence Brian Nelson"
 TITLE_REACH = 8  # tokens before a name where the title it continues may start
+NEAR_PREPS = {"near", "outside", "around"}
 LOCATIVE_PREPS = {"in", "near", "outside", "across", "throughout"}
 OPEN_QUOTES, CLOSE_QUOTES = {'"', "\u201c", "``", "'", "\u2018"}, {'"', "\u201d", "''", "'", "\u2019"}
 _WORD = re.compile(r"[a-z0-9]+")
@@ -106,6 +107,8 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
         votes.append(("Location", 2))
     elif root.dep_ == "compound" and _place_noun(root.head) and root.head.tag_ != "NNP":
         votes.append(("Location", 2))  # "the Tora Bora mountain complex", "the X caves"
+    elif place.dep_ == "pobj" and place.head.lower_ in NEAR_PREPS:
+        votes.append(("Location", 2))  # "the caves near X": people are seldom near things in the news
     elif label != "PERSON" and place.dep_ == "pobj" and place.head.lower_ in LOCATIVE_PREPS:
         votes.append(("Location", 1))
     return votes

@@ -60,6 +60,7 @@ def _data() -> dict:
         "vague": frozenset(data["vague"]),
         "weapons": frozenset(data["weapons"]),
         "counted": frozenset(data["counted_forces"]),
+        "casualty_verbs": frozenset(data["casualty_verbs"]),
         "verbs": frozenset(verbs),
         "nouns": frozenset(nouns),
     }
@@ -91,6 +92,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                     heads += [c for c in child.children if c.dep_ == "pobj"]
             if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
                 heads.append(tok.head)
+            if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+                heads += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "... denied it and accused X"
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:
                 if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
@@ -122,6 +125,9 @@ class Participants:
         for head in sorted(set(event_arguments(doc)), key=lambda t: t.i):
             if head.i in at:
                 self._counted_force(doc, reg, at, head)
+                continue
+            if head.pos_ == "NUM" and head.dep_ in {"dobj", "nsubjpass"} and head.like_num and not list(head.children):
+                self._casualties(doc, reg, at, head)  # "killed 14 people and wounded 37"
                 continue
             if not bare and _is_bare(doc, head) and not _specific_one(head):
                 continue
@@ -161,6 +167,16 @@ class Participants:
         reg.add(key, start, end, "description", alias=doc[start:end].text)
         for i in range(start, end):
             at[i] = reg.mentions[-1]
+
+    def _casualties(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
+        """A bare count as the object of a casualty verb: so many people ("wounded 37" -> "37 people")."""
+        if head.head.lemma_.lower() not in _data()["casualty_verbs"]:
+            return
+        label = f"{head.text} people"
+        key = scoped_key(doc, "Person", f"{label}-{head.i}")
+        reg.entity(key, label, "Person")
+        reg.add(key, head.i, head.i + 1, "description", alias=head.text)
+        at[head.i] = reg.mentions[-1]
 
     def _weapon(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
         """"an Israeli missile", "a stray US bomb": a weapon stands for the country that fired it."""

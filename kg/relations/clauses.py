@@ -63,7 +63,8 @@ def verb_label(verb: Token) -> str:
     parts = [verb.lemma_.lower()]
     for child in verb.children:
         if child.dep_ == "prt" or (
-            child.dep_ == "advmod" and child.lower_ in cues().particles and 0 < child.i - verb.i <= 2
+            child.dep_ in {"advmod", "acomp", "oprd", "xcomp"} and child.lower_ in cues().particles
+            and 0 < child.i - verb.i <= 2
         ):
             if child.dep_ == "prt" and any(c.dep_ == "pobj" for c in child.children):
                 continue  # "sent in troops": the particle heads an object, not a phrasal verb
@@ -493,7 +494,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for s, o in _pairs(_operation_agents(verb, m), patients):
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, OPERATION_MOD, "operation-agent")
-            if not found_agent and event == "Arrest":
+            if not found_agent and (event == "Arrest" or event == "Charge") and lemma in c.judicial_verbs:
                 forces = _reporting_force(verb, m)
                 for s, o in _pairs(forces, patients):
                     yield Candidate(s, label, o, verb, event, REPORTED, "reported-agent")

@@ -35,6 +35,7 @@ class Cues(NamedTuple):
     frame_adjectives: frozenset[str]
     frame_verbs: frozenset[str]
     operation_nouns: frozenset[str]
+    judicial_verbs: frozenset[str]
     group_nouns: frozenset[str]
     help_nouns: frozenset[str]
     affiliation_verbs: frozenset[str]

@@ -38,7 +38,9 @@ def scene_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if not subjects:
             continue
         keys = {a.key for a in subjects}
-        for tok in (verb, *objects):
+        parts = [p for o in objects for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"]  # "the network of caves near X"
+        for tok in (verb, *objects, *parts):
             place = place_of(tok, m, keys)
             if place is not None and m.entities[place].label[:1].isupper():  # a named place; an unnamed one
                 # ("a military base") is a participant, and the clause patterns take it as the target
