@@ -52,6 +52,10 @@ CASES = [
     ("Mr Karimov's Freedom Front rejected the plan, and his deputies resigned.",
      {"Mr Karimov": "Person:Aziz Karimov", "Freedom Front": "Organization"},
      {("Aziz Karimov", "leader of", "Freedom Front")}, set()),
+    # an apposition the parser hung on the role's object; "envoy to" a country is sent there, not its envoy
+    ("The UN's deputy envoy to Sudan, Karim Haddad, says the force will be deployed.",
+     {"UN": "Organization:United Nations", "Sudan": "Location/Country", "Karim Haddad": "Person"},
+     {("Karim Haddad", "envoy of", "United Nations")}, {("Karim Haddad", "envoy of", "Sudan")}),
     # an office held for a country
     ("US peace envoy Daniel Harper arrived in Cairo.",
      {"US": "Location/Country:United States", "Daniel Harper": "Person", "Cairo": "Location/City"},

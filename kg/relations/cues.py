@@ -36,6 +36,7 @@ class Cues(NamedTuple):
     frame_verbs: frozenset[str]
     operation_nouns: frozenset[str]
     judicial_verbs: frozenset[str]
+    envoy_roles: frozenset[str]
     group_nouns: frozenset[str]
     help_nouns: frozenset[str]
     affiliation_verbs: frozenset[str]

@@ -42,6 +42,7 @@ TARGET_TYPES = {
 }
 ORGANIZATION_PREPS = {"in", "within", "from"}  # "a commander in X" names a group, "in Syria" a place
 PRONOUN_POSSESSIVES = {"his", "her", "its", "their", "my", "our", "your"}
+MISATTACHED = 0.9  # an apposition read off the role's prepositional object rather than the role noun
 QUANTIFIERS = {"one", "some", "many", "several", "most", "among", "all", "two", "three"}
 
 
@@ -101,6 +102,13 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
     if noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:
         out.append((noun.head, APPOSITION))  # "the group's founder Hafiz Saeed": the name the role noun precedes
     out += [(c, APPOSITION) for c in noun.children if c.dep_ == "appos"]
+    for prep in noun.children:  # "the UN's envoy to Afghanistan, Ahmed Fawzi": the apposition the parser hung on
+        if prep.dep_ == "prep":  # the role's own object, when that object is a place or a group
+            for pobj in prep.children:
+                late = [c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+                named = m.arg(pobj) if pobj.dep_ == "pobj" else None
+                if late and named is not None and m.type(named.key) in {"Location", "Organization"}:
+                    out += [(c, APPOSITION * MISATTACHED) for c in late]
     if noun.dep_ == "attr":
         out += [(s, COPULA) for s in _copula_subject(noun)]
     if noun.dep_ == "oprd":  # "X was considered a successor to Y", "they named X deputy to Y"
@@ -180,8 +188,8 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
                 out.append(arg)
         elif child.dep_ == "prep" and child.lower_ in c.role_preps:
             args = resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
-            if child.lower_ in ORGANIZATION_PREPS:
-                args = [a for a in args if m.type(a.key) == "Organization"]
+            if child.lower_ in ORGANIZATION_PREPS or (child.lower_ == "to" and role.label.rsplit(" ", 1)[0] in c.envoy_roles):
+                args = [a for a in args if m.type(a.key) == "Organization"]  # "envoy to Afghanistan": sent there
             out += args
     if role.label.rsplit(" ", 1)[0] in c.office_roles:  # "Somali Information Minister X", "an Iraqi official"
         for child in noun.children:
