@@ -110,6 +110,9 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("A French Moroccan man has been charged in the United States with conspiracy.",
      {("United States", "charge", "French Moroccan man")}, set()),
     ("An American hostage held in Afghanistan was freed.", set(), {("Afghanistan", "hold", "American hostage")}),
+    # speakers who say "they" did it are who "they" is
+    ("Local Afghan commanders say they have overrun the Al Qaeda caves.",
+     {("Local Afghan commanders", "overrun", "Al Qaeda caves")}, set()),
     # the scene through "the network of caves near X"
     ("US warplanes have been bombing the network of caves near Zhawar Kili.",
      {("US warplanes", "bomb in", "Zhawar Kili")}, set()),

@@ -62,6 +62,7 @@ def _data() -> dict:
         "counted": frozenset(data["counted_forces"]),
         "casualty_verbs": frozenset(data["casualty_verbs"]),
         "verbs": frozenset(verbs),
+        "speech": frozenset(lexicons.load("relations")["speech_verbs"]) | {"warn"},
         "nouns": frozenset(nouns),
     }
 
@@ -84,6 +85,11 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
     for tok in doc:
         lemma = tok.lemma_.lower()
         heads: list[Token] = []
+        if tok.pos_ == "VERB" and lemma in d["speech"] and any(
+                c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in d["verbs"]
+                and any(g.dep_ == "nsubj" and g.lower_ == "they" for g in c.children) for c in tok.children):
+            # "Local commanders say they have overrun the caves": the speakers are who "they" may be
+            heads += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.pos_ == "VERB" and (lemma in d["verbs"] or light_verb(tok) is not None):
             for child in tok.children:
                 if child.dep_ in VERB_ARGS:
