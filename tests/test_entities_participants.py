@@ -22,6 +22,10 @@ PARTICIPANTS = [
     # counted troops are people; a weapon with a country is that country's mention, not a node
     ("Three Dutch troops were killed by a stray French bomb.",
      {"Three Dutch troops": "Person", "France": "Location"}, {"French bomb", "stray French bomb", "bomb"}),
+    # aircraft are forces, whatever the model took them for; a town an apposition calls a capital is a place
+    ("Long-range B-52 bombers pounded the caves near Jalalabad. Apaches and F-16s blasted the bases.",
+     {"Long-range B-52 bombers": "Organization"}, set()),
+    ("US jets blasted vehicles at Zarghun, the provincial capital of Paktika.", {"Zarghun": "Location"}, set()),
     ("Tuesday's attackers shot two policemen in Karachi.", {"two policemen": "Person"},
      {"Tuesday's attackers", "attackers"}),
 ]

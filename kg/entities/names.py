@@ -25,7 +25,7 @@ from ..prepare import in_furniture
 from ..keys import entity_key
 from .lexicon import Lexicon
 from .mentions import Registry, strip_span
-from .participants import is_place_noun
+from .participants import is_place_noun, participant_type
 from .ruler import LEXICON
 
 MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
@@ -86,6 +86,8 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     votes = []
     if span[-1].lower_ in lex.org_heads or span[0].lower_ in lex.org_heads:
         votes.append(("Organization", 2))
+    if participant_type(span[-1]) == "Organization":
+        votes.append(("Organization", 3))  # "Apaches", "F-16s": aircraft of a force, not people
     root = span.root
     people = lex.person_nouns | lex.role_nouns | lex.nationality_nouns
     if root.dep_ == "appos" and root.head.lemma_.lower() in people or any(
@@ -107,6 +109,8 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
         votes.append(("Location", 2))
     elif root.dep_ == "compound" and _place_noun(root.head) and root.head.tag_ != "NNP":
         votes.append(("Location", 2))  # "the Tora Bora mountain complex", "the X caves"
+    elif any(c.dep_ == "appos" and _place_noun(c) for c in root.children):
+        votes.append(("Location", 2))  # "Sharana, the provincial capital of Paktika"
     elif place.dep_ == "pobj" and place.head.lower_ in NEAR_PREPS:
         votes.append(("Location", 2))  # "the caves near X": people are seldom near things in the news
     elif label != "PERSON" and place.dep_ == "pobj" and place.head.lower_ in LOCATIVE_PREPS:

@@ -60,6 +60,8 @@ def _data() -> dict:
         "vague": frozenset(data["vague"]),
         "weapons": frozenset(data["weapons"]),
         "counted": frozenset(data["counted_forces"]),
+        "aircraft_nouns": frozenset(data["aircraft_nouns"]),
+        "aircraft_marks": frozenset(data["aircraft_marks"]),
         "casualty_verbs": frozenset(data["casualty_verbs"]),
         "verbs": frozenset(verbs),
         "speech": frozenset(lexicons.load("relations")["speech_verbs"]) | {"warn"},
@@ -226,6 +228,10 @@ class Participants:
             return None
         if head.lemma_.lower() in _data()["counted"] and any(c.dep_ == "nummod" for c in head.children):
             type_ = "Person"  # "three US troops"
+        if head.lemma_.lower() in _data()["aircraft_nouns"] and any(
+                any(ch.isdigit() for ch in t.text) or t.lower_ in _data()["aircraft_marks"]
+                for t in doc[head.left_edge.i : head.i]):
+            type_ = "Organization"  # "long-range B-52 bombers": aircraft, not suicide bombers
         start, end = _strip(doc, _modifiers_start(head), head.i), head.i + 1
         dated = [t.i for t in doc[start : head.i] if t.ent_type_ in {"DATE", "TIME"}]
         if dated:  # "Tuesday's attackers", "a Christmas market": the date belongs to the event, not the node
@@ -302,6 +308,12 @@ def _specific_one(head: Token) -> bool:
     return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
             and any(c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and c.lemma_.lower() in _data()["verbs"]
                     for c in head.children))
+
+
+def participant_type(tok: Token) -> str | None:
+    """The node type the lexicon gives a head word ("soldiers" Person, "F-16s" Organization), if any."""
+    d = _data()
+    return d["types"].get(tok.lower_) or d["types"].get(tok.lemma_.lower())
 
 
 def is_place_noun(tok: Token) -> bool:
