@@ -40,6 +40,13 @@ CASES = [
     ("Most of the Zhawar Kili mountain complex has been captured by local militia forces.",
      {"Zhawar Kili": "Location/Region", "local militia forces": "Organization"},
      {("local militia forces", "capture", "Zhawar Kili")}, set()),
+    # attacks "into" a target; a participle's subject is the noun it modifies
+    ("Israeli helicopters fired four missiles into a security post.",
+     {"Israeli helicopters": "Organization", "security post": "Location"},
+     {("Israeli helicopters", "fire into", "security post")}, set()),
+    ("Police officers trying to put Ali Hassan under house arrest were driven back.",
+     {"Police officers": "Organization:police", "Ali Hassan": "Person"},
+     {("police", "put under arrest", "Ali Hassan")}, set()),
     # a reflexive object is the subject's own act, not a second party
     ("The bomber blew himself up outside the embassy in Nairobi.",
      {"The bomber": "Person:suicide bomber", "himself": "Person:suicide bomber", "Nairobi": "Location/City"},

@@ -101,6 +101,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         return objects[:1] if objects else subject_heads(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
+        return [head]  # "Palestinian police trying to place him under house arrest": the police
     participle = verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)
     if verb.dep_ in {"advcl", "pcomp", "acl"} and participle:
         prep = None
@@ -294,8 +296,9 @@ def _pairs(subjects: list[Arg], objects: list[Arg]) -> Iterator[tuple[Arg, Arg]]
 def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
     """("against", X) for "fought against X"; (noun, X) for "conducted operations against X"."""
     c = cues()
+    attack = event_class(verb.lemma_.lower()) == "Attack"
     for child in verb.children:
-        if child.dep_ == "prep" and (child.lower_ in c.target_preps
+        if child.dep_ == "prep" and (child.lower_ in c.target_preps or (child.lower_ == "into" and attack)
                                      or (child.lower_ == "with" and verb.lemma_.lower() in c.with_verbs)):
             for arg in resolve_all(_pobjs(child), m):
                 yield child.lower_, arg
