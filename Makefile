@@ -1,9 +1,14 @@
 # Two commands for a fresh machine (Python 3.11+):
 #   make serve   install, ingest seeds/ into the default store, serve on http://127.0.0.1:8000
+#                (HOST=0.0.0.0 PORT=8080 TOKEN=secret STORE=path change the address, allow writes, pick the store)
 #   make test    install with test tools and run the tests
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+TOKEN  ?=
+STORE  ?=
 
 .PHONY: install serve test clean
 
@@ -17,9 +22,10 @@ $(VENV)/.installed: pyproject.toml $(BIN)/activate
 
 install: $(VENV)/.installed
 
+# the token goes in the environment, not on a command line that ps shows
 serve: install
-	$(BIN)/kg ingest seeds/
-	$(BIN)/kg serve --host 127.0.0.1 --port 8000
+	$(BIN)/kg $(if $(STORE),--store '$(STORE)') ingest seeds/
+	$(if $(TOKEN),KG_UPDATE_TOKEN='$(TOKEN)') $(BIN)/kg $(if $(STORE),--store '$(STORE)') serve --host '$(HOST)' --port '$(PORT)'
 
 # graphology-gexf (Gephi Lite's parser) for the GEXF tests; they skip where npm is absent, .ci/run requires it
 JS := tests/js
