@@ -1,0 +1,45 @@
+"""Every command the README and docs/ show runs, and prints what they show (see tests/docs_examples.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .docs_examples import NOT_RUN, PAGES, ROOT, Session, commands, problem, seed_store
+
+PAGE_COMMANDS = {page: commands(page) for page in PAGES}
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory, nlp):
+    return seed_store(tmp_path_factory.mktemp("docs"))
+
+
+def test_the_docs_have_pages_with_commands():
+    names = {p.relative_to(ROOT).as_posix() for p in PAGES}
+    assert {"README.md", "docs/index.md", "docs/cli.md", "docs/extraction.md", "docs/ontology.md",
+            "docs/http-api.md", "docs/exports.md", "docs/operations.md", "docs/benchmarks.md",
+            "docs/contributing.md"} <= names
+    assert sum(len(c) for c in PAGE_COMMANDS.values()) > 50
+
+
+def test_only_listed_kinds_of_command_are_not_run():
+    skipped = [c for cs in PAGE_COMMANDS.values() for c in cs if c.skipped]
+    assert {next(p for p in NOT_RUN if c.text.startswith(p)) for c in skipped} <= set(NOT_RUN)
+    run = [c for cs in PAGE_COMMANDS.values() for c in cs if not c.skipped]
+    assert len(run) > 3 * len(skipped), [str(c) for c in skipped]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if any(not c.skipped for c in PAGE_COMMANDS[p])],
+                         ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_command_of_the_page_prints_what_it_shows(page, seed, tmp_path):
+    session = Session(tmp_path, seed)
+    problems = []
+    try:
+        for command in PAGE_COMMANDS[page]:
+            if not command.skipped:
+                found = problem(command, *session.run(command.text))
+                if found:
+                    problems.append(found)
+    finally:
+        session.stop()
+    assert not problems, "\n\n".join(problems)
