@@ -42,6 +42,11 @@ def test_store_option_after_the_command_name(seed_dir):
     assert query.output.split() == ["n", "1"]
 
 
+@pytest.mark.parametrize("command", ["ingest", "load", "query", "serve", "export", "delete", "stats"])
+def test_every_command_on_the_store_takes_store_after_its_name(command):
+    assert "--store" in kg(command, "--help").output
+
+
 def test_the_option_after_the_command_name_wins(seed_dir, tmp_path):
     result = kg("--store", tmp_path / "empty", "query", COUNT_ARTICLES, "--format", "csv", "--store", seed_dir)
     assert result.output.split() == ["n", "1"]
