@@ -53,3 +53,18 @@ def test_every_command_of_the_page_prints_what_it_shows(page, seed, tmp_path):
     finally:
         session.stop()
     assert not problems, "\n\n".join(problems)
+
+
+def test_the_readme_fits_on_a_few_screens_and_links_every_page():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 250
+    assert ". .venv/bin/activate" in readme  # how to have `kg` on the PATH
+    pages = sorted(p.name for p in (ROOT / "docs").glob("*.md") if p.name != "index.md")
+    assert [p for p in pages if f"](docs/{p})" not in readme] == []
+
+
+def test_the_site_nav_lists_every_page():
+    import yaml
+
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    assert sorted(next(iter(item.values())) for item in nav) == sorted(p.name for p in (ROOT / "docs").glob("*.md"))
