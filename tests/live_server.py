@@ -22,7 +22,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def kg_serve(store: Path | str, *args: str, port: int | None = None, workers: int = 1) -> Iterator[tuple[str, list[str]]]:
+def kg_serve(store: Path | str, *args: str, port: int | None = None,
+             workers: int = 1) -> Iterator[tuple[str, list[str]]]:
     """Run `kg --store STORE serve ARGS`; yield its base URL and the lines it printed before it was up."""
     port = port or free_port()
     server = subprocess.Popen(

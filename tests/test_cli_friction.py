@@ -96,8 +96,10 @@ def test_missing_prefix_is_one_line_naming_it():
      "SPARQL syntax error at line 1, column 25 after 'SELECT * WHERE { ?s ?p }': expected LATERAL or SERVICE"),
     ("SELECT ?x WHERE {\n  ?x a <a> .\n  ?x ?p \n}",
      "SPARQL syntax error at line 2, column 11 after '?x a <a>': expected a valid IRI or OPTIONAL"),
-    ("SELECT ?x WHERE { ?x a foo:Bar }", "SPARQL syntax error at line 1, column 31: undefined prefix 'foo:'; add PREFIX foo: <...>"),
-    ("SELECT (COUNT(*) ?n) WHERE {}", "SPARQL syntax error at line 1, column 23 after 'SELECT (COUNT(*) ?n) W': expected DISTINCT"),
+    ("SELECT ?x WHERE { ?x a foo:Bar }",
+     "SPARQL syntax error at line 1, column 31: undefined prefix 'foo:'; add PREFIX foo: <...>"),
+    ("SELECT (COUNT(*) ?n) WHERE {}",
+     "SPARQL syntax error at line 1, column 23 after 'SELECT (COUNT(*) ?n) W': expected DISTINCT"),
 ])
 def test_syntax_errors_give_line_column_and_what_was_expected(store, query, message):
     with pytest.raises(SparqlSyntaxError) as caught:
@@ -153,6 +155,29 @@ def test_read_only_commands_work_while_kg_serve_holds_the_store(tmp_path):
         assert ingest.output == f"Error: the store at {path} is in use by another process (is `kg serve` running?)\n"
     with open_store(path) as store:  # the server is gone: the store opens for writing again
         assert len(store.graphs()) >= 2
+
+
+def test_the_banner_names_an_explorer_when_the_app_has_one():
+    from fastapi import APIRouter, FastAPI
+    from fastapi.responses import HTMLResponse
+
+    from kg.cli import _route_paths, service_banner
+
+    service = FastAPI()
+    explorer = APIRouter(prefix="/explore")
+    explorer.add_api_route("", lambda: HTMLResponse("<html></html>"), include_in_schema=False)
+    service.include_router(explorer)
+    assert "/explore" in set(_route_paths(service.routes))
+    assert service_banner(service, "127.0.0.1", 8000, writes=True).splitlines()[1] == (
+        "  explorer         http://127.0.0.1:8000/explore")
+
+
+def test_the_routes_of_kg_serve_are_found_through_its_routers():
+    from api import Settings, create_app
+    from kg.cli import _route_paths
+
+    paths = set(_route_paths(create_app(Settings(store=":memory:")).routes))
+    assert {"/sparql", "/health", "/articles", "/docs"} <= paths
 
 
 def test_serve_without_a_token_says_how_to_allow_writes(tmp_path):
