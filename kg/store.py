@@ -235,6 +235,7 @@ def open_store(
     password: str | None = None,
     token: str | None = None,
     timeout: float | None = None,
+    read_only: bool = False,
 ) -> Store:
     """Open the store a spec names: a folder path, ``:memory:`` or a SPARQL endpoint URL; None is the default path.
 
@@ -244,6 +245,10 @@ def open_store(
     also from the URL's ``user:password@`` or ``$KG_STORE_USER``/``$KG_STORE_PASSWORD``)
     or a bearer ``token`` (``$KG_STORE_TOKEN``). ``timeout``: seconds an HTTP request may take
     (default ``$KG_QUERY_TIMEOUT``, else 60).
+
+    ``read_only``: an existing on-disk store is opened for reading only, without its write lock, so that
+    queries work while another process (``kg serve``, a running ingest) holds the store; they see the
+    store as it was when opened. Other stores ignore it.
     """
     spec = default_store_path() if spec is None else str(spec)
     if spec.startswith(("http://", "https://")):
@@ -259,4 +264,6 @@ def open_store(
         )
     from .stores.embedded import OxigraphStore
 
+    if read_only and spec != MEMORY and Path(spec, "CURRENT").is_file():
+        return OxigraphStore.read_only(spec)
     return OxigraphStore(None if spec == MEMORY else spec)

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from ..errors import QueryError, StoreError
+from ..errors import SparqlSyntaxError, StoreError
 from ..sparql import bind
 from ..store import MEMORY, RDF_FORMATS, Store, dataset_kwargs, parse_quads
 from ..terms import to_ox
@@ -66,10 +66,11 @@ class OxigraphStore(Store):
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
     ):
+        text = bind(sparql, bindings)
         try:
-            return self._ox.query(bind(sparql, bindings), **dataset_kwargs(union, default_graphs, named_graphs))
+            return self._ox.query(text, **dataset_kwargs(union, default_graphs, named_graphs))
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
+            raise SparqlSyntaxError(str(exc), text) from None
         except OSError as exc:
             raise StoreError(str(exc)) from None
 
@@ -102,7 +103,7 @@ class OxigraphStore(Store):
         try:
             self._ox.update(sparql)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
+            raise SparqlSyntaxError(str(exc), sparql) from None
         except OSError as exc:
             raise StoreError(str(exc)) from None
 
@@ -135,7 +136,7 @@ class OxigraphStore(Store):
         return len(self._ox) - before
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.frozen:
             self._ox.flush()
 
     def close(self) -> None:
