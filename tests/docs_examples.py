@@ -230,8 +230,13 @@ def seed_store(folder: Path) -> Path:
     from kg.store import open_store
 
     path = folder / "seed-store"
-    with open_store(path) as store:
-        ingest_paths([ROOT / "seeds"], store)
+    here = os.getcwd()
+    os.chdir(ROOT)  # ingest `seeds/` as `make serve` does: sources read seeds/…, not this checkout's path
+    try:
+        with open_store(path) as store:
+            ingest_paths(["seeds/"], store)
+    finally:
+        os.chdir(here)
     return path
 
 
