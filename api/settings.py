@@ -28,6 +28,9 @@ class Settings:
     query_workers: int = field(default_factory=lambda: int(os.environ.get("KG_QUERY_WORKERS", DEFAULT_WORKERS)))
     # largest request body accepted, in bytes (larger ones get 413)
     max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BODY_BYTES", str(5_000_000))))
-    # let SPARQL queries call other endpoints with SERVICE (the server then makes HTTP requests a client chose)
+    # let SPARQL queries call other endpoints with SERVICE and updates LOAD URLs (the server then makes HTTP requests
+    # a client chose; to public addresses only, unless listed in service_hosts)
     allow_service: bool = field(default_factory=lambda: os.environ.get("KG_SPARQL_SERVICE", "") in ("1", "true", "yes"))
+    # hosts SERVICE and LOAD may reach even when they resolve to loopback, link-local or private addresses
+    service_hosts: list[str] = field(default_factory=lambda: [h.lower() for h in _env_list("KG_SPARQL_SERVICE_HOSTS")])
     cors_origins: list[str] = field(default_factory=lambda: _env_list("KG_CORS_ORIGINS"))

@@ -24,7 +24,9 @@ from kg.sparql import term_n3
 from ..deps import QueriesDep, SettingsDep, StoreDep, WriteLockDep, bearer_credentials, check_token
 from ..negotiation import GRAPH_TYPES, RESULT_TYPES, choose
 from ..query_pool import QueryTimeout
-from ..update_dataset import DatasetConflict, uses_service, with_using
+from ..sparql_guard import Refused, check_target, fetch_targets
+from ..sparql_lexer import LexError
+from ..update_dataset import DatasetConflict, with_using
 
 router = APIRouter(tags=["sparql"])
 
@@ -158,9 +160,29 @@ def _unshift(message: str, base: str) -> str:
     return _POSITION.sub(lambda m: f"at 1:{max(int(m.group(1)) - shift, 0)}", message)
 
 
-def _check_service(request: Request, sparql: str) -> None:
-    if not request.app.state.settings.allow_service and uses_service(sparql):
-        raise HTTPException(400, "SERVICE (federated query) is disabled on this server (KG_SPARQL_SERVICE=1 enables it)")
+_DISABLED = {
+    "SERVICE": "SERVICE (federated query) is disabled on this server (KG_SPARQL_SERVICE=1 enables it)",
+    "LOAD": "LOAD (the server fetching a URL) is disabled on this server (KG_SPARQL_SERVICE=1 enables it)",
+}
+
+
+async def _guard(request: Request, text: str) -> None:
+    """400 for a request nested too deep, or fetching (SERVICE, LOAD) what the server may not fetch."""
+    settings = request.app.state.settings
+    try:
+        targets = fetch_targets(text, _base(request))
+        for keyword, _ in targets:
+            if not settings.allow_service:
+                raise Refused(_DISABLED[keyword])
+        if targets:
+            await run_in_threadpool(_check_targets, targets, frozenset(settings.service_hosts))
+    except Refused as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
+def _check_targets(targets: list[tuple[str, str]], hosts: frozenset[str]) -> None:
+    for keyword, iri in targets:
+        check_target(keyword, iri, hosts)
 
 
 def service_description(request: Request, updates: bool) -> Graph:
@@ -211,7 +233,7 @@ async def _query(request: Request, queries, params: dict[str, list[str]], sparql
         if params.get(name):
             raise HTTPException(400, f"{name} applies to updates; queries take default-graph-uri and named-graph-uri")
     default_graphs, named_graphs = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
-    _check_service(request, sparql)
+    await _guard(request, sparql)
     base = _base(request)
     try:
         status, media, body = await queries.run(
@@ -229,11 +251,13 @@ async def _update(request: Request, params, text: str, store, queries, lock, set
     for name in ("default-graph-uri", "named-graph-uri"):
         if params.get(name):
             raise HTTPException(400, f"{name} applies to queries; updates take using-graph-uri and using-named-graph-uri")
-    _check_service(request, text)
+    await _guard(request, text)
     try:
         text = with_using(text, _iris(params, "using-graph-uri") or (), _iris(params, "using-named-graph-uri") or ())
     except DatasetConflict as exc:
         raise HTTPException(400, str(exc)) from None
+    except LexError as exc:
+        raise HTTPException(400, f"SPARQL syntax error: {exc}") from None
     async with lock:
         try:
             await run_in_threadpool(store.update, _with_base(text, _base(request)))
