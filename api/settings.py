@@ -10,6 +10,7 @@ from kg.store import default_store_path
 
 # one worker per core, plus one to keep the cores busy while a worker waits for the server to hand it the next read
 DEFAULT_WORKERS = str((os.cpu_count() or 1) + 1)
+DEFAULT_SPARQL = str(os.cpu_count() or 1)
 
 
 def _env_list(name: str) -> list[str]:
@@ -23,9 +24,13 @@ class Settings:
     # SPARQL Update and article writes are refused unless a token is set (sent as "Authorization: Bearer TOKEN")
     update_token: str | None = field(default_factory=lambda: os.environ.get("KG_UPDATE_TOKEN") or None)
     # seconds a read (SPARQL query or REST lookup) may run before its worker is killed and the client gets 503
-    query_timeout: float = field(default_factory=lambda: float(os.environ.get("KG_QUERY_TIMEOUT", "30")))
-    # worker processes for reads (0: run them in the server process, where a timeout cannot stop them)
+    query_timeout: float = field(default_factory=lambda: float(os.environ.get("KG_QUERY_TIMEOUT", "10")))
+    # worker processes for REST reads (0: run all reads in the server process, where a timeout cannot stop them)
     query_workers: int = field(default_factory=lambda: int(os.environ.get("KG_QUERY_WORKERS", DEFAULT_WORKERS)))
+    # SPARQL queries that may run at once, each in a worker process of its own (or a thread, with 0 workers)
+    sparql_workers: int = field(default_factory=lambda: int(os.environ.get("KG_SPARQL_WORKERS", DEFAULT_SPARQL)))
+    # SPARQL queries that may wait for one of those; more are refused with 429
+    sparql_queue: int = field(default_factory=lambda: int(os.environ.get("KG_SPARQL_QUEUE", "16")))
     # largest request body accepted, in bytes (larger ones get 413)
     max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BODY_BYTES", str(5_000_000))))
     # let SPARQL queries call other endpoints with SERVICE and updates LOAD URLs (the server then makes HTTP requests

@@ -230,9 +230,13 @@ def serve(
         "--update-token", envvar="KG_UPDATE_TOKEN",
         help="Allow SPARQL Update and article writes with Authorization: Bearer TOKEN. Default: writes refused.")] = None,
     query_timeout: Annotated[Optional[float], typer.Option(
-        "--query-timeout", help="Seconds a read (SPARQL or REST) may run (KG_QUERY_TIMEOUT, default 30).")] = None,
+        "--query-timeout", help="Seconds a read (SPARQL or REST) may run (KG_QUERY_TIMEOUT, default 10).")] = None,
     query_workers: Annotated[Optional[int], typer.Option(
-        "--query-workers", help="Worker processes for reads (KG_QUERY_WORKERS, default: cores + 1).")] = None,
+        "--query-workers", help="Worker processes for REST reads (KG_QUERY_WORKERS, default: cores + 1; "
+                                "0: all reads in the server process).")] = None,
+    sparql_workers: Annotated[Optional[int], typer.Option(
+        "--sparql-workers", help="SPARQL queries running at once, each in its own worker "
+                                 "(KG_SPARQL_WORKERS, default: cores); 16 more may wait, then 429.")] = None,
     log_level: Annotated[str, typer.Option(
         "--log-level", help="info logs every request; warning logs only problems.")] = "info",
 ) -> None:
@@ -252,6 +256,8 @@ def serve(
         settings.query_timeout = query_timeout
     if query_workers is not None:
         settings.query_workers = query_workers
+    if sparql_workers is not None:
+        settings.sparql_workers = sparql_workers
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
 
 

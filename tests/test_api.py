@@ -43,12 +43,12 @@ def test_rest_reads_run_in_query_workers_under_the_timeout(tmp_path):
     with TestClient(create_app(Settings(store=str(tmp_path / "s"), query_workers=1, query_timeout=1))) as c:
         assert c.get("/stats").json()["articles"] == 0  # answered by the worker, once it is up
         pool = c.app.state.queries
-        stuck = pool._workers[0].process.pid
+        stuck = pool.lanes["rest"].workers[0].process.pid
         os.kill(stuck, signal.SIGSTOP)  # the next read never finishes
         r = c.get("/entities/location/iraq")
         assert r.status_code == 503
         assert r.json() == {"detail": "the query ran longer than the 1 s limit and was stopped"}
-        assert pool._workers[0].process.pid != stuck
+        assert pool.lanes["rest"].workers[0].process.pid != stuck
         r = c.get("/entities/location/iraq")  # the replacement answers
         assert r.status_code == 404 and r.json() == {"detail": "no entity with id 'location/iraq'"}
 

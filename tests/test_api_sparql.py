@@ -199,14 +199,14 @@ def _alive(pid: int) -> bool:
 
 def test_timeout_kills_the_runaway_query(disk):
     pool = disk.app.state.queries
-    worker = pool._workers[0].process.pid
+    worker = pool.lanes["sparql"].workers[0].process.pid
     started = time.monotonic()
     r = disk.get("/sparql", params={"query": SLOW})
     assert r.status_code == 503
     assert r.json() == {"detail": "the query ran longer than the 2 s limit and was stopped"}
     assert time.monotonic() - started < 10
     assert not _alive(worker)  # its CPU is free again
-    assert pool._workers[0].process.pid != worker
+    assert pool.lanes["sparql"].workers[0].process.pid != worker
     r = disk.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})  # the replacement answers
     assert r.status_code == 200 and json.loads(r.text)["boolean"] is True
 

@@ -23,7 +23,7 @@ from kg.sparql import term_n3
 
 from ..deps import QueriesDep, SettingsDep, StoreDep, WriteLockDep, bearer_credentials, check_token
 from ..negotiation import GRAPH_TYPES, RESULT_TYPES, choose
-from ..query_pool import QueryTimeout
+from ..answers import run_read
 from ..sparql_guard import Refused, check_target, fetch_targets
 from ..sparql_lexer import LexError
 from ..update_dataset import DatasetConflict, with_using
@@ -57,6 +57,7 @@ _ERRORS = {
     "403": {"description": "Updates are disabled (no token configured)"},
     "406": {"description": "No acceptable result type"},
     "413": {"description": "Request body too large"},
+    "429": {"description": "Too many SPARQL queries running and waiting: retry after Retry-After seconds"},
     "503": {"description": "The query ran longer than the timeout and was stopped"},
 }
 _JSON_RESULTS = {"type": "object", "required": ["head"],
@@ -235,12 +236,9 @@ async def _query(request: Request, queries, params: dict[str, list[str]], sparql
     default_graphs, named_graphs = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
     await _guard(request, sparql)
     base = _base(request)
-    try:
-        status, media, body = await queries.run(
-            "sparql", _with_base(sparql, base), default_graphs, named_graphs, request.headers.get("accept")
-        )
-    except QueryTimeout as exc:
-        raise HTTPException(503, str(exc)) from None
+    status, media, body = await run_read(
+        queries, "sparql", _with_base(sparql, base), default_graphs, named_graphs, request.headers.get("accept")
+    )
     if status != 200:
         raise HTTPException(status, _unshift(body.decode("utf-8", "replace"), base))
     return Response(body, media_type=media)
