@@ -331,6 +331,25 @@ def test_ingest_example_is_what_the_server_answers(tmp_path):
     assert r.status_code == 201 and r.json() == INGEST_EXAMPLE
 
 
+def test_post_answers_say_what_the_store_holds(tmp_path):
+    """A corrected title is stored, not just echoed; a duplicate's answer names the article that holds the text."""
+    from api.examples import INGEST_EXAMPLE, INGEST_TEXT
+
+    settings = Settings(store=str(tmp_path / "s"), update_token="tok", query_workers=1)
+    auth = {"authorization": "Bearer tok"}
+    article = {"text": INGEST_TEXT, "title": "Arrests in Basar", "id": "basra-arrests", "date": "2024-03-01"}
+    with TestClient(create_app(settings)) as c:
+        assert c.post("/articles", json=article, headers=auth).status_code == 201
+        r = c.post("/articles", json={**article, "title": "Arrests in Basra"}, headers=auth)
+        assert (r.status_code, r.json()) == (201, INGEST_EXAMPLE | {"triples_added": 0})
+        assert c.get("/articles/basra-arrests").json()["title"] == "Arrests in Basra"
+        r = c.post("/articles", json={**article, "id": "copy"}, headers=auth)
+        assert (r.status_code, r.json()) == (200, {
+            "id": "basra-arrests", "title": "Arrests in Basra", "ingested": False, "unchanged": False,
+            "duplicate": True, "entities": 0, "statements": 0, "triples_added": 0})
+        assert c.get(f"/articles/{r.json()['id']}").json()["title"] == "Arrests in Basra"
+
+
 def test_post_article_then_delete(tmp_path):
     """Ingest over HTTP (JSON, text, HTML), re-ingest unchanged, read back, export, delete: with the token."""
     settings = Settings(store=str(tmp_path / "s"), update_token="tok", query_workers=1)
@@ -342,8 +361,8 @@ def test_post_article_then_delete(tmp_path):
                    headers=auth)
         assert r.status_code == 201 and r.json()["id"] == "basra-1" and r.json()["ingested"] is True
         assert c.get("/stats").json()["articles"] == 1  # ...and a write gives it a new snapshot to count
-        assert c.post("/articles", json={"text": text.replace("\x0b", " "), "id": "basra-1"},
-                      headers=auth).json()["unchanged"] is True
+        assert c.post("/articles", json={"text": text.replace("\x0b", " "), "title": "Basra\x00 arrest", "id": "basra-1",
+                                         "date": "2024-03-01"}, headers=auth).json()["unchanged"] is True
         one = c.get("/articles/basra-1").json()
         assert one["title"] == "Basra  arrest" and one["published"] == "2024-03-01"
         r = c.post("/articles", params={"id": "html-1"}, headers={**auth, "content-type": "text/html"},
