@@ -21,7 +21,9 @@ still go in.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -144,8 +146,19 @@ def same_metadata(store: Store, art: Article) -> bool:
 # --- workers -------------------------------------------------------------------------
 
 
-def _init_worker() -> None:
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _init_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="kg-parent-watch").start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (kill -9 leaves it to init, which would keep it forever)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def extract_chunk(articles: list[Article], model: str | None = None) -> list[Written | InputError]:
@@ -186,7 +199,7 @@ def _in_pool(
 ) -> Iterator[Written | InputError]:
     """Batches through ``workers`` spawned processes; results in input order, at most 2 batches per worker in flight."""
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[Future] = deque()
     chunks = _chunks(articles, batch_size)
     try:
