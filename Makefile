@@ -1,19 +1,27 @@
 # Two commands for a fresh machine (Python 3.11+):
 #   make serve   install, ingest seeds/ into the default store, serve on http://127.0.0.1:8000
 #   make test    install with test tools and run the tests
+#   make lock    refresh requirements.lock (exact versions) after changing dependencies in pyproject.toml
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+LOCK   := requirements.lock
 
-.PHONY: install serve test clean
+.PHONY: install serve test clean lock
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml $(BIN)/activate
-	$(BIN)/python -m pip install -q -e '.[test]'
+# exact versions from the lock (no upstream release can change a fresh install), then kg itself without deps
+$(VENV)/.installed: pyproject.toml $(LOCK) $(BIN)/activate
+	$(BIN)/python -m pip install -q -r $(LOCK)
+	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $@
+
+lock: $(BIN)/activate
+	$(BIN)/python -m pip install -q pip-tools
+	$(BIN)/pip-compile -q --upgrade --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
+		-o $(LOCK) pyproject.toml
 
 install: $(VENV)/.installed
 
