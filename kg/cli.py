@@ -247,7 +247,7 @@ def serve(
     import uvicorn
 
     from api import Settings, create_app
-    from .store import default_store_path
+    from .store import default_store_path, open_store
 
     settings = Settings(store=state.store or default_store_path(), model=model)
     if update_token:
@@ -258,7 +258,12 @@ def serve(
         settings.query_workers = query_workers
     if sparql_workers is not None:
         settings.sparql_workers = sparql_workers
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+    with errors_as_messages():  # a store held by another process: one line, not a traceback
+        store = open_store(settings.store)
+    try:
+        uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level=log_level)
+    finally:
+        store.close()
 
 
 @app.command()

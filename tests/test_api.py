@@ -331,6 +331,13 @@ def test_ingest_example_is_what_the_server_answers(tmp_path):
     assert r.status_code == 201 and r.json() == INGEST_EXAMPLE
 
 
+def test_deeply_nested_json_is_a_bad_request(tmp_path):
+    with TestClient(create_app(Settings(store=":memory:", query_workers=0, update_token="t"))) as c:
+        r = c.post("/articles", content="[" * 100_000, headers={"authorization": "Bearer t",
+                                                                 "content-type": "application/json"})
+    assert (r.status_code, r.json()) == (400, {"detail": "the JSON body is not an article: it nests too deeply"})
+
+
 def test_post_answers_say_what_the_store_holds(tmp_path):
     """A corrected title is stored, not just echoed; a duplicate's answer names the article that holds the text."""
     from api.examples import INGEST_EXAMPLE, INGEST_TEXT

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from api import Settings, create_app
 from api.sparql_guard import MAX_NESTING, Refused, check_target, fetch_targets
 
-from .serve_process import kg_serve
+from .serve_process import free_port, kg_serve
 
 ROW = {"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "literal", "value": "from the listener"}}]}}
 OFF = "SERVICE (federated query) is disabled on this server (KG_SPARQL_SERVICE=1 enables it)"
@@ -173,3 +173,9 @@ def test_a_deep_query_does_not_kill_a_server_that_reads_in_its_own_process(tmp_p
         assert (r.status_code, r.json()) == (400, {"detail": f"the request nests {{, ( and [ deeper than {MAX_NESTING} levels"})
         assert httpx.get(f"{base}/health", timeout=10).status_code == 200
         assert server.poll() is None
+
+
+def test_load_of_an_unreadable_source_is_the_requests_fault(seed_store):
+    with _client(seed_store, allow_service=True, service_hosts=["127.0.0.1"]) as c:
+        r = c.post("/sparql", data={"update": f"LOAD <http://127.0.0.1:{free_port()}/data.ttl>"}, headers=AUTH)
+    assert (r.status_code, r.json()) == (400, {"detail": "LOAD failed: Connection refused (os error 111)"})

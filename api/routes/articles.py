@@ -91,6 +91,8 @@ def _article_from_request(media: str, body: bytes, params) -> object:
             data = ArticleIn.model_validate(json.loads(body))
         except (ValueError, ValidationError) as exc:
             raise HTTPException(400, f"the JSON body is not an article: {_first_error(exc)}") from None
+        except RecursionError:
+            raise HTTPException(400, "the JSON body is not an article: it nests too deeply") from None
         meta = {"title": data.title, "url": data.url, "published": data.date}
         return article_from_text(data.text, data.url or "<api>", data.id, **meta)
     article_id, url = params.get("id"), params.get("url")

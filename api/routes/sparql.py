@@ -167,8 +167,9 @@ _DISABLED = {
 }
 
 
-async def _guard(request: Request, text: str) -> None:
-    """400 for a request nested too deep, or fetching (SERVICE, LOAD) what the server may not fetch."""
+async def _guard(request: Request, text: str) -> list[tuple[str, str]]:
+    """400 for a request nested too deep, or fetching (SERVICE, LOAD) what the server may not fetch; else what
+    it fetches."""
     settings = request.app.state.settings
     try:
         targets = fetch_targets(text, _base(request))
@@ -179,6 +180,7 @@ async def _guard(request: Request, text: str) -> None:
             await run_in_threadpool(_check_targets, targets, frozenset(settings.service_hosts))
     except Refused as exc:
         raise HTTPException(400, str(exc)) from None
+    return targets
 
 
 def _check_targets(targets: list[tuple[str, str]], hosts: frozenset[str]) -> None:
@@ -249,7 +251,7 @@ async def _update(request: Request, params, text: str, store, queries, lock, set
     for name in ("default-graph-uri", "named-graph-uri"):
         if params.get(name):
             raise HTTPException(400, f"{name} applies to queries; updates take using-graph-uri and using-named-graph-uri")
-    await _guard(request, text)
+    loads = [iri for keyword, iri in await _guard(request, text) if keyword == "LOAD"]
     try:
         text = with_using(text, _iris(params, "using-graph-uri") or (), _iris(params, "using-named-graph-uri") or ())
     except DatasetConflict as exc:
@@ -262,6 +264,8 @@ async def _update(request: Request, params, text: str, store, queries, lock, set
         except QueryError as exc:
             raise HTTPException(400, _unshift(str(exc), _base(request))) from None
         except StoreError as exc:
+            if loads:  # an unreadable source is the request's fault
+                raise HTTPException(400, f"LOAD failed: {exc}") from None
             raise HTTPException(500, f"the store failed: {exc}") from None
         await queries.refresh()
     return Response(status_code=204)
