@@ -234,6 +234,7 @@ class InlineQueries:
         self.store, self.timeout, self.sparql_size, self.queue = store, timeout, sparql_size, queue
         self._sparql = asyncio.Semaphore(sparql_size)
         self._waiting = 0
+        self._running: set[asyncio.Future] = set()  # at most sparql_size
 
     def start(self) -> None:
         pass
@@ -261,8 +262,13 @@ class InlineQueries:
         else:
             await self._sparql.acquire()
         running = asyncio.ensure_future(run_in_threadpool(TASKS[task], self.store, *args))
-        running.add_done_callback(lambda _: self._sparql.release())  # when the thread ends, not the wait
+        self._running.add(running)  # the loop keeps only a weak reference to a task
+        running.add_done_callback(self._finished)  # the slot is freed when the thread ends, not the wait
         return await self._wait(asyncio.shield(running))
+
+    def _finished(self, running: asyncio.Future) -> None:
+        self._running.discard(running)
+        self._sparql.release()
 
     async def _wait(self, read) -> Answer:
         try:

@@ -53,3 +53,27 @@ def test_rest_reads_answer_while_runaway_queries_hold_the_sparql_workers(server)
         thread.join()
     assert sorted(a.status_code for a in answers) == [503, 503]
     assert answers[0].json() == {"detail": "the query ran longer than the 5 s limit and was stopped"}
+
+
+def test_a_query_past_the_timeout_keeps_its_slot_until_its_thread_ends_when_reads_run_inline(store):
+    """With --query-workers 0 a thread cannot be stopped: it keeps counting against --sparql-workers."""
+    from fastapi.testclient import TestClient
+
+    from api import Settings, create_app
+
+    store.load("".join(f"<http://e/s{i}> <http://e/p> <http://e/o{i}> .\n" for i in range(200)).encode(), "nt")
+    slow = "SELECT (COUNT(*) AS ?n) { ?a <http://e/p> ?c . ?d <http://e/p> ?f . ?g <http://e/p> ?i }"  # 8M rows
+    settings = Settings(store=":memory:", query_workers=0, sparql_workers=1, sparql_queue=0, query_timeout=0.3)
+    with TestClient(create_app(settings, store=store)) as c:
+        r = c.get("/sparql", params={"query": slow})
+        assert (r.status_code, r.json()) == (503, {"detail": "the query ran longer than the 0.3 s limit"})
+        r = c.get("/sparql", params={"query": "ASK {}"})
+        assert (r.status_code, r.json()) == (429, {"detail": "1 SPARQL queries are running and 0 waiting, the most "
+                                                             "this server takes; retry in a few seconds"})
+        assert c.get("/stats").status_code == 200  # REST reads are not counted
+        for _ in range(1200):  # at most a minute: the thread ends, and its slot is free again
+            r = c.get("/sparql", params={"query": "ASK {}"})
+            if r.status_code != 429:
+                break
+            threading.Event().wait(0.05)
+        assert r.status_code == 200
