@@ -27,7 +27,8 @@ def client(seed_store):
 @pytest.fixture
 def disk(tmp_path):
     """A server on an on-disk store with query workers and an update token."""
-    settings = Settings(store=str(tmp_path / "store"), update_token="s3cret", query_workers=1, query_timeout=2)
+    settings = Settings(store=str(tmp_path / "store"), update_token="s3cret", query_workers=1, sparql_workers=1,
+                        query_timeout=2)
     with TestClient(create_app(settings)) as c:
         yield c
 
