@@ -220,3 +220,15 @@ def test_service_is_off_by_default(client):
     # the word inside a string or an IRI is not a SERVICE call
     r = client.get("/sparql", params={"query": 'ASK { ?s ?p "SERVICE" . ?s ?q <http://x/SERVICE> }'})
     assert r.status_code == 200
+
+
+def test_a_result_larger_than_the_limit_is_refused_and_smaller_ones_are_whole(seed_store):
+    settings = Settings(store=":memory:", query_workers=0, max_result_bytes=20_000)
+    with TestClient(create_app(settings, store=seed_store)) as c:
+        r = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+        assert (r.status_code, r.json()) == (400, {"detail": "the result is larger than the 20,000-byte limit "
+                                                             "(KG_MAX_RESULT_BYTES); add a LIMIT or narrow the query"})
+        capped = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 20"})
+    with TestClient(create_app(Settings(store=":memory:", query_workers=0), store=seed_store)) as c:
+        whole = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 20"})
+    assert capped.status_code == 200 and capped.content == whole.content

@@ -239,7 +239,8 @@ async def _query(request: Request, queries, params: dict[str, list[str]], sparql
     await _guard(request, sparql)
     base = _base(request)
     status, media, body = await run_read(
-        queries, "sparql", _with_base(sparql, base), default_graphs, named_graphs, request.headers.get("accept")
+        queries, "sparql", _with_base(sparql, base), default_graphs, named_graphs, request.headers.get("accept"),
+        request.app.state.settings.max_result_bytes,
     )
     if status != 200:
         raise HTTPException(status, _unshift(body.decode("utf-8", "replace"), base))
