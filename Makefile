@@ -3,6 +3,7 @@
 #                (HOST=0.0.0.0 PORT=8080 TOKEN=secret STORE=path ARTICLES="seeds/ ~/news/" change the address,
 #                allow writes, pick the store, ingest other folders)
 #   make test    install with test tools and run the tests
+#   make lock    refresh requirements.lock (exact versions) after changing dependencies in pyproject.toml
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -11,16 +12,23 @@ PORT   ?= 8000
 TOKEN  ?=
 STORE  ?=
 ARTICLES ?= seeds/
+LOCK   := requirements.lock
 
-.PHONY: install serve test docs clean
+.PHONY: install serve test docs clean lock
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml $(BIN)/activate
-	$(BIN)/python -m pip install -q -e '.[test]'
+# exact versions from the lock (no upstream release can change a fresh install), then kg itself without deps
+$(VENV)/.installed: pyproject.toml $(LOCK) $(BIN)/activate
+	$(BIN)/python -m pip install -q -r $(LOCK)
+	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $@
+
+lock: $(BIN)/activate
+	$(BIN)/python -m pip install -q pip-tools
+	$(BIN)/pip-compile -q --upgrade --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
+		-o $(LOCK) pyproject.toml
 
 install: $(VENV)/.installed
 

@@ -38,7 +38,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if owned:
             app.state.store = open_store(settings.store)
         app.state.write_lock = asyncio.Lock()
-        app.state.queries = query_runner(app.state.store, settings.query_workers, settings.query_timeout)
+        app.state.queries = query_runner(app.state.store, settings.query_workers, settings.query_timeout,
+                                         settings.sparql_workers, settings.sparql_queue)
         app.state.queries.start()
         try:
             yield

@@ -198,7 +198,7 @@ ARTICLE_EXAMPLE = {'id': '000_7c71ae8a3147dccc',
 # POST /articles?id=basra-arrests&title=Arrests%20in%20Basra with this text (tests/test_api.py checks it)
 INGEST_TEXT = "Iraqi police arrested Ahmed Saleh in Basra on Monday."
 INGEST_EXAMPLE = {
-    "id": "basra-arrests", "title": "Arrests in Basra", "ingested": True, "unchanged": False,
+    "id": "basra-arrests", "title": "Arrests in Basra", "ingested": True, "unchanged": False, "duplicate": False,
     "entities": 4, "statements": 1, "triples_added": 54,
 }
 

@@ -29,8 +29,8 @@ TEXT = "text/plain"
 
 
 def sparql(store: Store, text: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None,
-           accept: str | None) -> Answer:
-    return run_query(store.query, text, default_graphs, named_graphs, accept)
+           accept: str | None, limit: int | None = None) -> Answer:
+    return run_query(store.query, text, default_graphs, named_graphs, accept, limit)
 
 
 def _failed(exc: KGError) -> Answer:

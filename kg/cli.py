@@ -249,9 +249,13 @@ def serve(
         "--update-token", envvar="KG_UPDATE_TOKEN",
         help="Allow SPARQL Update and article writes with Authorization: Bearer TOKEN. Default: writes refused.")] = None,
     query_timeout: Annotated[Optional[float], typer.Option(
-        "--query-timeout", help="Seconds a read (SPARQL or REST) may run (KG_QUERY_TIMEOUT, default 30).")] = None,
+        "--query-timeout", help="Seconds a read (SPARQL or REST) may run (KG_QUERY_TIMEOUT, default 10).")] = None,
     query_workers: Annotated[Optional[int], typer.Option(
-        "--query-workers", help="Worker processes for reads (KG_QUERY_WORKERS, default: cores + 1).")] = None,
+        "--query-workers", help="Worker processes for REST reads (KG_QUERY_WORKERS, default: cores + 1; "
+                                "0: all reads in the server process).")] = None,
+    sparql_workers: Annotated[Optional[int], typer.Option(
+        "--sparql-workers", help="SPARQL queries running at once, each in its own worker "
+                                 "(KG_SPARQL_WORKERS, default: cores); 16 more may wait, then 429.")] = None,
     log_level: Annotated[str, typer.Option(
         "--log-level", help="info logs every request; warning logs only problems.")] = "info",
     store: StoreOpt = None,
@@ -263,7 +267,7 @@ def serve(
     import uvicorn
 
     from api import Settings, create_app
-    from .store import default_store_path
+    from .store import default_store_path, open_store
 
     use(store, model)
     settings = Settings(store=state.store or default_store_path(), model=state.model)
@@ -273,10 +277,17 @@ def serve(
         settings.query_timeout = query_timeout
     if query_workers is not None:
         settings.query_workers = query_workers
-    with errors_as_messages():
-        service = create_app(settings)
-    typer.echo(service_banner(service, host, port, writes=bool(settings.update_token)), err=True)
-    uvicorn.run(service, host=host, port=port, log_level=log_level)
+    if sparql_workers is not None:
+        settings.sparql_workers = sparql_workers
+    with errors_as_messages():  # a store held by another process: one line, not a traceback
+        store = open_store(settings.store)
+    try:
+        with errors_as_messages():
+            service = create_app(settings, store=store)
+        typer.echo(service_banner(service, host, port, writes=bool(settings.update_token)), err=True)
+        uvicorn.run(service, host=host, port=port, log_level=log_level)
+    finally:
+        store.close()
 
 
 def _route_paths(routes, prefix: str = ""):

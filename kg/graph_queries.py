@@ -140,8 +140,10 @@ def prefix_pattern(text: str) -> str:
 _ALL_TYPES = "VALUES ?type { kg:Person kg:Organization kg:Location }"
 _SEARCH = _PREFIXES + """
 SELECT ?e (SAMPLE(?label) AS ?name) (SAMPLE(?type) AS ?cls) (MIN(?hit) AS ?match) WHERE {
-  { ?e rdfs:label ?hit } UNION { ?e skos:altLabel ?hit }
-  FILTER(REGEX(?hit, ?pattern, "i"))
+  { SELECT DISTINCT ?e ?hit WHERE {  # matches first: the engine joined every label with every type before filtering
+    { ?e rdfs:label ?hit } UNION { ?e skos:altLabel ?hit }
+    FILTER(REGEX(?hit, ?pattern, "i"))
+  } }
   ?e a ?type .
   VALUES ?type { kg:Person kg:Organization kg:Location }
   ?e rdfs:label ?label .

@@ -7,8 +7,10 @@ transaction that replaces the article's named graph. Only a bounded window
 of articles is in flight, so memory does not grow with the corpus.
 
 Idempotence and resume: an article whose content hash is already in the
-store is skipped (``unchanged`` under its own id, ``duplicates`` under
-another id). Because each article is written whole or not at all, a run
+store is skipped: ``unchanged`` when stored under its own id with the same
+title, date, URL and publisher (else it is written again), ``duplicates``
+when stored under another id while its own id holds nothing (an id holding
+other text is replaced, so that it never keeps stale content). Because each article is written whole or not at all, a run
 that is interrupted (Ctrl-C, kill -9) and started again skips what was
 written and continues with the rest.
 
@@ -19,7 +21,9 @@ still go in.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -30,12 +34,13 @@ from itertools import islice
 from pathlib import Path
 
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from .errors import InputError, KGError
 from .extract import extract_many
 from .model import Article, Extraction
 from .nlp import load_pipeline
-from .rdf import article_iri, to_graph
+from .rdf import article_iri, article_metadata, to_graph
 from .readers import ReadOptions, read_sources
 from .store import Store
 from .vocab import KG
@@ -105,20 +110,55 @@ def _written(ex: Extraction) -> Written:
     return Written(art.id, art.sha256, graph, list(triples), len(ex.entities), len(ex.statements), word_count(art.text))
 
 
-def stored_graph_with_hash(store: Store, sha256: str) -> URIRef | None:
-    """The named graph of an article stored with this content hash, if any."""
+MAX_COPIES = 100  # graphs with the same text looked at, at most
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def stored_graphs_with_hash(store: Store, sha256: str) -> list[URIRef]:
+    """The named graphs of the articles stored with this content hash (by IRI)."""
     rows = store.select(
-        "SELECT ?g WHERE { GRAPH ?g { ?a ?hash ?sha } } LIMIT 1",
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a ?hash ?sha }} }} ORDER BY ?g LIMIT {MAX_COPIES}",
         {"hash": KG.contentHash, "sha": Literal(sha256)},
     )
-    return rows[0]["g"] if rows else None
+    return [row["g"] for row in rows]
+
+
+def _term_key(term: Node) -> tuple:
+    """A term comparable across rdflib and the store (a plain literal is an xsd:string)."""
+    if isinstance(term, Literal):
+        return str(term), term.language, str(term.datatype or (None if term.language else XSD_STRING))
+    return (str(term),)
+
+
+_NOT_COMPARED = {str(KG.sourcePath)}  # the same file read through another path is the same article
+
+
+def same_metadata(store: Store, art: Article) -> bool:
+    """Whether the stored article ``art.id`` has the title, date, URL and publisher ``art`` has."""
+    expected = {(str(p), _term_key(o)) for _, p, o in article_metadata(art) if str(p) not in _NOT_COMPARED}
+    predicates = {p for p, _ in expected} | {str(KG.title), str(KG.publisher), str(KG.url), str(KG.published)}
+    node = article_iri(art.id)
+    rows = store.select("SELECT ?p ?o WHERE { GRAPH ?g { ?a ?p ?o } }", {"g": node, "a": node})
+    stored = {(str(r["p"]), _term_key(r["o"])) for r in rows if str(r["p"]) in predicates}
+    return stored == expected
 
 
 # --- workers -------------------------------------------------------------------------
 
 
-def _init_worker() -> None:
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _init_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="kg-parent-watch").start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (kill -9 leaves it to init, which would keep it forever)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def extract_chunk(articles: list[Article], model: str | None = None) -> list[Written | InputError]:
@@ -159,7 +199,7 @@ def _in_pool(
 ) -> Iterator[Written | InputError]:
     """Batches through ``workers`` spawned processes; results in input order, at most 2 batches per worker in flight."""
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[Future] = deque()
     chunks = _chunks(articles, batch_size)
     try:
@@ -216,18 +256,16 @@ def ingest_items(
             if isinstance(item, InputError):
                 summary.add_failure(item.source, item.reason)
                 reporter.failure(item)
-            elif item.sha256 in in_flight:
-                summary.duplicates += 1
             else:
-                graph = stored_graph_with_hash(store, item.sha256)
-                if graph is None:
+                own, graphs = article_iri(item.id), stored_graphs_with_hash(store, item.sha256)
+                if own in graphs and same_metadata(store, item):
+                    summary.unchanged += 1
+                elif (graphs or item.sha256 in in_flight) and own not in graphs and not store.has_graph(own):
+                    summary.duplicates += 1  # the text is stored under another id, and this id holds nothing
+                else:  # new, or its text or its title, date, URL or publisher changed
                     in_flight.add(item.sha256)
                     yield item
                     continue
-                if graph == article_iri(item.id):
-                    summary.unchanged += 1
-                else:
-                    summary.duplicates += 1
             reporter.update(summary)
 
     if workers > 1:
