@@ -199,10 +199,11 @@ class Session:
     def _serve(self) -> None:
         if self.server is not None:
             return
-        from .live_server import kg_serve
+        from .serve_process import kg_serve
 
-        self.server = kg_serve(self.store, "--update-token", TOKEN, "--query-timeout", "5", workers=2)
-        self.base, _ = self.server.__enter__()
+        self.server = kg_serve(self.store, "--update-token", TOKEN, "--query-timeout", "5",
+                               env={"KG_QUERY_WORKERS": "2"})
+        _, self.base = self.server.__enter__()
 
     def stop(self) -> None:
         if self.server is not None:

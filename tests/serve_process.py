@@ -33,17 +33,22 @@ def wait_until_up(server: subprocess.Popen, base: str, seconds: float = 60) -> N
             return
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"kg serve did not start:\n{server.stdout.read().decode()}") from None
+                raise RuntimeError(f"kg serve did not start:\n{server.stdout.read()}") from None
             time.sleep(0.2)
 
 
 @contextmanager
-def kg_serve(store: str, *args: str, env: dict[str, str] | None = None):
-    """Start ``kg --store STORE serve ARGS`` and yield (process, base URL); stop it afterwards."""
+def kg_serve(store: str | Path, *args: str, env: dict[str, str] | None = None):
+    """Start ``kg --store STORE serve ARGS`` and yield (process, base URL); stop it afterwards.
+
+    Its standard output and error are one text pipe: what it printed before it was up (the banner) can be read
+    from ``process.stdout``; past that it logs only warnings.
+    """
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "kg", "--store", store, "serve", "--port", str(port), "--log-level", "warning", *args],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+        [sys.executable, "-m", "kg", "--store", str(store), "serve", "--port", str(port), "--log-level", "warning",
+         *args],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -56,3 +61,4 @@ def kg_serve(store: str, *args: str, env: dict[str, str] | None = None):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        server.stdout.close()

@@ -16,7 +16,7 @@ from kg.sparql_errors import explain
 from kg.store import open_store
 
 from .conftest import ROOT, SEED
-from .live_server import kg_serve
+from .serve_process import kg_serve
 
 runner = CliRunner()
 COUNT_ARTICLES = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/kg/ontology#Article> }"
@@ -131,9 +131,10 @@ def _post(url: str, body: dict, token: str) -> dict:
 def test_read_only_commands_work_while_kg_serve_holds_the_store(tmp_path):
     path = tmp_path / "store"
     assert kg("--store", path, "ingest", SEED).exit_code == 0
-    with kg_serve(path, "--update-token", "t0k") as (base, printed):
+    with kg_serve(path, "--update-token", "t0k") as (server, base):
+        printed = [server.stdout.readline() for _ in range(4)]
         port = base.rsplit(":", 1)[1]
-        assert printed[:4] == [f"kg serve: {base}\n", f"  API docs         {base}/docs\n",
+        assert printed == [f"kg serve: {base}\n", f"  API docs         {base}/docs\n",
                                f"  SPARQL endpoint  {base}/sparql\n",
                                "  writes           need Authorization: Bearer <the update token>\n"], printed
         assert port
