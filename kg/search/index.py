@@ -1,0 +1,215 @@
+"""The search index: every entity's labels and aliases in SQLite, with an FTS5 trigram index for substrings.
+
+It sits beside an on-disk store (``<store>.search.sqlite``; in memory for a store in memory) and is
+kept in step by the store's own write methods (:class:`kg.stores.embedded.OxigraphStore`): writing
+or dropping an article's graph, or loading RDF, recomputes the entities it touches; a SPARQL update,
+which may touch anything, rebuilds the whole index. A write marks the index dirty first and clean
+after, so an index left behind by a crash between the two is rebuilt when the store is next opened.
+
+Readers (the query workers) open the file read-only; SQLite's write-ahead log lets them read while
+the server writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import RDF, URIRef
+
+from ..vocab import ID, KG
+from .rank import Vocabulary
+from .text import normalize
+
+SCHEMA_VERSION = "1"
+_ID_NS = str(ID)
+ENTITY_CLASSES = {str(KG[t]): t for t in ("Person", "Organization", "Location")}
+_ROLES = {str(KG.agent), str(KG.target)}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS entities(rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, label TEXT NOT NULL,
+    sort_key TEXT NOT NULL, type TEXT NOT NULL, statements INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS entities_sort ON entities(sort_key, id);
+CREATE TABLE IF NOT EXISTS names(rowid INTEGER PRIMARY KEY, entity INTEGER NOT NULL, name TEXT NOT NULL,
+    norm TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS names_norm ON names(norm);
+CREATE INDEX IF NOT EXISTS names_entity ON names(entity);
+CREATE VIRTUAL TABLE IF NOT EXISTS names_fts USING fts5(norm, tokenize='trigram');
+"""
+
+_PREFIXES = (f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
+_NAMES = _PREFIXES + """
+SELECT ?e ?type ?label ?alias WHERE {
+  %s
+  ?e a ?type . VALUES ?type { kg:Person kg:Organization kg:Location }
+  { ?e rdfs:label ?label } UNION { ?e skos:altLabel ?alias }
+}"""
+_COUNTS = _PREFIXES + """
+SELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE { %s { ?st kg:agent ?e } UNION { ?st kg:target ?e } } GROUP BY ?e"""
+_TOUCHED = _PREFIXES + """
+SELECT DISTINCT ?e WHERE { GRAPH ?g {
+  { ?e a ?type . VALUES ?type { kg:Person kg:Organization kg:Location } } UNION { ?st kg:agent ?e } UNION { ?st kg:target ?e }
+} }"""
+
+
+def index_path(store_path: Path) -> Path:
+    """Where the index of an on-disk store lives: beside its folder."""
+    return store_path.parent / f"{store_path.name}.search.sqlite"
+
+
+def entity_rows(store, iris: Iterable[str] | None = None) -> list[tuple[str, str, str, int, set[str]]]:
+    """(id, label, type, statement count, names) of the entities in ``iris`` (None: every entity) from ``store``."""
+    if iris is not None:
+        iris = sorted({i for i in iris if i.startswith(_ID_NS)})
+        if not iris:
+            return []
+        values = "VALUES ?e { " + " ".join(f"<{i}>" for i in iris if ">" not in i and " " not in i) + " }"
+    else:
+        values = ""
+    found: dict[str, dict] = {}
+    for sol in store.query(_NAMES % values):
+        e = sol["e"].value
+        if not e.startswith(_ID_NS):
+            continue
+        row = found.setdefault(e, {"types": set(), "labels": set(), "aliases": set()})
+        row["types"].add(ENTITY_CLASSES[sol["type"].value])
+        if sol["label"] is not None:
+            row["labels"].add(sol["label"].value)
+        if sol["alias"] is not None:
+            row["aliases"].add(sol["alias"].value)
+    counts = {sol["e"].value: int(sol["n"].value) for sol in store.query(_COUNTS % values) if sol["e"] is not None}
+    out = []
+    for e, row in found.items():
+        id_ = e[len(_ID_NS):]
+        label = min(row["labels"], key=lambda s: (s.lower(), s)) if row["labels"] else id_
+        out.append((id_, label, sorted(row["types"])[0], counts.get(e, 0), row["labels"] | row["aliases"]))
+    return out
+
+
+def touched_by_graph(store, graph: URIRef) -> set[str]:
+    """The entities a named graph types or gives a role in a statement (whose rows change with it)."""
+    return {sol["e"].value for sol in store.query(_TOUCHED, {"g": graph}) if sol["e"] is not None}
+
+
+def touched_by_triples(triples: Iterable[tuple]) -> set[str]:
+    """The same for triples (rdflib terms or pyoxigraph quads) about to be written."""
+    out = set()
+    rdf_type = str(RDF.type)
+    for s, p, o, *_ in triples:
+        p, o = getattr(p, "value", str(p)), getattr(o, "value", str(o))
+        if p == rdf_type and o in ENTITY_CLASSES:
+            out.add(getattr(s, "value", str(s)))
+        elif p in _ROLES:
+            out.add(o)
+    return out
+
+
+class SearchIndex:
+    """The writable index of one store (``path`` None: in memory)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.lock = threading.RLock()  # an in-memory store answers reads from the server's threads
+        self.vocabulary = Vocabulary()
+        self.conn = sqlite3.connect(":memory:" if path is None else str(path), check_same_thread=False,
+                                    isolation_level=None)
+        if path is not None:
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+        version = self._meta("schema") if self._has_meta() else None
+        if version not in (None, SCHEMA_VERSION):
+            self._drop()
+        self.conn.executescript(_SCHEMA)
+        self._set("schema", SCHEMA_VERSION)
+
+    def _has_meta(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
+
+    def _drop(self) -> None:
+        for table in ("names_fts", "names", "entities", "meta"):
+            self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    @property
+    def needs_build(self) -> bool:
+        """Never built, or left dirty by a write that did not finish."""
+        return self._meta("built") is None or self._meta("dirty") == "1"
+
+    def begin_write(self) -> None:
+        """Mark the index dirty before the store changes (cleared by :meth:`rebuild` or :meth:`refresh`)."""
+        with self.lock:
+            self._set("dirty", "1")
+
+    def rebuild(self, store) -> None:
+        """Fill the index from every entity of ``store``, in one transaction."""
+        rows = entity_rows(store)
+        with self.lock:
+            self.conn.execute("BEGIN")
+            try:
+                for table in ("names_fts", "names", "entities"):
+                    self.conn.execute(f"DELETE FROM {table}")
+                self._insert(rows)
+                self._done()
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    def refresh(self, store, iris: Iterable[str]) -> None:
+        """Recompute the rows of ``iris`` (entity IRIs) from ``store``: updated, added, or gone."""
+        iris = set(iris)
+        rows = entity_rows(store, iris)
+        ids = [i[len(_ID_NS):] for i in iris if i.startswith(_ID_NS)]
+        with self.lock:
+            self.conn.execute("BEGIN")
+            try:
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start:start + 500]
+                    marks = ",".join("?" * len(chunk))
+                    old = f"SELECT rowid FROM names WHERE entity IN (SELECT rowid FROM entities WHERE id IN ({marks}))"
+                    self.conn.execute(f"DELETE FROM names_fts WHERE rowid IN ({old})", chunk)
+                    self.conn.execute(f"DELETE FROM names WHERE rowid IN ({old})", chunk)
+                    self.conn.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
+                self._insert(rows)
+                self._done()
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    def _insert(self, rows) -> None:
+        for id_, label, type_, statements, names in rows:
+            cur = self.conn.execute(
+                "INSERT INTO entities(id, label, sort_key, type, statements) VALUES (?, ?, ?, ?, ?)",
+                (id_, label, label.lower(), type_, statements))
+            entity = cur.lastrowid
+            for name in sorted(names):
+                norm = normalize(name)
+                if not norm:
+                    continue
+                cur = self.conn.execute("INSERT INTO names(entity, name, norm) VALUES (?, ?, ?)", (entity, name, norm))
+                self.conn.execute("INSERT INTO names_fts(rowid, norm) VALUES (?, ?)", (cur.lastrowid, f" {norm} "))
+
+    def _done(self) -> None:
+        generation = int(self._meta("generation") or 0) + 1
+        self._set("generation", str(generation))
+        self._set("built", "1")
+        self._set("dirty", "0")
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+
+def open_reader(path: str) -> sqlite3.Connection:
+    """A read-only connection to an index file (the query workers')."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
