@@ -17,7 +17,9 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import RDF, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, URIRef
+from rdflib.namespace import SKOS
 
 from ..vocab import ID, KG
 from .rank import Vocabulary
@@ -40,20 +42,12 @@ CREATE INDEX IF NOT EXISTS names_entity ON names(entity);
 CREATE VIRTUAL TABLE IF NOT EXISTS names_fts USING fts5(norm, tokenize='trigram');
 """
 
-_PREFIXES = (f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-             "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
-_NAMES = _PREFIXES + """
-SELECT ?e ?type ?label ?alias WHERE {
-  %s
-  ?e a ?type . VALUES ?type { kg:Person kg:Organization kg:Location }
-  { ?e rdfs:label ?label } UNION { ?e skos:altLabel ?alias }
-}"""
-_COUNTS = _PREFIXES + """
-SELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE { %s { ?st kg:agent ?e } UNION { ?st kg:target ?e } } GROUP BY ?e"""
-_TOUCHED = _PREFIXES + """
-SELECT DISTINCT ?e WHERE { GRAPH ?g {
-  { ?e a ?type . VALUES ?type { kg:Person kg:Organization kg:Location } } UNION { ?st kg:agent ?e } UNION { ?st kg:target ?e }
-} }"""
+_TOUCHED = f"""PREFIX kg: <{KG._NS}>
+SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{
+  {{ ?e a ?type . VALUES ?type {{ kg:Person kg:Organization kg:Location }} }} UNION {{ ?st kg:agent ?e }} UNION {{ ?st kg:target ?e }}
+}} }}"""
+_TYPE, _LABEL, _ALIAS = (ox.NamedNode(str(p)) for p in (RDF.type, RDFS.label, SKOS.altLabel))
+_AGENT, _TARGET = ox.NamedNode(str(KG.agent)), ox.NamedNode(str(KG.target))
 
 
 def index_path(store_path: Path) -> Path:
@@ -62,31 +56,54 @@ def index_path(store_path: Path) -> Path:
 
 
 def entity_rows(store, iris: Iterable[str] | None = None) -> list[tuple[str, str, str, int, set[str]]]:
-    """(id, label, type, statement count, names) of the entities in ``iris`` (None: every entity) from ``store``."""
-    if iris is not None:
-        iris = sorted({i for i in iris if i.startswith(_ID_NS)})
-        if not iris:
-            return []
-        values = "VALUES ?e { " + " ".join(f"<{i}>" for i in iris if ">" not in i and " " not in i) + " }"
+    """(id, label, type, statement count, names) of the entities in ``iris`` (None: every entity) of ``store``.
+
+    Read with pyoxigraph's quad patterns, not SPARQL: the index of a million-quad store is rebuilt after
+    every SPARQL update, and a pattern scan costs a fraction of a query's joins.
+    """
+    ox_store = store.ox
+    if iris is None:
+        typed = [(q.subject, q.object.value) for cls in ENTITY_CLASSES
+                 for q in ox_store.quads_for_pattern(None, _TYPE, ox.NamedNode(cls))]
     else:
-        values = ""
-    found: dict[str, dict] = {}
-    for sol in store.query(_NAMES % values):
-        e = sol["e"].value
-        if not e.startswith(_ID_NS):
-            continue
-        row = found.setdefault(e, {"types": set(), "labels": set(), "aliases": set()})
-        row["types"].add(ENTITY_CLASSES[sol["type"].value])
-        if sol["label"] is not None:
-            row["labels"].add(sol["label"].value)
-        if sol["alias"] is not None:
-            row["aliases"].add(sol["alias"].value)
-    counts = {sol["e"].value: int(sol["n"].value) for sol in store.query(_COUNTS % values) if sol["e"] is not None}
+        typed = [(q.subject, q.object.value) for iri in iris if iri.startswith(_ID_NS)
+                 for q in ox_store.quads_for_pattern(ox.NamedNode(iri), _TYPE, None) if q.object.value in ENTITY_CLASSES]
+    types: dict[ox.NamedNode, set[str]] = {}
+    for node, cls in typed:
+        if isinstance(node, ox.NamedNode) and node.value.startswith(_ID_NS):
+            types.setdefault(node, set()).add(ENTITY_CLASSES[cls])
+    if iris is None:  # one scan per predicate beats a lookup per entity
+        roles, names = _by_object(ox_store, (_AGENT, _TARGET)), _by_subject(ox_store, (_LABEL, _ALIAS))
+        count = lambda node: len(roles.get(node.value, ()))  # noqa: E731
+        named = lambda node, p: names.get((node.value, p), set())  # noqa: E731
+    else:
+        count = lambda node: len({q.subject.value for role in (_AGENT, _TARGET)  # noqa: E731
+                                  for q in ox_store.quads_for_pattern(None, role, node)})
+        named = lambda node, p: {q.object.value for q in ox_store.quads_for_pattern(node, p, None)}  # noqa: E731
     out = []
-    for e, row in found.items():
-        id_ = e[len(_ID_NS):]
-        label = min(row["labels"], key=lambda s: (s.lower(), s)) if row["labels"] else id_
-        out.append((id_, label, sorted(row["types"])[0], counts.get(e, 0), row["labels"] | row["aliases"]))
+    for node, kinds in types.items():
+        labels, aliases = named(node, _LABEL), named(node, _ALIAS)
+        id_ = node.value[len(_ID_NS):]
+        label = min(labels, key=lambda s: (s.lower(), s)) if labels else id_
+        out.append((id_, label, sorted(kinds)[0], count(node), labels | aliases))
+    return out
+
+
+def _by_object(ox_store, predicates) -> dict[str, set[str]]:
+    """object -> subjects, over every quad of ``predicates``."""
+    out: dict[str, set[str]] = {}
+    for p in predicates:
+        for q in ox_store.quads_for_pattern(None, p, None):
+            out.setdefault(q.object.value, set()).add(q.subject.value)
+    return out
+
+
+def _by_subject(ox_store, predicates) -> dict[tuple[str, ox.NamedNode], set[str]]:
+    """(subject, predicate) -> objects, over every quad of ``predicates``."""
+    out: dict[tuple[str, ox.NamedNode], set[str]] = {}
+    for p in predicates:
+        for q in ox_store.quads_for_pattern(None, p, None):
+            out.setdefault((q.subject.value, p), set()).add(q.object.value)
     return out
 
 
