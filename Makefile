@@ -1,5 +1,5 @@
 # Two commands for a fresh machine (Python 3.11+):
-#   make serve   install, ingest seeds/ into the default store, serve on http://127.0.0.1:8000
+#   make serve   install, ingest seeds/ into the default store, serve on http://127.0.0.1:8000 (the explorer at /)
 #   make test    install with test tools and run the tests
 PYTHON ?= python3
 VENV   ?= .venv
@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 
 serve: install
 	$(BIN)/kg ingest seeds/
+	@echo "explorer: http://127.0.0.1:8000/   API docs: http://127.0.0.1:8000/docs"
 	$(BIN)/kg serve --host 127.0.0.1 --port 8000
 
 # graphology-gexf (Gephi Lite's parser) for the GEXF tests; they skip where npm is absent, .ci/run requires it
