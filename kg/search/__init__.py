@@ -14,15 +14,19 @@ _READERS: dict[str, tuple] = {}  # index file -> (read-only connection, vocabula
 
 def search_store(store, q: str, type_: str | None = None, limit: int = 20, offset: int = 0,
                  index_file: str | None = None) -> list[dict] | None:
-    """Search ``store``'s index (or the index file a worker was given); None when the store has none."""
-    if index_file is not None:
-        if index_file not in _READERS:
-            _READERS.clear()
-            _READERS[index_file] = (open_reader(index_file), Vocabulary())
-        conn, vocabulary = _READERS[index_file]
-        return search(conn, vocabulary, q, type_, limit, offset)
+    """Search ``store``'s own index, else the index file a worker was given; None when there is neither.
+
+    A store's own index is used under its lock (the server's threads share it); a worker's snapshot store has
+    none and reads the file by name, over one read-only connection per process.
+    """
     index = getattr(store, "search_index", None)
-    if index is None:
+    if index is not None:
+        with index.lock:
+            return search(index.conn, index.vocabulary, q, type_, limit, offset)
+    if index_file is None:
         return None
-    with index.lock:
-        return search(index.conn, index.vocabulary, q, type_, limit, offset)
+    if index_file not in _READERS:
+        _READERS.clear()
+        _READERS[index_file] = (open_reader(index_file), Vocabulary())
+    conn, vocabulary = _READERS[index_file]
+    return search(conn, vocabulary, q, type_, limit, offset)
