@@ -1,4 +1,5 @@
-"""Headless Chromium for the explorer's tests: Debian's ``chromium`` driven by Playwright (never ``playwright install``).
+"""Headless Chromium for the explorer's tests: Debian's ``chromium`` driven by Playwright (never
+``playwright install``).
 
 Where chromium or playwright is missing the tests skip, except under ``KG_REQUIRE_BROWSER=1`` (set by
 ``.ci/run``), where they fail: CI must run them.

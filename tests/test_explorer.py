@@ -90,12 +90,14 @@ def test_search_opens_the_entity_with_its_neighbours_in_the_graph(page, base, q)
     assert nodes == expected | {JASIM} and TURKISH in nodes
     colours = page.evaluate(f"window.kg.view.graph.getNodeAttribute('{TURKISH}', 'color')")
     assert colours == "#2e86ab"  # an organisation
-    assert page.get_attribute("#export-gexf", "href") == f"/export/graph.gexf?entity={JASIM.replace('/', '%2F')}&depth=1"
+    gexf = f"/export/graph.gexf?entity={JASIM.replace('/', '%2F')}&depth=1"
+    assert page.get_attribute("#export-gexf", "href") == gexf
 
 
 def test_clicking_an_edge_shows_the_sentences_behind_it(page, base):
     open_entity(page, base, "jasim")
-    edge = page.evaluate(f"window.kg.view.graph.edge('{TURKISH}', '{JASIM}') || window.kg.view.graph.edge('{JASIM}', '{TURKISH}')")
+    graph = "window.kg.view.graph"
+    edge = page.evaluate(f"{graph}.edge('{TURKISH}', '{JASIM}') || {graph}.edge('{JASIM}', '{TURKISH}')")
     assert edge
     page.mouse.move(*screen_point(page, (TURKISH, JASIM)))
     page.mouse.click(*screen_point(page, (TURKISH, JASIM)))

@@ -42,7 +42,8 @@ def ids(store, q, **kw):
     return [e["id"] for e in gq.search_entities(store, q, **kw)]
 
 
-@pytest.mark.parametrize("text, norm", [("Jāsim", "jasim"), ("al-Dhahab’s", "al dhahabs"), ("  São  PAULO ", "sao paulo"),
+@pytest.mark.parametrize("text, norm", [("Jāsim", "jasim"), ("al-Dhahab’s", "al dhahabs"),
+                                        ("  São  PAULO ", "sao paulo"),
                                         ("Ørsted", "orsted"), (".*", "")])
 def test_normalize(text, norm):
     assert normalize(text) == norm
@@ -105,7 +106,8 @@ def test_index_follows_sparql_updates_and_loads(filled):
     assert gq.search_entities(filled, "ibn dhahab")[0]["id"] == "person/dhahabi"
     filled.update(f"DELETE WHERE {{ GRAPH ?g {{ <{ID}location/sao-paulo> ?p ?o }} }}")
     assert ids(filled, "sao paulo") == []
-    nt = f'<{ID}person/kismayo-man> <{RDF.type}> <{KG.Person}> .\n<{ID}person/kismayo-man> <{RDFS.label}> "Kismayo Man" .\n'
+    man = f"<{ID}person/kismayo-man>"
+    nt = f'{man} <{RDF.type}> <{KG.Person}> .\n{man} <{RDFS.label}> "Kismayo Man" .\n'
     filled.load(nt.encode(), "nt", ID["article/c"])
     assert ids(filled, "kismayo") == ["person/kismayo-man"]
 

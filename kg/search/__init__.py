@@ -1,4 +1,5 @@
-"""Entity search: an index of labels and aliases kept beside the store (:mod:`.index`), ranked lookups (:mod:`.rank`)."""
+"""Entity search: an index of labels and aliases kept beside the store (:mod:`.index`) and ranked lookups
+(:mod:`.rank`)."""
 
 from __future__ import annotations
 

@@ -44,7 +44,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS names_fts USING fts5(norm, tokenize='trigram'
 
 _TOUCHED = f"""PREFIX kg: <{KG._NS}>
 SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{
-  {{ ?e a ?type . VALUES ?type {{ kg:Person kg:Organization kg:Location }} }} UNION {{ ?st kg:agent ?e }} UNION {{ ?st kg:target ?e }}
+  {{ ?e a ?type . VALUES ?type {{ kg:Person kg:Organization kg:Location }} }}
+  UNION {{ ?st kg:agent ?e }} UNION {{ ?st kg:target ?e }}
 }} }}"""
 _TYPE, _LABEL, _ALIAS = (ox.NamedNode(str(p)) for p in (RDF.type, RDFS.label, SKOS.altLabel))
 _AGENT, _TARGET = ox.NamedNode(str(KG.agent)), ox.NamedNode(str(KG.target))
@@ -73,13 +74,15 @@ def entity_rows(store, iris: Iterable[str] | None = None) -> list[tuple[str, str
         typed = {}
         for iri in iris:
             if iri.startswith(_ID_NS):
-                kinds = {ENTITY_CLASSES[q.object.value] for q in ox_store.quads_for_pattern(ox.NamedNode(iri), _TYPE, None)
+                kinds = {ENTITY_CLASSES[q.object.value]
+                         for q in ox_store.quads_for_pattern(ox.NamedNode(iri), _TYPE, None)
                          if q.object.value in ENTITY_CLASSES}
                 if kinds:
                     typed[iri] = kinds
         count = lambda e: len({q.subject.value for role in (_AGENT, _TARGET)  # noqa: E731
                                for q in ox_store.quads_for_pattern(None, role, ox.NamedNode(e))})
-        named = lambda e: tuple({q.object.value for q in ox_store.quads_for_pattern(ox.NamedNode(e), p, None)}  # noqa: E731
+        named = lambda e: tuple({q.object.value  # noqa: E731
+                                 for q in ox_store.quads_for_pattern(ox.NamedNode(e), p, None)}
                                 for p in (_LABEL, _ALIAS))
     out = []
     for e, kinds in typed.items():
@@ -201,17 +204,22 @@ class SearchIndex:
                 raise
 
     def _insert(self, rows) -> None:
-        for id_, label, type_, statements, names in rows:
-            cur = self.conn.execute(
-                "INSERT INTO entities(id, label, sort_key, type, statements) VALUES (?, ?, ?, ?, ?)",
-                (id_, label, label.lower(), type_, statements))
-            entity = cur.lastrowid
-            for name in sorted(names):
+        """Add entity rows, their names and the names' trigrams, three executemany calls in all."""
+        entity = self.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM entities").fetchone()[0]
+        name_id = self.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM names").fetchone()[0]
+        entities, names = [], []
+        for id_, label, type_, statements, found in rows:
+            entity += 1
+            entities.append((entity, id_, label, label.lower(), type_, statements))
+            for name in sorted(found):
                 norm = normalize(name)
-                if not norm:
-                    continue
-                cur = self.conn.execute("INSERT INTO names(entity, name, norm) VALUES (?, ?, ?)", (entity, name, norm))
-                self.conn.execute("INSERT INTO names_fts(rowid, norm) VALUES (?, ?)", (cur.lastrowid, f" {norm} "))
+                if norm:
+                    name_id += 1
+                    names.append((name_id, entity, name, norm))
+        self.conn.executemany(
+            "INSERT INTO entities(rowid, id, label, sort_key, type, statements) VALUES (?, ?, ?, ?, ?, ?)", entities)
+        self.conn.executemany("INSERT INTO names(rowid, entity, name, norm) VALUES (?, ?, ?, ?)", names)
+        self.conn.executemany("INSERT INTO names_fts(rowid, norm) VALUES (?, ?)", ((n[0], f" {n[3]} ") for n in names))
 
     def _done(self) -> None:
         generation = int(self._meta("generation") or 0) + 1

@@ -3,11 +3,12 @@
 Matches are ranked exact > prefix > word start > substring > fuzzy, and within a rank by similarity
 (fuzzy only), then a label before an alias, then more statements first, then label. Each rank is one
 indexed lookup (B-tree range or FTS5 trigram phrase) asked for at most the page's end plus what
-earlier ranks found, so that a common substring never sorts more than it shows. Fuzzy matching (rapidfuzz) runs only when the earlier ranks
-leave the page short: each query word of 3+ letters is compared to the index's vocabulary (within
-edit distance 1, or 2 for words of 6+ letters) and the names holding a close word for every
-query word are scored against the whole query. Distances are optimal string alignment: swapping two
-neighbouring letters ("moslu") costs one edit, as a wrong letter does.
+earlier ranks found, so that a common substring never sorts more than it shows. Fuzzy matching
+(rapidfuzz) runs only when the earlier ranks leave the page short: each query word of 3+ letters is
+compared to the index's vocabulary (within edit distance 1, or 2 for words of 6+ letters) and the
+names holding a close word for every query word are scored against the whole query. Distances are
+optimal string alignment: swapping two neighbouring letters ("moslu") costs one edit, as a wrong
+letter does.
 """
 
 from __future__ import annotations
