@@ -7,7 +7,8 @@
    covers the entity and neighbours requests, building the graphology graph and sigma's first render;
    ``--runs`` runs, median and max.
 2. A view of ``--nodes`` (5,000) nodes and twice as many edges built in the page: the time per frame while
-   the camera pans (60 frames), median and p95, i.e. whether it stays interactive.
+   the camera pans (60 frames), median and p95, i.e. whether it stays interactive; with labels, without
+   labels, without labels and edges, and for 10 nodes (the browser's own frame time here).
 """
 
 from __future__ import annotations
@@ -42,13 +43,13 @@ def hub_nquads(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-FRAMES = """async (n) => {
+FRAMES = """async ([n, SETTINGS]) => {
   const g = new graphology.Graph({ type: "directed" });
   for (let i = 0; i < n; i++) g.addNode("n" + i, { x: Math.cos(i) * Math.sqrt(i), y: Math.sin(i) * Math.sqrt(i), size: 3, color: "#2e86ab", label: "Node " + i });
   for (let i = 0; i < 2 * n; i++) { const a = "n" + (i % n), b = "n" + ((i * 7919 + 13) % n); if (a !== b && !g.hasEdge(a, b)) g.addEdge(a, b, { size: 1, color: "#b8bec7" }); }
   const Sigma = window.Sigma.Sigma || window.Sigma;
   window.kg.view.renderer?.kill();
-  const r = new Sigma(g, document.getElementById("graph"));
+  const r = new Sigma(g, document.getElementById("graph"), SETTINGS);
   const times = [];
   let last = performance.now();
   for (let f = 0; f < 60; f++) {
@@ -103,11 +104,14 @@ def main() -> None:
             print(f"entity with {args.neighbours} neighbours ({runs[0][1]} nodes drawn): open to first frame "
                   f"median {statistics.median(ms):.0f} ms, max {max(ms):.0f} ms over {args.runs} runs; of which "
                   f"waiting for /entities requests median {statistics.median(a for _, _, a in runs):.0f} ms")
-            frames = page.evaluate(FRAMES, args.nodes)[5:]
-            frames.sort()
-            print(f"{args.nodes} nodes, {2 * args.nodes} edges: frame time while panning median "
-                  f"{statistics.median(frames):.1f} ms, p95 {frames[int(0.95 * (len(frames) - 1))]:.1f} ms "
-                  f"({1000 / statistics.median(frames):.0f} frames/s)")
+            frames = sorted(page.evaluate(FRAMES, [10, {}])[5:])
+            print(f"baseline, 10 nodes: frame time while panning median {statistics.median(frames):.1f} ms")
+            for name, settings in (("labels on", {}), ("labels off", {"renderLabels": False}),
+                                   ("labels and edges off", {"renderLabels": False, "renderEdges": False})):
+                frames = sorted(page.evaluate(FRAMES, [args.nodes, settings])[5:])
+                print(f"{args.nodes} nodes, {2 * args.nodes} edges, {name}: frame time while panning median "
+                      f"{statistics.median(frames):.1f} ms, p95 {frames[int(0.95 * (len(frames) - 1))]:.1f} ms "
+                      f"({1000 / statistics.median(frames):.1f} frames/s)")
             browser.close()
     finally:
         if proc is not None:

@@ -170,8 +170,13 @@ async function showEntity(id) {
     `${e.statements.as_agent} as agent, ${e.statements.as_target} as target${e.aliases.length ? " · also " + e.aliases.map(esc).join(", ") : ""}`;
   for (const fmt of ["gexf", "graphml", "csv"]) $(`export-${fmt}`).href = `/export/graph.${fmt}?entity=${encodeURIComponent(id)}&depth=1`;
   $("evidence").innerHTML = '<p class="hint">Click an edge to read the statements behind it; click a node to expand it.</p>';
+  $("entity-articles").innerHTML = "";
   await loadGraph();
-  const arts = await Promise.all(e.articles.slice(0, 100).map((a) => cached(`/articles/${a}`)));
+  renderArticles(e.articles);  // not awaited: the graph is usable while the article details load
+}
+
+async function renderArticles(ids) {
+  const arts = await Promise.all(ids.slice(0, 100).map((a) => cached(`/articles/${a}`)));
   $("entity-articles").innerHTML = arts.map((a) => `<li><a href="#/article/${esc(a.id)}">${esc(a.title || a.id)}</a> <span class="sub">${esc(a.published || "")}</span></li>`).join("");
 }
 ["f-event", "f-since", "f-until", "f-conf"].forEach((id) => $(id).addEventListener("change", () => loadGraph()));
