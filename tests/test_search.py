@@ -112,6 +112,15 @@ def test_index_follows_sparql_updates_and_loads(filled):
     assert ids(filled, "kismayo") == ["person/kismayo-man"]
 
 
+def test_a_failed_update_leaves_the_index_clean_without_a_rebuild(filled, monkeypatch):
+    from kg.errors import QueryError
+
+    monkeypatch.setattr(filled.search_index, "rebuild", lambda store: pytest.fail("rebuilt after a failed update"))
+    with pytest.raises(QueryError):
+        filled.update("INSERT DATA { oops }")
+    assert not filled.search_index.needs_build and ids(filled, "dhahabi")[0] == "person/dhahabi"
+
+
 def test_on_disk_index_beside_the_store_and_read_by_file(tmp_path):
     folder = tmp_path / "store"
     with open_store(folder) as s:

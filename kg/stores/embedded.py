@@ -109,17 +109,22 @@ class OxigraphStore(Store):
     # --- writing -------------------------------------------------------------------
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL update as one transaction; it may change any entity, so the search index is rebuilt."""
+        """Run a SPARQL update as one transaction; it may change any entity, so the search index is rebuilt
+        (unless the update failed, which changes nothing)."""
         self._before_write()
+        applied = False
         try:
             self._ox.update(sparql)
+            applied = True
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         except OSError as exc:
             raise StoreError(str(exc)) from None
         finally:
-            if self.search_index is not None:
+            if self.search_index is not None and applied:
                 self.search_index.rebuild(self)
+            else:  # refused or failed as a whole (one transaction): nothing to reindex
+                self._after_write(set())
 
     def _before_write(self, graph: URIRef | None = None) -> set[str]:
         """Mark the search index dirty; return the entities ``graph`` touches now (their rows may change)."""
