@@ -1,5 +1,5 @@
 # Two commands for a fresh machine (Python 3.11+):
-#   make serve   install, ingest seeds/ into the default store, serve on http://127.0.0.1:8000
+#   make serve   install, ingest seeds/ into the default store, serve on http://127.0.0.1:8000 (the explorer at /)
 #                (HOST=0.0.0.0 PORT=8080 TOKEN=secret STORE=path ARTICLES="seeds/ ~/news/" change the address,
 #                allow writes, pick the store, ingest other folders)
 #   make test    install with test tools and run the tests

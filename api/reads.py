@@ -58,9 +58,9 @@ def _json(fn: Callable[..., object], noun: str = "") -> Callable[..., Answer]:
     return task
 
 
-def _search(store: Store, q: str, type_: str | None, limit: int, offset: int) -> dict:
+def _search(store: Store, q: str, type_: str | None, limit: int, offset: int, index_file: str | None = None) -> dict:
     return {"q": q, "type": type_, "limit": limit, "offset": offset,
-            "entities": gq.search_entities(store, q, type_, limit, offset)}
+            "entities": gq.search_entities(store, q, type_, limit, offset, index_file)}
 
 
 _STATS: dict[str, dict] = {}  # frozen store (a worker's snapshot) -> its stats, counted once

@@ -308,7 +308,7 @@ def service_banner(service, host: str, port: int, writes: bool) -> str:
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else host}:{port}"
     paths = set(_route_paths(service.routes))
     lines = [f"kg serve: {base}"]
-    explorer = sorted(p for p in paths if p == "/explore" or p.startswith(("/explore/", "/explorer")))
+    explorer = sorted(p for p in paths if p in ("/", "/explore") or p.startswith(("/explore/", "/explorer")))
     if explorer:
         lines.append(f"  explorer         {base}{explorer[0]}")
     lines += [f"  API docs         {base}/docs", f"  SPARQL endpoint  {base}/sparql",

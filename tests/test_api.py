@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from api import Settings, create_app
 from kg import __version__
-from kg.graph_queries import fold
+from kg.search import RANKS
 
 IRAQ = "location/iraq"
 
@@ -57,17 +57,41 @@ def test_rest_reads_run_in_query_workers_under_the_timeout(tmp_path):
 
 
 @pytest.mark.parametrize("q", ["ira", "IRA", "Íra", "  ira "])
-def test_search_is_case_and_accent_insensitive_prefix(client, q):
+def test_search_is_case_and_accent_insensitive_and_ranks_prefixes_first(client, q):
     r = client.get("/entities", params={"q": q})
     assert r.status_code == 200
     found = r.json()["entities"]
-    assert IRAQ in [e["id"] for e in found]
-    assert all(fold(e["matched"]).startswith("ira") for e in found)
+    assert found[0]["id"] == IRAQ and found[0]["match"] == "prefix" and found[0]["matched"] == "Iraq"
+    ranks = [RANKS.index(e["match"]) for e in found]
+    assert ranks == sorted(ranks)
 
 
-def test_search_matches_inside_only_at_start(client):
-    assert client.get("/entities", params={"q": "raq"}).json()["entities"] == []
+def test_search_finds_the_middle_of_a_name_and_typos(client):
+    middle = client.get("/entities", params={"q": "raq"}).json()["entities"]
+    assert IRAQ in [e["id"] for e in middle] and {e["match"] for e in middle} == {"substring"}
     assert client.get("/entities", params={"q": "iraq"}).json()["entities"][0]["id"] == IRAQ
+    typo = client.get("/entities", params={"q": "jasin"}).json()["entities"]
+    assert typo[0] | {"statements": 0} == {"id": "person/sami-jasim", "iri": "https://w3id.org/kg/id/person/sami-jasim",
+                                          "label": "Sami Jasim", "type": "Person", "matched": "Jasim",
+                                          "match": "fuzzy", "statements": 0}
+
+
+def test_search_in_the_workers_sees_every_acknowledged_write(tmp_path):
+    """The query workers read the index file beside the store, which each write brings in step before it answers."""
+    entity = "<https://w3id.org/kg/id/person/jalal-al-dhahab>"
+    graph = "<https://w3id.org/kg/id/article/notes>"
+    insert = (f"INSERT DATA {{ GRAPH {graph} {{ {entity} a <https://w3id.org/kg/ontology#Person> ; "
+              f'<http://www.w3.org/2000/01/rdf-schema#label> "Jalal al-Dhahab" . '
+              f"{graph} a <https://w3id.org/kg/ontology#Article> }} }}")
+    auth = {"Authorization": "Bearer t", "Content-Type": "application/sparql-update"}
+    with TestClient(create_app(Settings(store=str(tmp_path / "s"), query_workers=1, update_token="t"))) as c:
+        assert c.get("/entities", params={"q": "dhahab"}).json()["entities"] == []
+        assert c.post("/sparql", content=insert, headers=auth).status_code == 204
+        found = c.get("/entities", params={"q": "dhahab"}).json()["entities"]
+        assert [(e["id"], e["match"]) for e in found] == [("person/jalal-al-dhahab", "word")]
+        r = c.delete("/articles/notes", headers={"Authorization": "Bearer t"})
+        assert r.status_code == 200 and r.json() == {"deleted": "notes"}
+        assert c.get("/entities", params={"q": "dhahab"}).json()["entities"] == []
 
 
 def test_search_by_type_and_pagination_is_stable(client):

@@ -132,9 +132,9 @@ def test_read_only_commands_work_while_kg_serve_holds_the_store(tmp_path):
     path = tmp_path / "store"
     assert kg("--store", path, "ingest", SEED).exit_code == 0
     with kg_serve(path, "--update-token", "t0k") as (server, base):
-        printed = [server.stdout.readline() for _ in range(4)]
+        printed = [server.stdout.readline() for _ in range(5)]
         port = base.rsplit(":", 1)[1]
-        assert printed == [f"kg serve: {base}\n", f"  API docs         {base}/docs\n",
+        assert printed == [f"kg serve: {base}\n", f"  explorer         {base}/\n", f"  API docs         {base}/docs\n",
                                f"  SPARQL endpoint  {base}/sparql\n",
                                "  writes           need Authorization: Bearer <the update token>\n"], printed
         assert port
