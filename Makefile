@@ -27,7 +27,7 @@ $(VENV)/.installed: pyproject.toml $(LOCK) $(BIN)/activate
 
 lock: $(BIN)/activate
 	$(BIN)/python -m pip install -q pip-tools
-	$(BIN)/pip-compile -q --upgrade --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/pip-compile -q --upgrade --extra test --extra docs --strip-extras --no-emit-index-url --no-emit-find-links \
 		-o $(LOCK) pyproject.toml
 
 install: $(VENV)/.installed
@@ -46,12 +46,9 @@ $(JS)/node_modules/.package-lock.json: $(JS)/package.json $(JS)/package-lock.jso
 test: install $(JS)/node_modules/.package-lock.json
 	$(BIN)/python -m pytest -q
 
-# the docs site (MkDocs with Material, from the .[docs] extra) into site/; strict: a warning fails the build
-$(VENV)/.docs: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test,docs]'
-	touch $@
-
-docs: $(VENV)/.docs
+# the docs site (MkDocs with Material, from the .[docs] extra, locked with the rest) into site/; strict: a warning
+# fails the build
+docs: install
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 clean:
