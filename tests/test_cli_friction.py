@@ -188,6 +188,7 @@ def test_serve_without_a_token_says_how_to_allow_writes(tmp_path):
     service = create_app(Settings(store=":memory:"))
     assert service_banner(service, "0.0.0.0", 8080, writes=False).splitlines() == [
         "kg serve: http://127.0.0.1:8080",
+        "  explorer         http://127.0.0.1:8080/",
         "  API docs         http://127.0.0.1:8080/docs",
         "  SPARQL endpoint  http://127.0.0.1:8080/sparql",
         "  writes           off (start with --update-token TOKEN, or make serve TOKEN=...)",
