@@ -1,13 +1,14 @@
 """Which stored entity, if any, an article's entity is: the resolution rules, free of any store.
 
 Rules, strongest first (each also needs the entity and the candidate to have no
-conflict: a different subtype, country or GeoNames place, or for people a
-full name with the same surname but another given name):
+conflict: a different subtype, country or GeoNames place; for people a full
+name with the same surname but another given name; for organisations another
+name with the same initials):
 
 - ``gazetteer``: both places are linked to the same GeoNames place;
 - ``exact``: a name with the same core words (for people, a full name);
 - ``honorific``: the same, once a title or honorific is dropped ("Mr Arafat");
-- ``variant``: full names whose words match one by one ("Usama bin Ladin");
+- ``variant``: names whose words match one by one ("Usama bin Ladin", "al-Qaida"); for people, full names only;
 - ``acronym``: an acronym and a name with those initials ("PA"), when only one stored entity has them;
 - ``surname``: a surname alone and a full name ending with it, when only one stored
   person has that surname.
@@ -102,6 +103,12 @@ def _conflict(m: Mention, c: Candidate) -> bool:
         return True
     if m.geonames is not None and c.geonames and m.geonames not in c.geonames:
         return True
+    if m.type == "Organization":
+        for x in m.names:
+            for y in c.names:
+                letters = initials(x)
+                if letters and letters == initials(y) and not words_score(core_words(x, m.type), core_words(y, m.type)):
+                    return True  # "Press Association" is not "Palestinian Authority", though both are "PA"
     if m.type == "Person":
         for _, a in _full(m.names, m.type):
             for _, b in _full(c.names, m.type):
@@ -115,20 +122,28 @@ def _titled(name: str) -> bool:
     return len(words) > 1 and words[0] in _titles()
 
 
-def _exact(m: Mention, c: Candidate) -> Match | None:
+def _shared_acronym(name: str, owners: dict[str, set[str]]) -> bool:
+    """An acronym that more than one stored organisation answers to ("PA")."""
+    letters = acronym_of(name)
+    return letters is not None and len(owners.get(f"organization^{letters}", ())) > 1
+
+
+def _exact(m: Mention, c: Candidate, owners: dict[str, set[str]]) -> Match | None:
     cores = {core_words(n, m.type): n for n in c.names}
     for name in m.names:
         core = core_words(name, m.type)
-        if core in cores and (m.type != "Person" or len(core) >= 2):
+        if core in cores and (m.type != "Person" or len(core) >= 2) and not _shared_acronym(name, owners):
             titled = _titled(name) or _titled(cores[core])
             return Match(m.key, c.iri, "honorific" if titled else "exact", 1.0, cores[core])
     return None
 
 
 def _variant(m: Mention, c: Candidate) -> Match | None:
+    """Names that match word by word: people's full names; organisations' names of any length."""
+    names = _full if m.type == "Person" else (lambda ns, t: [(n, core_words(n, t)) for n in ns if not acronym_of(n)])
     best = None
-    for _, a in _full(m.names, m.type):
-        for name, b in _full(c.names, m.type):
+    for _, a in names(m.names, m.type):
+        for name, b in names(c.names, m.type):
             score = words_score(a, b)
             if score and (best is None or score > best.score):
                 best = Match(m.key, c.iri, "variant", score, name)
@@ -167,7 +182,7 @@ def judge(m: Mention, c: Candidate, owners: dict[str, set[str]]) -> Match | None
         return None
     if m.geonames is not None and m.geonames in c.geonames:
         return Match(m.key, c.iri, "gazetteer", 1.0, sorted(c.names)[0] if c.names else c.iri)
-    found = _exact(m, c)
+    found = _exact(m, c, owners)
     if found or m.type == "Location":
         return found
     found = _variant(m, c)
