@@ -37,8 +37,6 @@ def delete_article(store: Store, ref: str) -> URIRef:
     graph = article_graph(ref)
     if not has_article(store, ref):
         raise KGError(f"no article {ref} in the store")
-    from .resolve import forget
-
-    forget(store, graph)
+    store.delete_graph(graph)  # with its part of the shared graphs (see Store.delete_graph)
     store.flush()
     return graph

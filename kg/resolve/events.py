@@ -27,14 +27,10 @@ from .places import gazetteer
 MAX_DAYS_APART = 3
 _EV = term_n3(EVENTS_GRAPH)
 _PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX skos: <{SKOS}>\n"
-_LOOKUP = _PREFIX + """
-SELECT ?ev ?key ?time ?gn WHERE {
-  %(values)s
-  GRAPH %(ev)s { ?ev kg:eventKey ?key ; kg:report ?st }
-  FILTER NOT EXISTS { GRAPH ?self { ?st a kg:Statement } }
-  OPTIONAL { ?st kg:time ?time }
-  OPTIONAL { ?st kg:place ?p . ?p skos:exactMatch ?gn }
-}
+# plain patterns from bound terms only (see kg.resolve.index: Oxigraph scans OPTIONAL and EXISTS patterns whole)
+_LOOKUP = _PREFIX + "SELECT ?ev ?key ?st WHERE { %(values)s GRAPH %(ev)s { ?ev kg:eventKey ?key ; kg:report ?st } }"
+_WHEN_WHERE = _PREFIX + """
+SELECT ?st ?time ?gn WHERE { %(values)s { ?st kg:time ?time } UNION { ?st kg:place ?p . ?p skos:exactMatch ?gn } }
 """
 _OWN_EVENTS = _PREFIX + "SELECT DISTINCT ?ev WHERE { GRAPH ?self { ?st a kg:Statement } GRAPH %(ev)s { ?ev kg:report ?st } }"
 
@@ -94,23 +90,30 @@ def _fits(seen: Seen, time: str | None, place: int | None) -> bool:
     return all(dates_compatible(t, time) for t in seen.times) and all(places_compatible(p, place) for p in seen.places)
 
 
-def lookup(store: Store, article: URIRef, keys: Iterable[str]) -> dict[str, list[Seen]]:
-    """Stored events filed under ``keys``, with their reports' dates and places (this article's own left out)."""
+def lookup(store: Store, keys: Iterable[str], own: set[str] = frozenset()) -> dict[str, list[Seen]]:
+    """Stored events filed under ``keys``, with their reports' dates and places (``own`` statements left out)."""
     keys = sorted(set(keys))
     if not keys:
         return {}
     values = "VALUES ?key { " + " ".join(term_n3(Literal(k)) for k in keys) + " }"
     events: dict[str, Seen] = {}
     by_key: dict[str, list[Seen]] = {}
-    for ev, key, time, gn in store.query(_LOOKUP % {"values": values, "ev": _EV}, {"self": article}):
+    reports: dict[str, Seen] = {}
+    for ev, key, st in store.query(_LOOKUP % {"values": values, "ev": _EV}):
+        if st.value in own:
+            continue
         seen = events.get(ev.value)
         if seen is None:
             seen = events[ev.value] = Seen(ev.value, set(), set())
             by_key.setdefault(key.value, []).append(seen)
-        if time is not None:
-            seen.times.add(time.value)
-        if gn is not None:
-            seen.places.add(int(gn.value.rstrip("/").rsplit("/", 1)[-1]))
+        reports[st.value] = seen
+    if reports:
+        values = "VALUES ?st { " + " ".join(term_n3(URIRef(st)) for st in sorted(reports)) + " }"
+        for st, time, gn in store.query(_WHEN_WHERE % {"values": values}):
+            if time is not None:
+                reports[st.value].times.add(time.value)
+            if gn is not None:
+                reports[st.value].places.add(int(gn.value.rstrip("/").rsplit("/", 1)[-1]))
     return by_key
 
 

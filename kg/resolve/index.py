@@ -25,41 +25,60 @@ from ..vocab import ID, KG, RESOLUTION_GRAPH
 from .match import Candidate, Match, Mention, block_keys
 
 _PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX skos: <{SKOS}>\n"
+# Oxigraph evaluates OPTIONAL and EXISTS by scanning their pattern whole and joining, which would make the
+# cost grow with the store: the lookup is two plain queries whose patterns all start from bound terms.
 _LOOKUP = _PREFIX + """
-SELECT ?key ?canon ?name ?sub ?country ?gn WHERE {
-  %(values)s
-  GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon ; kg:name ?name }
-  FILTER EXISTS { GRAPH %(res)s { ?n kg:attestedBy ?a } FILTER(?a != ?self) GRAPH ?a { ?a a kg:Article } }
-  OPTIONAL { ?canon kg:subtype ?sub }
-  OPTIONAL { ?canon kg:country ?country }
-  OPTIONAL { ?canon skos:exactMatch ?gn }
-}
+SELECT ?n ?key ?canon ?name WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon ; kg:name ?name } }
+"""
+_FACTS = _PREFIX + """
+SELECT ?canon ?p ?o WHERE { %(values)s VALUES ?p { kg:subtype kg:country skos:exactMatch } ?canon ?p ?o }
 """
 _ATTESTED = _PREFIX + "SELECT ?n WHERE { GRAPH %(res)s { ?n kg:attestedBy ?a } }"
+_ATTESTED_BY_OTHERS = _PREFIX + "SELECT DISTINCT ?n WHERE { %(values)s GRAPH %(res)s { ?n kg:attestedBy ?a } FILTER(?a != ?self) }"
 _RES = term_n3(RESOLUTION_GRAPH)
 _GEONAMES_PREFIX = "https://sws.geonames.org/"
 _ID = str(ID)
 
 
-def lookup(store: Store, article: URIRef, keys: Iterable[str]) -> tuple[dict[str, Candidate], list[tuple[str, str]]]:
-    """Stored entities filed under ``keys`` by articles other than ``article``, and (key, entity) rows."""
+def _only_own(store: Store, article: URIRef, own: list[URIRef]) -> set[str]:
+    """Of the names ``article`` attests, those no other article attests (only when it is rewritten)."""
+    if not own:
+        return set()
+    values = "VALUES ?n { " + " ".join(term_n3(n) for n in own) + " }"
+    others = {r[0].value for r in store.query(_ATTESTED_BY_OTHERS % {"values": values, "res": _RES}, {"self": article})}
+    return {str(n) for n in own} - others
+
+
+def lookup(store: Store, keys: Iterable[str], article: URIRef | None = None, own: list[URIRef] = ()
+           ) -> tuple[dict[str, Candidate], list[tuple[str, str]]]:
+    """Stored entities filed under ``keys``, with their subtypes, countries and GeoNames places; (key, entity) rows.
+
+    Names are filed only while an article attests them (deleting an article removes what only it
+    attested). ``own``: the name nodes ``article`` attests from an earlier version; those that only it
+    attests are left out, so that rewriting an article decides as writing it the first time did.
+    """
     keys = sorted(set(keys))
     if not keys:
         return {}, []
     values = "VALUES ?key { " + " ".join(term_n3(Literal(k)) for k in keys) + " }"
-    rows = store.query(_LOOKUP % {"values": values, "res": _RES}, {"self": article})
+    skip = _only_own(store, article, list(own)) if article is not None else set()
     candidates: dict[str, Candidate] = {}
     owners = []
-    for key, canon, name, sub, country, gn in rows:
-        c = candidates.setdefault(canon.value, Candidate(canon.value))
-        c.names.add(name.value)
-        if sub is not None:
-            c.subtypes.add(sub.value)
-        if country is not None and country.value.startswith(_ID):
-            c.countries.add(country.value[len(_ID):])
-        if gn is not None and gn.value.startswith(_GEONAMES_PREFIX):
-            c.geonames.add(int(gn.value[len(_GEONAMES_PREFIX):].strip("/")))
+    for n, key, canon, name in store.query(_LOOKUP % {"values": values, "res": _RES}):
+        if n.value in skip:
+            continue
+        candidates.setdefault(canon.value, Candidate(canon.value)).names.add(name.value)
         owners.append((key.value, canon.value))
+    if candidates:
+        values = "VALUES ?canon { " + " ".join(term_n3(URIRef(c)) for c in sorted(candidates)) + " }"
+        for canon, p, o in store.query(_FACTS % {"values": values}):
+            c = candidates[canon.value]
+            if p.value == str(KG.subtype):
+                c.subtypes.add(o.value)
+            elif p.value == str(KG.country) and o.value.startswith(_ID):
+                c.countries.add(o.value[len(_ID):])
+            elif o.value.startswith(_GEONAMES_PREFIX):
+                c.geonames.add(int(o.value[len(_GEONAMES_PREFIX):].strip("/")))
     return candidates, owners
 
 

@@ -75,7 +75,9 @@ def plan(store: Store, article: URIRef, mentions: tuple[Mention, ...], reports: 
     """Decide how an article's entities and event statements join the graph (reads the store, writes nothing)."""
     result = Plan(article)
     mentions, places = _link_places(mentions)
-    candidates, rows = index.lookup(store, article, set().union(*map(mention_keys, mentions)) if mentions else ())
+    result.names = index.attested_names(store, article)
+    keys = set().union(*map(mention_keys, mentions)) if mentions else ()
+    candidates, rows = index.lookup(store, keys, article, result.names)
     result.matches = choose(mentions, candidates, owners_of(rows))
     resolution = []
     for m in mentions:
@@ -89,7 +91,6 @@ def plan(store: Store, article: URIRef, mentions: tuple[Mention, ...], reports: 
             result.links += place_triples(places[m.key])
     result.shared = {RESOLUTION_GRAPH: resolution,
                      EVENTS_GRAPH: _events(store, article, reports, result, places)}
-    result.names = index.attested_names(store, article)
     result.events = events.own_events(store, article)
     return result
 
@@ -101,7 +102,7 @@ def _events(store: Store, article: URIRef, reports, result: Plan, places: dict) 
 
     filed = [(r, events.event_key(r.event_type, canon(r.agent), canon(r.target)),
               places[r.place].geonames if r.place in places else None) for r in reports]
-    known = events.lookup(store, article, (key for _, key, _ in filed))
+    known = events.lookup(store, (key for _, key, _ in filed), {r.iri for r in reports})
     return events.assign(filed, known)
 
 

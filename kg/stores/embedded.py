@@ -122,11 +122,8 @@ class OxigraphStore(Store):
             raise StoreError(str(exc)) from None
         return len(quads)
 
-    def delete_graph(self, graph: URIRef) -> bool:
-        if not self.has_graph(graph):
-            return False
+    def _drop_graph(self, graph: URIRef) -> None:
         self._ox.remove_graph(ox.NamedNode(str(graph)))
-        return True
 
     def load(self, data: bytes | IO[bytes], format: str, graph: URIRef | None = None) -> int:
         before = len(self._ox)
