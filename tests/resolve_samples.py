@@ -37,3 +37,15 @@ def write(store, ex: Extraction, resolve: bool = True) -> Written:
     w = _written(ex)
     write_written(store, w, resolve)
     return w
+
+
+def arrest_in_peshawar_and_pakistan(store, denied: bool = False) -> tuple[Entity, Entity]:
+    """Two outlets report one arrest: Reuters in Peshawar, AP in Pakistan (denying it when ``denied``)."""
+    police, suspect = org("Pakistani police"), person("Abu Zubaydah")
+    city, country = place("Peshawar", "City"), place("Pakistan", "Country")
+    write(store, extraction("a1", [police, suspect, city], [event(police, "Arrest", suspect, "2002-03-28", city)],
+                            publisher="Reuters", published="2002-03-29"))
+    write(store, extraction("a2", [police, suspect, country],
+                            [event(police, "Arrest", suspect, None, country, denied)], publisher="AP",
+                            published="2002-03-30"))
+    return police, suspect

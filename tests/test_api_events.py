@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from api import Settings, create_app
 from kg.event_queries import events
 
-from .resolve_samples import event, extraction, org, person, place, write
+from .resolve_samples import arrest_in_peshawar_and_pakistan, event, extraction, org, place, write
 
 
 @pytest.fixture(scope="module")
@@ -16,12 +16,8 @@ def store():
     from kg.store import open_store
 
     s = open_store(":memory:")
-    police, suspect = org("Pakistani police"), person("Abu Zubaydah")
-    city, country, kabul = place("Peshawar", "City"), place("Pakistan", "Country"), place("Kabul", "City")
-    write(s, extraction("a1", [police, suspect, city], [event(police, "Arrest", suspect, "2002-03-28", city)],
-                        publisher="Reuters", published="2002-03-29"))
-    write(s, extraction("a2", [police, suspect, country], [event(police, "Arrest", suspect, None, country, True)],
-                        publisher="AP", published="2002-03-30"))
+    police, suspect = arrest_in_peshawar_and_pakistan(s, denied=True)
+    city, kabul = place("Peshawar", "City"), place("Kabul", "City")
     write(s, extraction("a3", [police, suspect, city], [event(police, "Arrest", suspect, "2002-03-28", city)],
                         publisher="AP", published="2002-03-31"))
     afghan, taliban = org("Afghan forces"), org("Taliban")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .resolve_samples import event, extraction, org, person, place, write
+from .resolve_samples import arrest_in_peshawar_and_pakistan, event, extraction, org, person, place, write
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "cross-article.md"
 QUERIES = re.findall(r"```sparql\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
@@ -18,12 +18,8 @@ def store():
     from kg.store import open_store
 
     s = open_store(":memory:")
-    police, suspect = org("Pakistani police"), person("Abu Zubaydah")
-    peshawar, pakistan, kabul = place("Peshawar", "City"), place("Pakistan", "Country"), place("Kabul", "City")
-    write(s, extraction("a1", [police, suspect, peshawar], [event(police, "Arrest", suspect, "2002-03-28", peshawar)],
-                        publisher="Reuters"))
-    write(s, extraction("a2", [police, suspect, pakistan], [event(police, "Arrest", suspect, None, pakistan)],
-                        publisher="AP"))
+    _, suspect = arrest_in_peshawar_and_pakistan(s)
+    kabul = place("Kabul", "City")
     write(s, extraction("a3", [org("Afghan police"), suspect, kabul],
                         [event(org("Afghan police"), "Arrest", suspect, None, kabul)], publisher="AFP"))
     write(s, extraction("a4", [person("Osama bin Laden")]))

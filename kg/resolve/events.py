@@ -152,8 +152,6 @@ def forget_update(article: URIRef) -> list[str]:
 
 def orphans_update(events: Iterable[URIRef]) -> list[str]:
     """Update operations that drop the given events when no report is left."""
-    events = list(events)
-    if not events:
-        return []
-    return [f"DELETE {{ GRAPH {_EV} {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {' '.join(term_n3(e) for e in events)} }} "
-            f"GRAPH {_EV} {{ ?e ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_EV} {{ ?e <{KG.report}> ?x }} }} }}"]
+    from .index import drop_orphans
+
+    return drop_orphans(EVENTS_GRAPH, events, KG.report)

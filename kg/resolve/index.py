@@ -122,13 +122,19 @@ def forget_update(article: URIRef) -> list[str]:
             f"DELETE WHERE {{ GRAPH {_RES} {{ ?n <{KG.attestedBy}> {a} }} }}"]
 
 
+def drop_orphans(graph: URIRef, nodes: Iterable[URIRef], keeps: URIRef) -> list[str]:
+    """Update operations that drop the given nodes of ``graph`` that have no ``keeps`` property left."""
+    nodes = list(nodes)
+    if not nodes:
+        return []
+    g = term_n3(graph)
+    return [f"DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {' '.join(term_n3(n) for n in nodes)} }} "
+            f"GRAPH {g} {{ ?n ?p ?o }} FILTER NOT EXISTS {{ GRAPH {g} {{ ?n <{keeps}> ?x }} }} }}"]
+
+
 def orphans_update(names: Iterable[URIRef]) -> list[str]:
     """Update operations that drop the given name nodes when no article attests them any more."""
-    names = list(names)
-    if not names:
-        return []
-    return [f"DELETE {{ GRAPH {_RES} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {' '.join(term_n3(n) for n in names)} }} "
-            f"GRAPH {_RES} {{ ?n ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_RES} {{ ?n <{KG.attestedBy}> ?x }} }} }}"]
+    return drop_orphans(RESOLUTION_GRAPH, names, KG.attestedBy)
 
 
 def insert_update(graphs: dict[URIRef, Iterable[tuple]]) -> list[str]:
