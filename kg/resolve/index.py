@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from decimal import Decimal
 
-from rdflib import RDF, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ..sparql import term_n3
@@ -29,6 +29,11 @@ _PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX skos: <{SKOS}>\n"
 # cost grow with the store: the lookup is two plain queries whose patterns all start from bound terms.
 _LOOKUP = _PREFIX + """
 SELECT ?n ?key ?canon ?name WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon ; kg:name ?name } }
+"""
+# the same in two narrower answers (a name is filed under several keys): fewer rows for Python to read
+_OWNERS = _PREFIX + "SELECT DISTINCT ?key ?canon WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon } }"
+_NAMES = _PREFIX + """
+SELECT DISTINCT ?canon ?name WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon ; kg:name ?name } }
 """
 _FACTS = _PREFIX + """
 SELECT ?canon ?p ?o WHERE { %(values)s VALUES ?p { kg:subtype kg:country skos:exactMatch } ?canon ?p ?o }
@@ -64,11 +69,15 @@ def lookup(store: Store, keys: Iterable[str], article: URIRef | None = None, own
     skip = _only_own(store, article, list(own)) if article is not None else set()
     candidates: dict[str, Candidate] = {}
     owners = []
-    for n, key, canon, name in store.query(_LOOKUP % {"values": values, "res": _RES}):
-        if n.value in skip:
-            continue
-        candidates.setdefault(canon.value, Candidate(canon.value)).names.add(name.value)
-        owners.append((key.value, canon.value))
+    if skip:
+        for n, key, canon, name in store.query(_LOOKUP % {"values": values, "res": _RES}):
+            if n.value not in skip:
+                candidates.setdefault(canon.value, Candidate(canon.value)).names.add(name.value)
+                owners.append((key.value, canon.value))
+    else:
+        owners = [(key.value, canon.value) for key, canon in store.query(_OWNERS % {"values": values, "res": _RES})]
+        for canon, name in store.query(_NAMES % {"values": values, "res": _RES}):
+            candidates.setdefault(canon.value, Candidate(canon.value)).names.add(name.value)
     if candidates:
         values = "VALUES ?canon { " + " ".join(term_n3(URIRef(c)) for c in sorted(candidates)) + " }"
         for canon, p, o in store.query(_FACTS % {"values": values}):
@@ -99,19 +108,27 @@ def decision_iri(article: URIRef, key: str) -> URIRef:
     return URIRef(f"{article}/resolution/{_digest(key)}")
 
 
+_T = {name: ox.NamedNode(str(term)) for name, term in (
+    ("type", RDF.type), ("Resolution", KG.Resolution), ("derived", PROV.wasDerivedFrom), ("extractedAs", KG.extractedAs),
+    ("resolvedTo", KG.resolvedTo), ("rule", KG.rule), ("score", KG.score), ("matchedName", KG.matchedName),
+    ("EntityName", KG.EntityName), ("nameOf", KG.nameOf), ("name", KG.name), ("attestedBy", KG.attestedBy),
+    ("blockKey", KG.blockKey), ("decimal", XSD.decimal))}
+
+
 def resolution_triples(article: URIRef, m: Mention, canon: URIRef, match: Match | None) -> list[tuple]:
-    """A decision node and the name nodes of one entity of an article."""
-    d = decision_iri(article, m.key)
-    out = [(d, RDF.type, KG.Resolution), (d, PROV.wasDerivedFrom, article), (d, KG.extractedAs, ID[m.key]),
-           (d, KG.resolvedTo, canon), (d, KG.rule, Literal(match.rule if match else "new")),
-           (d, KG.score, Literal(Decimal(str(round(match.score if match else 1.0, 3)))))]
+    """A decision node and the name nodes of one entity of an article, as pyoxigraph terms (written as they are)."""
+    t, art, can = _T, ox.NamedNode(str(article)), ox.NamedNode(str(canon))
+    d = ox.NamedNode(str(decision_iri(article, m.key)))
+    score = ox.Literal(str(round(match.score if match else 1.0, 3)), datatype=t["decimal"])
+    out = [(d, t["type"], t["Resolution"]), (d, t["derived"], art), (d, t["extractedAs"], ox.NamedNode(str(ID[m.key]))),
+           (d, t["resolvedTo"], can), (d, t["rule"], ox.Literal(match.rule if match else "new")), (d, t["score"], score)]
     if match:
-        out.append((d, KG.matchedName, Literal(match.matched)))
+        out.append((d, t["matchedName"], ox.Literal(match.matched)))
     for name in m.names:
-        n = name_iri(str(canon), name)
-        out += [(n, RDF.type, KG.EntityName), (n, KG.nameOf, canon), (n, KG.name, Literal(name)),
-                (n, KG.attestedBy, article)]
-        out += [(n, KG.blockKey, Literal(k)) for k in sorted(block_keys(m.type, name, m.geonames))]
+        n = ox.NamedNode(str(name_iri(str(canon), name)))
+        out += [(n, t["type"], t["EntityName"]), (n, t["nameOf"], can), (n, t["name"], ox.Literal(name)),
+                (n, t["attestedBy"], art)]
+        out += [(n, t["blockKey"], ox.Literal(k)) for k in sorted(block_keys(m.type, name, m.geonames))]
     return out
 
 
@@ -137,7 +154,11 @@ def orphans_update(names: Iterable[URIRef]) -> list[str]:
     return drop_orphans(RESOLUTION_GRAPH, names, KG.attestedBy)
 
 
+def _ox(term):
+    return term if isinstance(term, (ox.NamedNode, ox.Literal)) else to_ox(term)
+
+
 def insert_update(graphs: dict[URIRef, Iterable[tuple]]) -> list[str]:
-    """An INSERT DATA operation for triples by graph."""
-    text = insert_data((to_ox(s), to_ox(p), to_ox(o), to_ox(g)) for g, triples in graphs.items() for s, p, o in triples)
+    """An INSERT DATA operation for triples by graph (rdflib or pyoxigraph terms)."""
+    text = insert_data((_ox(s), _ox(p), _ox(o), to_ox(g)) for g, triples in graphs.items() for s, p, o in triples)
     return [text] if text else []
