@@ -114,6 +114,8 @@ def lookup(store: Store, keys: Iterable[str], own: set[str] = frozenset()) -> di
                 reports[st.value].times.add(time.value)
             if gn is not None:
                 reports[st.value].places.add(int(gn.value.rstrip("/").rsplit("/", 1)[-1]))
+    for seen in by_key.values():
+        seen.sort(key=lambda s: s.iri)  # the first compatible event wins: the same one in every run
     return by_key
 
 

@@ -53,6 +53,10 @@ class Candidate:
     countries: set[str] = field(default_factory=set)  # keys
     geonames: set[int] = field(default_factory=set)
 
+    def ordered(self) -> list[str]:
+        """The names in a fixed order: decisions must not depend on set order (it changes between runs)."""
+        return sorted(self.names)
+
 
 @dataclass(frozen=True)
 class Match:
@@ -105,13 +109,13 @@ def _conflict(m: Mention, c: Candidate) -> bool:
         return True
     if m.type == "Organization":
         for x in m.names:
-            for y in c.names:
+            for y in c.ordered():
                 letters = initials(x)
                 if letters and letters == initials(y) and not words_score(core_words(x, m.type), core_words(y, m.type)):
                     return True  # "Press Association" is not "Palestinian Authority", though both are "PA"
     if m.type == "Person":
         for _, a in _full(m.names, m.type):
-            for _, b in _full(c.names, m.type):
+            for _, b in _full(c.ordered(), m.type):
                 if word_score(a[-1], b[-1]) and not word_score(a[0], b[0]):
                     return True  # same surname, another given name: two people
     return False
@@ -129,7 +133,9 @@ def _shared_acronym(name: str, owners: dict[str, set[str]]) -> bool:
 
 
 def _exact(m: Mention, c: Candidate, owners: dict[str, set[str]]) -> Match | None:
-    cores = {core_words(n, m.type): n for n in c.names}
+    cores: dict[tuple[str, ...], str] = {}
+    for n in c.ordered():
+        cores.setdefault(core_words(n, m.type), n)
     for name in m.names:
         core = core_words(name, m.type)
         if core in cores and (m.type != "Person" or len(core) >= 2) and not _shared_acronym(name, owners):
@@ -143,7 +149,7 @@ def _variant(m: Mention, c: Candidate) -> Match | None:
     names = _full if m.type == "Person" else (lambda ns, t: [(n, core_words(n, t)) for n in ns if not acronym_of(n)])
     best = None
     for _, a in names(m.names, m.type):
-        for name, b in names(c.names, m.type):
+        for name, b in names(c.ordered(), m.type):
             score = words_score(a, b)
             if score and (best is None or score > best.score):
                 best = Match(m.key, c.iri, "variant", score, name)
@@ -152,7 +158,7 @@ def _variant(m: Mention, c: Candidate) -> Match | None:
 
 def _acronym(m: Mention, c: Candidate, owners: dict[str, set[str]]) -> Match | None:
     for name in m.names:
-        for other in c.names:
+        for other in c.ordered():
             for short, long_ in ((name, other), (other, name)):
                 letters = acronym_of(short)
                 if letters and letters == initials(long_) and owners.get(f"organization^{letters}") == {c.iri}:
@@ -161,12 +167,12 @@ def _acronym(m: Mention, c: Candidate, owners: dict[str, set[str]]) -> Match | N
 
 
 def _surname(m: Mention, c: Candidate, owners: dict[str, set[str]]) -> Match | None:
-    mine, theirs = _full(m.names, m.type), _full(c.names, m.type)
+    mine, theirs = _full(m.names, m.type), _full(c.ordered(), m.type)
     if mine and theirs:
         return None  # two full names: variant or nothing
     for name in m.names:
         a = core_words(name, m.type)
-        for other in c.names:
+        for other in c.ordered():
             b = core_words(other, m.type)
             if len(a) > 1 and len(b) > 1:
                 continue
@@ -181,7 +187,7 @@ def judge(m: Mention, c: Candidate, owners: dict[str, set[str]]) -> Match | None
     if _conflict(m, c):
         return None
     if m.geonames is not None and m.geonames in c.geonames:
-        return Match(m.key, c.iri, "gazetteer", 1.0, sorted(c.names)[0] if c.names else c.iri)
+        return Match(m.key, c.iri, "gazetteer", 1.0, c.ordered()[0] if c.names else c.iri)
     found = _exact(m, c, owners)
     if found or m.type == "Location":
         return found
