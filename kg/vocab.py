@@ -83,6 +83,7 @@ class KG(DefinedNamespace):
     name: URIRef
     nameOf: URIRef
     blockKey: URIRef
+    conflictKey: URIRef
     attestedBy: URIRef
     eventClass: URIRef
     eventKey: URIRef

@@ -35,14 +35,14 @@ _OWNERS = _PREFIX + "SELECT DISTINCT ?key ?canon WHERE { %(values)s GRAPH %(res)
 _NAMES = _PREFIX + """
 SELECT DISTINCT ?canon ?name WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon ; kg:name ?name } }
 """
+# facts are read from the filed names, not from the entity in the articles' graphs: an entity that many
+# articles name has its subtype in each of their graphs, and reading them all would grow with the store
 _FACTS = _PREFIX + """
-SELECT ?canon ?p ?o WHERE { %(values)s VALUES ?p { kg:subtype kg:country skos:exactMatch } ?canon ?p ?o }
+SELECT DISTINCT ?canon ?fact WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon ; kg:conflictKey ?fact } }
 """
 _ATTESTED = _PREFIX + "SELECT ?n WHERE { GRAPH %(res)s { ?n kg:attestedBy ?a } }"
 _ATTESTED_BY_OTHERS = _PREFIX + "SELECT DISTINCT ?n WHERE { %(values)s GRAPH %(res)s { ?n kg:attestedBy ?a } FILTER(?a != ?self) }"
 _RES = term_n3(RESOLUTION_GRAPH)
-_GEONAMES_PREFIX = "https://sws.geonames.org/"
-_ID = str(ID)
 
 
 def _only_own(store: Store, article: URIRef, own: list[URIRef]) -> set[str]:
@@ -78,16 +78,17 @@ def lookup(store: Store, keys: Iterable[str], article: URIRef | None = None, own
         owners = [(key.value, canon.value) for key, canon in store.query(_OWNERS % {"values": values, "res": _RES})]
         for canon, name in store.query(_NAMES % {"values": values, "res": _RES}):
             candidates.setdefault(canon.value, Candidate(canon.value)).names.add(name.value)
-    if candidates:
-        values = "VALUES ?canon { " + " ".join(term_n3(URIRef(c)) for c in sorted(candidates)) + " }"
-        for canon, p, o in store.query(_FACTS % {"values": values}):
-            c = candidates[canon.value]
-            if p.value == str(KG.subtype):
-                c.subtypes.add(o.value)
-            elif p.value == str(KG.country) and o.value.startswith(_ID):
-                c.countries.add(o.value[len(_ID):])
-            elif o.value.startswith(_GEONAMES_PREFIX):
-                c.geonames.add(int(o.value[len(_GEONAMES_PREFIX):].strip("/")))
+    for canon, fact in store.query(_FACTS % {"values": values, "res": _RES}) if candidates else ():
+        c = candidates.get(canon.value)
+        kind, _, value = fact.value.partition("=")
+        if c is None:
+            continue
+        if kind == "subtype":
+            c.subtypes.add(value)
+        elif kind == "country":
+            c.countries.add(value)
+        elif kind == "geonames":
+            c.geonames.add(int(value))
     return candidates, owners
 
 
@@ -112,7 +113,13 @@ _T = {name: ox.NamedNode(str(term)) for name, term in (
     ("type", RDF.type), ("Resolution", KG.Resolution), ("derived", PROV.wasDerivedFrom), ("extractedAs", KG.extractedAs),
     ("resolvedTo", KG.resolvedTo), ("rule", KG.rule), ("score", KG.score), ("matchedName", KG.matchedName),
     ("EntityName", KG.EntityName), ("nameOf", KG.nameOf), ("name", KG.name), ("attestedBy", KG.attestedBy),
-    ("blockKey", KG.blockKey), ("decimal", XSD.decimal))}
+    ("blockKey", KG.blockKey), ("conflictKey", KG.conflictKey), ("decimal", XSD.decimal))}
+
+
+def conflict_keys(m: Mention) -> list[str]:
+    """What another entity must not contradict to join this one: subtype, country, GeoNames place."""
+    facts = [("subtype", m.subtype), ("country", m.country), ("geonames", m.geonames)]
+    return [f"{kind}={value}" for kind, value in facts if value is not None]
 
 
 def resolution_triples(article: URIRef, m: Mention, canon: URIRef, match: Match | None) -> list[tuple]:
@@ -129,6 +136,7 @@ def resolution_triples(article: URIRef, m: Mention, canon: URIRef, match: Match 
         out += [(n, t["type"], t["EntityName"]), (n, t["nameOf"], can), (n, t["name"], ox.Literal(name)),
                 (n, t["attestedBy"], art)]
         out += [(n, t["blockKey"], ox.Literal(k)) for k in sorted(block_keys(m.type, name, m.geonames))]
+        out += [(n, t["conflictKey"], ox.Literal(f)) for f in conflict_keys(m)]
     return out
 
 
