@@ -16,7 +16,7 @@ from kg.store import Store, open_store
 
 from .limits import BodyLimit, BodyTooLarge, too_large
 from .query_pool import query_runner
-from .routes import articles, docs, entities, explorer, export, health, paths, sparql, statements, stats
+from .routes import articles, docs, entities, events, explorer, export, health, paths, sparql, statements, stats
 from .settings import Settings
 from .static import STATIC
 
@@ -24,7 +24,8 @@ DESCRIPTION = """A knowledge graph of security events extracted from news articl
 
 * **SPARQL 1.1 Protocol** at `/sparql` (query by GET or POST; update by POST with `Authorization: Bearer <token>`).
 * **REST**: search entities, look at one, walk its neighbours, find paths between two, read statements with their
-  source sentence, list, add and delete articles, export the graph for Gephi.
+  source sentence, list, add and delete articles, export the graph for Gephi; events across reports with their
+  independent sources.
 * **Explorer**: the page at `/` searches, draws an entity's neighbourhood, shows the evidence behind each edge.
 
 Writes (SPARQL Update, `POST`/`DELETE /articles`) are refused unless the server has an update token.
@@ -85,7 +86,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def kg_error(request: Request, exc: KGError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    for module in (health, stats, sparql, entities, paths, statements, articles, export, docs, explorer):
+    for module in (health, stats, sparql, entities, paths, statements, events, articles, export, docs, explorer):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if settings.cors_origins:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from kg import event_queries
 from kg import graph_queries as gq
 from kg.errors import KGError, StoreError
 from kg.stats import stats
@@ -96,5 +97,6 @@ TASKS: dict[str, Callable[..., Answer]] = {
     "articles": _json(gq.articles),
     "article": _json(gq.article, "article"),
     "stats": _json(_stats),
+    "events": _json(event_queries.events, "place"),
     "export": _export,
 }

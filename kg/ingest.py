@@ -42,6 +42,11 @@ from .model import Article, Extraction
 from .nlp import load_pipeline
 from .rdf import article_iri, article_metadata, to_graph
 from .readers import ReadOptions, read_sources
+from .resolve import mentions_of, reports_of
+from .resolve import plan as resolution_plan
+from .resolve import write as write_resolved
+from .resolve.events import Report
+from .resolve.match import Mention
 from .store import Store
 from .vocab import KG
 
@@ -58,7 +63,7 @@ class IngestSummary:
     entities: int = 0
     statements: int = 0
     words: int = 0  # words in the ingested articles
-    triples_added: int = 0  # net change in the store's quad count
+    triples_added: int = 0  # net change in the articles' graphs (not the shared graphs of kg.resolve)
     failures: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason), the first MAX_FAILURES_KEPT
     elapsed: float = 0.0  # seconds
@@ -98,6 +103,8 @@ class Written:
     entities: int
     statements: int
     words: int
+    mentions: tuple[Mention, ...] = ()  # what cross-article resolution needs (kg.resolve)
+    reports: tuple[Report, ...] = ()
 
 
 def word_count(text: str) -> int:
@@ -107,7 +114,15 @@ def word_count(text: str) -> int:
 def _written(ex: Extraction) -> Written:
     graph, triples = to_graph(ex)
     art = ex.article
-    return Written(art.id, art.sha256, graph, list(triples), len(ex.entities), len(ex.statements), word_count(art.text))
+    return Written(art.id, art.sha256, graph, list(triples), len(ex.entities), len(ex.statements), word_count(art.text),
+                   mentions_of(ex), reports_of(ex))
+
+
+def write_written(store: Store, w: Written, resolve: bool = True) -> int:
+    """Write one article's graph (resolved against the graph unless ``resolve`` is off); its new triple count."""
+    if not resolve:
+        return store.replace_graph(w.graph, w.triples)
+    return write_resolved(store, resolution_plan(store, w.graph, w.mentions, w.reports), w.triples)
 
 
 MAX_COPIES = 100  # graphs with the same text looked at, at most
@@ -238,8 +253,12 @@ def ingest_items(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     reporter: Reporter | None = None,
+    resolve: bool = True,
 ) -> IngestSummary:
     """Extract each new or changed article and write it into its named graph; count the rest.
+
+    ``resolve``: join the article's entities and events to the graph's (kg.resolve); off, entities
+    meet only when their keys are equal.
 
     ``items`` may mix articles and InputErrors (bad inputs, as the readers yield them).
     A KeyboardInterrupt stops the run cleanly: what was written stays, nothing is half-written,
@@ -281,7 +300,7 @@ def ingest_items(
                 reporter.update(summary)
                 continue
             replaced = store.count(w.graph) if store.has_graph(w.graph) else 0  # one graph, not the whole store
-            summary.triples_added += store.replace_graph(w.graph, w.triples) - replaced
+            summary.triples_added += write_written(store, w, resolve) - replaced
             unflushed += len(w.triples)
             if unflushed >= FLUSH_EVERY_TRIPLES:
                 store.flush()

@@ -31,7 +31,7 @@ from rdflib.term import Node
 
 from .errors import QueryError, StoreError
 from .terms import from_ox, to_ox
-from .vocab import ONTOLOGY_GRAPH, ontology_turtle
+from .vocab import ID, ONTOLOGY_GRAPH, ontology_turtle
 
 MEMORY = ":memory:"
 
@@ -56,6 +56,7 @@ SUFFIX_FORMATS = {
 
 _DCTERMS_IDENTIFIER = URIRef("http://purl.org/dc/terms/identifier")
 _ONTOLOGY_IRI = URIRef(str(ONTOLOGY_GRAPH))
+_ARTICLE_PREFIX = str(ID) + "article/"
 
 
 def guess_format(filename: str) -> str:
@@ -203,11 +204,20 @@ class Store:
         return self.count(graph)
 
     def delete_graph(self, graph: URIRef) -> bool:
-        """Remove a named graph; False when there was none."""
+        """Remove a named graph; False when there was none. An article's graph goes with its part of the
+        shared graphs (kg.resolve: resolution decisions, filed names, event reports), in one update."""
         if not self.has_graph(graph):
             return False
-        self.update(f"DROP GRAPH {to_ox(graph)}")
+        if str(graph).startswith(_ARTICLE_PREFIX):
+            from .resolve import forget
+
+            forget(self, graph)
+        else:
+            self._drop_graph(graph)
         return True
+
+    def _drop_graph(self, graph: URIRef) -> None:
+        self.update(f"DROP GRAPH {to_ox(graph)}")
 
     def _ensure_ontology(self) -> None:
         """Load (or refresh) the ontology into its named graph when the stored copy differs from ontology/*.ttl."""

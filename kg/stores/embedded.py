@@ -164,12 +164,9 @@ class OxigraphStore(Store):
         finally:
             self._after_write(touched)
 
-    def delete_graph(self, graph: URIRef) -> bool:
-        if not self.has_graph(graph):
-            return False
+    def _drop_graph(self, graph: URIRef) -> None:
         touched = self._before_write(graph)
         self._write(lambda: self._ox.remove_graph(ox.NamedNode(str(graph))), touched)
-        return True
 
     def load(self, data: bytes | IO[bytes], format: str, graph: URIRef | None = None) -> int:
         before = len(self._ox)
