@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from kg import __version__
 from kg.errors import KGError, QueryError, StoreError
@@ -15,14 +16,17 @@ from kg.store import Store, open_store
 
 from .limits import BodyLimit, BodyTooLarge, too_large
 from .query_pool import query_runner
-from .routes import articles, entities, export, health, paths, sparql, statements, stats
+from .routes import articles, docs, entities, events, explorer, export, health, paths, sparql, statements, stats
 from .settings import Settings
+from .static import STATIC
 
 DESCRIPTION = """A knowledge graph of security events extracted from news articles.
 
 * **SPARQL 1.1 Protocol** at `/sparql` (query by GET or POST; update by POST with `Authorization: Bearer <token>`).
 * **REST**: search entities, look at one, walk its neighbours, find paths between two, read statements with their
-  source sentence, list, add and delete articles, export the graph for Gephi.
+  source sentence, list, add and delete articles, export the graph for Gephi; events across reports with their
+  independent sources.
+* **Explorer**: the page at `/` searches, draws an entity's neighbourhood, shows the evidence behind each edge.
 
 Writes (SPARQL Update, `POST`/`DELETE /articles`) are refused unless the server has an update token.
 """
@@ -38,7 +42,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         if owned:
             app.state.store = open_store(settings.store)
         app.state.write_lock = asyncio.Lock()
-        app.state.queries = query_runner(app.state.store, settings.query_workers, settings.query_timeout)
+        app.state.queries = query_runner(app.state.store, settings.query_workers, settings.query_timeout,
+                                         settings.sparql_workers, settings.sparql_queue)
         app.state.queries.start()
         try:
             yield
@@ -48,7 +53,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                 app.state.store.close()
                 app.state.store = None
 
-    app = FastAPI(title="kg", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc come from api.routes.docs, on vendored assets: FastAPI's own load them from a CDN
+    app = FastAPI(title="kg", version=__version__, description=DESCRIPTION, lifespan=lifespan, docs_url=None,
+                  redoc_url=None)
     app.state.settings = settings
     app.state.store = store
 
@@ -79,8 +86,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def kg_error(request: Request, exc: KGError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    for module in (health, stats, sparql, entities, paths, statements, articles, export):
+    for module in (health, stats, sparql, entities, paths, statements, events, articles, export, docs, explorer):
         app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

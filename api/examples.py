@@ -4,33 +4,29 @@ from __future__ import annotations
 
 SEARCH_EXAMPLE = {'q': 'ira',
  'type': None,
- 'limit': 20,
+ 'limit': 3,
  'offset': 0,
  'entities': [{'id': 'location/iraq',
                'iri': 'https://w3id.org/kg/id/location/iraq',
                'label': 'Iraq',
                'type': 'Location',
-               'matched': 'Iraq'},
-              {'id': 'organization/iraqi-government',
-               'iri': 'https://w3id.org/kg/id/organization/iraqi-government',
-               'label': 'Iraqi government',
-               'type': 'Organization',
-               'matched': 'Iraqi government'},
-              {'id': 'organization/iraqi-intelligence',
-               'iri': 'https://w3id.org/kg/id/organization/iraqi-intelligence',
-               'label': 'Iraqi intelligence',
-               'type': 'Organization',
-               'matched': 'Iraqi intelligence'},
+               'matched': 'Iraq',
+               'match': 'prefix',
+               'statements': 7},
               {'id': 'organization/iraqi-security-forces',
                'iri': 'https://w3id.org/kg/id/organization/iraqi-security-forces',
                'label': 'Iraqi security forces',
                'type': 'Organization',
-               'matched': 'Iraqi forces'},
-              {'id': 'person/sami-jasim',
-               'iri': 'https://w3id.org/kg/id/person/sami-jasim',
-               'label': 'Sami Jasim',
-               'type': 'Person',
-               'matched': 'Iraqi national'}]}
+               'matched': 'Iraqi security forces',
+               'match': 'prefix',
+               'statements': 2},
+              {'id': 'organization/iraqi-intelligence',
+               'iri': 'https://w3id.org/kg/id/organization/iraqi-intelligence',
+               'label': 'Iraqi intelligence',
+               'type': 'Organization',
+               'matched': 'Iraqi intelligence',
+               'match': 'prefix',
+               'statements': 1}]}
 
 ENTITY_EXAMPLE = {'id': 'location/iraq',
  'iri': 'https://w3id.org/kg/id/location/iraq',
@@ -198,8 +194,8 @@ ARTICLE_EXAMPLE = {'id': '000_7c71ae8a3147dccc',
 # POST /articles?id=basra-arrests&title=Arrests%20in%20Basra with this text (tests/test_api.py checks it)
 INGEST_TEXT = "Iraqi police arrested Ahmed Saleh in Basra on Monday."
 INGEST_EXAMPLE = {
-    "id": "basra-arrests", "title": "Arrests in Basra", "ingested": True, "unchanged": False,
-    "entities": 4, "statements": 1, "triples_added": 54,
+    "id": "basra-arrests", "title": "Arrests in Basra", "ingested": True, "unchanged": False, "duplicate": False,
+    "entities": 4, "statements": 1, "triples_added": 66,
 }
 
 

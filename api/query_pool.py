@@ -14,8 +14,14 @@ no copy). The server takes a new snapshot after each write, before it
 answers, so a query always sees every write acknowledged before it was sent.
 Superseded snapshots are deleted once no worker reads them.
 
+SPARQL queries and REST reads have separate workers (lanes), so that runaway
+queries cannot hold up the REST API: at most ``sparql_workers`` queries run at
+once, at a lower CPU priority (nice 10), at most ``queue`` more wait for a
+worker, and beyond that a query is refused at once with 429.
+
 Stores that cannot be snapshotted (in memory, remote) run reads in a thread
-instead; there the timeout answers 503 but cannot stop the engine.
+instead; there the timeout answers 503 but cannot stop the engine, so a query
+keeps its place among the ``sparql_workers`` until its thread ends.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
@@ -40,10 +46,24 @@ _CTX = multiprocessing.get_context("spawn")  # never fork the server's threads
 
 
 STARTUP_SECONDS = 60  # how long a query may wait for a worker that is still starting
+SPARQL_NICE = 10  # SPARQL workers yield the CPU to REST reads and to the server
 
 
 class QueryTimeout(Exception):
     """A query ran longer than the configured timeout (or found no free worker in time)."""
+
+
+class Busy(Exception):
+    """Every worker of the lane is busy and its queue is full: try again later (429)."""
+
+
+def _lane_of(task: str) -> str:
+    return "sparql" if task == "sparql" else "rest"
+
+
+def _busy(size: int, queue: int) -> Busy:
+    return Busy(f"{size} SPARQL queries are running and {queue} waiting, the most this server takes; "
+                "retry in a few seconds")
 
 
 @dataclass
@@ -53,9 +73,9 @@ class _Worker:
     generation: int = -1  # the snapshot it last read
 
     @classmethod
-    def spawn(cls) -> _Worker:
+    def spawn(cls, nice: int) -> _Worker:
         parent, child = _CTX.Pipe()
-        process = _CTX.Process(target=worker_main, args=(child,), daemon=True, name="kg-query-worker")
+        process = _CTX.Process(target=worker_main, args=(child, nice), daemon=True, name="kg-query-worker")
         process.start()
         child.close()
         return cls(process, parent)
@@ -66,17 +86,32 @@ class _Worker:
         self.conn.close()
 
 
-class QueryPool:
-    """Runs queries against snapshots of ``store`` in ``size`` worker processes."""
+@dataclass
+class Lane:
+    """Workers for one kind of read: ``size`` of them, at CPU priority ``nice``, ``queue`` requests may wait."""
 
-    def __init__(self, store: Store, size: int, timeout: float):
+    size: int
+    nice: int = 0
+    queue: int | None = None  # None: any number may wait (each for at most the timeout)
+    idle: asyncio.Queue = field(default_factory=asyncio.Queue)
+    workers: list[_Worker] = field(default_factory=list)
+    waiting: int = 0
+
+
+class QueryPool:
+    """Runs reads against snapshots of ``store``: REST reads in ``size`` workers, SPARQL in ``sparql_size``."""
+
+    def __init__(self, store: Store, size: int, timeout: float, sparql_size: int = 1, queue: int = 16):
         if store.path is None:
             raise ValueError("a query pool needs an on-disk store")
-        self.store, self.size, self.timeout = store, size, timeout
+        self.store, self.timeout = store, timeout
         self.dir = store.path.parent / f".{store.path.name}.kg-snapshots"
         self.generation = 0
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
-        self._workers: list[_Worker] = []
+        self.lanes = {"rest": Lane(size), "sparql": Lane(sparql_size, SPARQL_NICE, queue)}
+
+    @property
+    def _workers(self) -> list[_Worker]:
+        return [w for lane in self.lanes.values() for w in lane.workers]
 
     # --- life cycle ------------------------------------------------------------------
 
@@ -84,21 +119,23 @@ class QueryPool:
         shutil.rmtree(self.dir, ignore_errors=True)  # left over by a server that crashed
         self.dir.mkdir(parents=True)
         self._snapshot()
-        for _ in range(self.size):
-            self._add_worker()
+        for lane in self.lanes.values():
+            for _ in range(lane.size):
+                self._add_worker(lane)
 
     def close(self) -> None:
         loop = asyncio.get_running_loop()
-        for worker in self._workers:
-            loop.remove_reader(worker.conn.fileno())  # a worker still starting has a reader registered
-            worker.kill()
-        self._workers.clear()
+        for lane in self.lanes.values():
+            for worker in lane.workers:
+                loop.remove_reader(worker.conn.fileno())  # a worker still starting has a reader registered
+                worker.kill()
+            lane.workers.clear()
         shutil.rmtree(self.dir, ignore_errors=True)
 
-    def _add_worker(self) -> None:
+    def _add_worker(self, lane: Lane) -> None:
         """Start a worker; it joins the idle queue once it has imported its modules and said so."""
-        worker = _Worker.spawn()
-        self._workers.append(worker)
+        worker = _Worker.spawn(lane.nice)
+        lane.workers.append(worker)
         loop = asyncio.get_running_loop()
         fd = worker.conn.fileno()
 
@@ -107,19 +144,19 @@ class QueryPool:
             os.set_blocking(fd, True)
             try:
                 if worker.conn.recv_bytes() == READY:
-                    self._idle.put_nowait(worker)
+                    lane.idle.put_nowait(worker)
                     return
             except (EOFError, OSError):
                 pass
-            self._workers.remove(worker)  # died while starting: try once more later, on the next query
+            lane.workers.remove(worker)  # died while starting: try once more later, on the next query
             worker.kill()
 
         loop.add_reader(fd, ready)
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, lane: Lane, worker: _Worker) -> None:
         worker.kill()
-        self._workers.remove(worker)
-        self._add_worker()
+        lane.workers.remove(worker)
+        self._add_worker(lane)
 
     # --- snapshots -------------------------------------------------------------------
 
@@ -147,16 +184,22 @@ class QueryPool:
     # --- queries ---------------------------------------------------------------------
 
     async def run(self, task: str, *args) -> Answer:
-        """Run one of :data:`api.reads.TASKS` on the newest snapshot, within the timeout."""
-        if len(self._workers) < self.size:
-            self._add_worker()
-        if self._idle.empty():
+        """Run one of :data:`api.reads.TASKS` on the newest snapshot, within the timeout, in its lane."""
+        lane = self.lanes[_lane_of(task)]
+        if len(lane.workers) < lane.size:
+            self._add_worker(lane)
+        if lane.idle.empty():
+            if lane.queue is not None and lane.waiting >= lane.queue:
+                raise _busy(lane.size, lane.waiting)
+            lane.waiting += 1
             try:  # busy workers free up within the timeout (or are killed); starting ones take a few seconds
-                worker = await asyncio.wait_for(self._idle.get(), self.timeout + STARTUP_SECONDS)
+                worker = await asyncio.wait_for(lane.idle.get(), self.timeout + STARTUP_SECONDS)
             except TimeoutError:
                 raise QueryTimeout(f"no query worker became free within {self.timeout + STARTUP_SECONDS:g} s") from None
+            finally:
+                lane.waiting -= 1
         else:
-            worker = self._idle.get_nowait()
+            worker = lane.idle.get_nowait()
         worker.generation = self.generation
         request = (self._snapshot_path, task, args)
         loop = asyncio.get_running_loop()
@@ -171,21 +214,27 @@ class QueryPool:
             answer = pickle.loads(worker.conn.recv_bytes())  # the first bytes are in: the rest follows at once
         except TimeoutError:
             loop.remove_reader(fd)
-            self._replace(worker)
+            self._replace(lane, worker)
             raise QueryTimeout(f"the query ran longer than the {self.timeout:g} s limit and was stopped") from None
         except BaseException:
             loop.remove_reader(fd)
-            self._replace(worker)  # died, or the request was cancelled while it ran
+            self._replace(lane, worker)  # died, or the request was cancelled while it ran
             raise
-        self._idle.put_nowait(worker)
+        lane.idle.put_nowait(worker)
         return answer
 
 
 class InlineQueries:
-    """Reads in a thread of this process (stores a worker cannot open); the timeout stops only the wait."""
+    """Reads in a thread of this process (stores a worker cannot open); the timeout stops only the wait.
 
-    def __init__(self, store: Store, timeout: float):
-        self.store, self.timeout = store, timeout
+    At most ``sparql_size`` SPARQL queries run at once, counted until their thread ends (a query past the
+    timeout goes on in its thread), ``queue`` more may wait, and beyond that a query is refused (429)."""
+
+    def __init__(self, store: Store, timeout: float, sparql_size: int = 1, queue: int = 16):
+        self.store, self.timeout, self.sparql_size, self.queue = store, timeout, sparql_size, queue
+        self._sparql = asyncio.Semaphore(sparql_size)
+        self._waiting = 0
+        self._running: set[asyncio.Future] = set()  # at most sparql_size
 
     def start(self) -> None:
         pass
@@ -198,16 +247,41 @@ class InlineQueries:
 
     async def run(self, task: str, *args) -> Answer:
         """Run one of :data:`api.reads.TASKS` on the live store in a thread, answering 503 after the timeout."""
+        if _lane_of(task) == "rest":
+            return await self._wait(run_in_threadpool(TASKS[task], self.store, *args))
+        if self._sparql.locked():
+            if self._waiting >= self.queue:
+                raise _busy(self.sparql_size, self._waiting)
+            self._waiting += 1
+            try:
+                await asyncio.wait_for(self._sparql.acquire(), self.timeout)
+            except TimeoutError:
+                raise QueryTimeout(f"no SPARQL query slot became free within {self.timeout:g} s") from None
+            finally:
+                self._waiting -= 1
+        else:
+            await self._sparql.acquire()
+        running = asyncio.ensure_future(run_in_threadpool(TASKS[task], self.store, *args))
+        self._running.add(running)  # the loop keeps only a weak reference to a task
+        running.add_done_callback(self._finished)  # the slot is freed when the thread ends, not the wait
+        return await self._wait(asyncio.shield(running))
+
+    def _finished(self, running: asyncio.Future) -> None:
+        self._running.discard(running)
+        self._sparql.release()
+
+    async def _wait(self, read) -> Answer:
         try:
-            return await asyncio.wait_for(run_in_threadpool(TASKS[task], self.store, *args), self.timeout)
+            return await asyncio.wait_for(read, self.timeout)
         except TimeoutError:
             raise QueryTimeout(f"the query ran longer than the {self.timeout:g} s limit") from None
 
 
-def query_runner(store: Store, workers: int, timeout: float) -> QueryPool | InlineQueries:
+def query_runner(store: Store, workers: int, timeout: float, sparql_workers: int = 1, queue: int = 16
+                 ) -> QueryPool | InlineQueries:
     """A worker pool when the store is an embedded on-disk one and ``workers`` > 0, else inline."""
     from kg.stores.embedded import OxigraphStore
 
     if workers > 0 and isinstance(store, OxigraphStore) and store.path is not None:
-        return QueryPool(store, workers, timeout)
-    return InlineQueries(store, timeout)
+        return QueryPool(store, workers, timeout, sparql_workers, queue)
+    return InlineQueries(store, timeout, sparql_workers, queue)

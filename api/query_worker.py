@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 
 READY = b"ready"
 
 
-def worker_main(conn) -> None:
+def worker_main(conn, nice: int = 0) -> None:
     """Answer query requests from ``conn`` with pickled ``(status, media type, body)`` until it closes."""
+    if nice:
+        os.nice(nice)
     from kg.stores.embedded import OxigraphStore
 
     from .reads import TASKS

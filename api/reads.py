@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from kg import event_queries
 from kg import graph_queries as gq
 from kg.errors import KGError, StoreError
 from kg.stats import stats
@@ -29,8 +30,8 @@ TEXT = "text/plain"
 
 
 def sparql(store: Store, text: str, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None,
-           accept: str | None) -> Answer:
-    return run_query(store.query, text, default_graphs, named_graphs, accept)
+           accept: str | None, limit: int | None = None) -> Answer:
+    return run_query(store.query, text, default_graphs, named_graphs, accept, limit)
 
 
 def _failed(exc: KGError) -> Answer:
@@ -58,9 +59,9 @@ def _json(fn: Callable[..., object], noun: str = "") -> Callable[..., Answer]:
     return task
 
 
-def _search(store: Store, q: str, type_: str | None, limit: int, offset: int) -> dict:
+def _search(store: Store, q: str, type_: str | None, limit: int, offset: int, index_file: str | None = None) -> dict:
     return {"q": q, "type": type_, "limit": limit, "offset": offset,
-            "entities": gq.search_entities(store, q, type_, limit, offset)}
+            "entities": gq.search_entities(store, q, type_, limit, offset, index_file)}
 
 
 _STATS: dict[str, dict] = {}  # frozen store (a worker's snapshot) -> its stats, counted once
@@ -96,5 +97,6 @@ TASKS: dict[str, Callable[..., Answer]] = {
     "articles": _json(gq.articles),
     "article": _json(gq.article, "article"),
     "stats": _json(_stats),
+    "events": _json(event_queries.events, "place"),
     "export": _export,
 }

@@ -8,6 +8,7 @@ body)`` so that a worker can send it back over a pipe as plain bytes.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 
 import pyoxigraph as ox
@@ -26,8 +27,32 @@ def not_acceptable(kind: str, offers) -> Answer:
     ).encode()
 
 
-def serialize(result, accept: str | None) -> Answer:
-    """A pyoxigraph query result as bytes in the best type ``accept`` allows."""
+class _Capped(io.RawIOBase):
+    """A byte sink that refuses to grow past ``limit`` (the engine then stops serializing)."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit, self.parts, self.size, self.over = limit, [], 0, False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            self.over = True
+            raise OSError("result too large")
+        self.parts.append(bytes(data))
+        return len(data)
+
+
+def result_too_large(limit: int) -> Answer:
+    return 400, "text/plain", (f"the result is larger than the {limit:,}-byte limit (KG_MAX_RESULT_BYTES); "
+                               "add a LIMIT or narrow the query").encode()
+
+
+def serialize(result, accept: str | None, limit: int | None = None) -> Answer:
+    """A pyoxigraph query result as bytes in the best type ``accept`` allows, at most ``limit`` of them."""
     if isinstance(result, ox.QueryBoolean):
         offers, kind = BOOLEAN_TYPES, "a boolean result"
     elif isinstance(result, ox.QueryTriples):
@@ -37,7 +62,16 @@ def serialize(result, accept: str | None) -> Answer:
     media = choose(accept, tuple(offers))
     if media is None:
         return not_acceptable(kind, offers)
-    return 200, media, result.serialize(format=offers[media])
+    if limit is None:
+        return 200, media, result.serialize(format=offers[media])
+    sink = _Capped(limit)
+    try:
+        result.serialize(sink, format=offers[media])
+    except OSError:
+        if sink.over:
+            return result_too_large(limit)
+        raise
+    return 200, media, b"".join(sink.parts)
 
 
 def run_query(
@@ -46,15 +80,16 @@ def run_query(
     default_graphs: Sequence[str] | None,
     named_graphs: Sequence[str] | None,
     accept: str | None,
+    limit: int | None = None,
 ) -> Answer:
-    """Evaluate ``sparql`` with ``query`` (Store.query or an equivalent) and serialize the result.
+    """Evaluate ``sparql`` with ``query`` (Store.query or an equivalent) and serialize at most ``limit`` bytes.
 
     Syntax errors answer 400; evaluation errors (a bad IRI, an unsupported
     feature) 400 with the engine's message; store failures 500.
     """
     try:
         result = query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
-        return serialize(result, accept)
+        return serialize(result, accept, limit)
     except SyntaxError as exc:
         return 400, "text/plain", f"SPARQL syntax error: {exc}".encode()
     except QueryError as exc:

@@ -60,6 +60,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +72,7 @@ ID = "https://w3id.org/kg/id/"
 KG = "https://w3id.org/kg/ontology#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 TYPES = ("person", "organization", "location")
 RELATIONS = ("capture", "arrest", "attack", "kill", "support", "leader of", "member of", "extradite")
 EVENTS = ("Capture", "Arrest", "Attack", "Killing", "Support", "Leadership", "Membership", "Extradition")
@@ -127,8 +129,12 @@ def _lit(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_graph(path: Path, triples: int, seed: int = 7) -> tuple[int, list[str]]:
-    """N-Quads of a kg-shaped graph of at least ``triples`` quads; returns (quads, ids of entities in statements)."""
+def write_graph(path: Path, triples: int, seed: int = 7,
+                names: Callable[[str], tuple[str, list[str]]] | None = None) -> tuple[int, list[str]]:
+    """N-Quads of a kg-shaped graph of at least ``triples`` quads; returns (quads, ids of entities in statements).
+
+    ``names``: an entity id's label and aliases (default: the label from the id, no aliases).
+    """
     rng = random.Random(seed)
     n_entities = max(1000, triples // 50)
     entities = [f"{TYPES[i % 3]}/entity-{i}" for i in range(n_entities)]
@@ -142,8 +148,10 @@ def write_graph(path: Path, triples: int, seed: int = 7) -> tuple[int, list[str]
             mentioned = rng.sample(entities, 8)
             for e in mentioned:
                 node = f"<{ID}{e}>"
+                label, aliases = names(e) if names else (e.split('/')[1].replace('-', ' ').title(), [])
+                lines += [f"{node} <{SKOS_ALT}> {_lit(alias)} {a} ." for alias in aliases]
                 lines += [f"{node} <{RDF_TYPE}> <{KG}{e.split('/')[0].capitalize()}> {a} .",
-                          f"{node} <{RDFS}label> {_lit(e.split('/')[1].replace('-', ' ').title())} {a} .",
+                          f"{node} <{RDFS}label> {_lit(label)} {a} .",
                           f"{node} <{KG}mentionCount> \"{rng.randint(1, 9)}\"^^<http://www.w3.org/2001/XMLSchema#integer> {a} .",
                           f"{a} <{KG}mentions> {node} {a} ."]
             for s in range(4):
@@ -170,9 +178,10 @@ def write_graph(path: Path, triples: int, seed: int = 7) -> tuple[int, list[str]
     return written, sorted(connected)
 
 
-def build_store(folder: Path, triples: int) -> tuple[int, list[str]]:
+def build_store(folder: Path, triples: int, names: Callable[[str], tuple[str, list[str]]] | None = None
+                ) -> tuple[int, list[str]]:
     nq = folder / "graph.nq"
-    written, entities = write_graph(nq, int(triples * 1.01))  # a few generated quads repeat; the store keeps one
+    written, entities = write_graph(nq, int(triples * 1.01), names=names)  # a few quads repeat; the store keeps one
     store = ox.Store(str(folder / "store"))
     store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
     store.flush()

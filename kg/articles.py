@@ -1,9 +1,9 @@
 """Stored articles by id or IRI: find one, delete one.
 
 An article lives in the named graph of its ``kg:Article`` IRI
-(``https://w3id.org/kg/id/article/ID``); deleting it drops that graph in one
-transaction and leaves every other article, and the entities they share, as
-they were.
+(``https://w3id.org/kg/id/article/ID``); deleting it drops that graph, and its part of the shared graphs (resolution
+decisions, names, event reports: see kg.resolve), in one transaction, and
+leaves every other article, and the entities they share, as they were.
 """
 
 from __future__ import annotations
@@ -37,6 +37,6 @@ def delete_article(store: Store, ref: str) -> URIRef:
     graph = article_graph(ref)
     if not has_article(store, ref):
         raise KGError(f"no article {ref} in the store")
-    store.delete_graph(graph)
+    store.delete_graph(graph)  # with its part of the shared graphs (see Store.delete_graph)
     store.flush()
     return graph

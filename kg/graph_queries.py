@@ -14,7 +14,6 @@ statement and article ids without their first segment.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -22,6 +21,7 @@ from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from .rdf import article_iri
+from .search import fold, search_store
 from .sparql import term_n3
 from .store import Store
 from .vocab import ID, KG, ontology_turtle
@@ -100,12 +100,6 @@ def _values(var: str, terms: Iterable[URIRef]) -> str:
 # --- search --------------------------------------------------------------------------------
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: "Jāsim" -> "jasim"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
-
-
 def _variants() -> dict[str, str]:
     """For each ASCII letter, the Latin letters that fold to it ("a" -> "aàáâãäåāăą...")."""
     out: dict[str, set[str]] = defaultdict(set)
@@ -140,8 +134,10 @@ def prefix_pattern(text: str) -> str:
 _ALL_TYPES = "VALUES ?type { kg:Person kg:Organization kg:Location }"
 _SEARCH = _PREFIXES + """
 SELECT ?e (SAMPLE(?label) AS ?name) (SAMPLE(?type) AS ?cls) (MIN(?hit) AS ?match) WHERE {
-  { ?e rdfs:label ?hit } UNION { ?e skos:altLabel ?hit }
-  FILTER(REGEX(?hit, ?pattern, "i"))
+  { SELECT DISTINCT ?e ?hit WHERE {  # matches first: the engine joined every label with every type before filtering
+    { ?e rdfs:label ?hit } UNION { ?e skos:altLabel ?hit }
+    FILTER(REGEX(?hit, ?pattern, "i"))
+  } }
   ?e a ?type .
   VALUES ?type { kg:Person kg:Organization kg:Location }
   ?e rdfs:label ?label .
@@ -149,8 +145,17 @@ SELECT ?e (SAMPLE(?label) AS ?name) (SAMPLE(?type) AS ?cls) (MIN(?hit) AS ?match
 """
 
 
-def search_entities(store: Store, q: str = "", type: str | None = None, limit: int = 20, offset: int = 0) -> list[dict]:
-    """Entities whose label or an alias starts with ``q`` (case and accents ignored), by label."""
+def search_entities(store: Store, q: str = "", type: str | None = None, limit: int = 20, offset: int = 0,
+                    index_file: str | None = None) -> list[dict]:
+    """Entities matching ``q`` in a label or alias, ranked (:mod:`kg.search`); empty ``q`` lists all by label.
+
+    ``index_file``: the search index to read (a query worker's, whose snapshot store has none of its own).
+    A store without an index (a remote endpoint) is searched by SPARQL instead: labels and aliases that
+    start with ``q``, case and accents ignored, by label.
+    """
+    found = search_store(store, q, type, limit, offset, index_file)
+    if found is not None:
+        return found
     bindings = {
         "pattern": Literal(prefix_pattern(q)),
     }

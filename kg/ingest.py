@@ -7,8 +7,10 @@ transaction that replaces the article's named graph. Only a bounded window
 of articles is in flight, so memory does not grow with the corpus.
 
 Idempotence and resume: an article whose content hash is already in the
-store is skipped (``unchanged`` under its own id, ``duplicates`` under
-another id). Because each article is written whole or not at all, a run
+store is skipped: ``unchanged`` when stored under its own id with the same
+title, date, URL and publisher (else it is written again), ``duplicates``
+when stored under another id while its own id holds nothing (an id holding
+other text is replaced, so that it never keeps stale content). Because each article is written whole or not at all, a run
 that is interrupted (Ctrl-C, kill -9) and started again skips what was
 written and continues with the rest.
 
@@ -19,7 +21,9 @@ still go in.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -30,14 +34,20 @@ from itertools import islice
 from pathlib import Path
 
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from .errors import InputError, KGError
 from .deadline import DEFAULT_TIME_LIMIT
 from .extract import extract_many
 from .model import Article, Extraction
 from .nlp import load_pipeline
-from .rdf import article_iri, to_graph
+from .rdf import article_iri, article_metadata, to_graph
 from .readers import ReadOptions, read_sources
+from .resolve import mentions_of, reports_of
+from .resolve import plan as resolution_plan
+from .resolve import write as write_resolved
+from .resolve.events import Report
+from .resolve.match import Mention
 from .store import Store
 from .vocab import KG
 
@@ -54,7 +64,7 @@ class IngestSummary:
     entities: int = 0
     statements: int = 0
     words: int = 0  # words in the ingested articles
-    triples_added: int = 0  # net change in the store's quad count
+    triples_added: int = 0  # net change in the articles' graphs (not the shared graphs of kg.resolve)
     failures: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, reason), the first MAX_FAILURES_KEPT
     elapsed: float = 0.0  # seconds
@@ -94,6 +104,8 @@ class Written:
     entities: int
     statements: int
     words: int
+    mentions: tuple[Mention, ...] = ()  # what cross-article resolution needs (kg.resolve)
+    reports: tuple[Report, ...] = ()
 
 
 def word_count(text: str) -> int:
@@ -103,23 +115,66 @@ def word_count(text: str) -> int:
 def _written(ex: Extraction) -> Written:
     graph, triples = to_graph(ex)
     art = ex.article
-    return Written(art.id, art.sha256, graph, list(triples), len(ex.entities), len(ex.statements), word_count(art.text))
+    return Written(art.id, art.sha256, graph, list(triples), len(ex.entities), len(ex.statements), word_count(art.text),
+                   mentions_of(ex), reports_of(ex))
 
 
-def stored_graph_with_hash(store: Store, sha256: str) -> URIRef | None:
-    """The named graph of an article stored with this content hash, if any."""
+def write_written(store: Store, w: Written, resolve: bool = True) -> int:
+    """Write one article's graph (resolved against the graph unless ``resolve`` is off); its new triple count."""
+    if not resolve:
+        return store.replace_graph(w.graph, w.triples)
+    return write_resolved(store, resolution_plan(store, w.graph, w.mentions, w.reports), w.triples)
+
+
+MAX_COPIES = 100  # graphs with the same text looked at, at most
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def stored_graphs_with_hash(store: Store, sha256: str) -> list[URIRef]:
+    """The named graphs of the articles stored with this content hash (by IRI)."""
     rows = store.select(
-        "SELECT ?g WHERE { GRAPH ?g { ?a ?hash ?sha } } LIMIT 1",
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?a ?hash ?sha }} }} ORDER BY ?g LIMIT {MAX_COPIES}",
         {"hash": KG.contentHash, "sha": Literal(sha256)},
     )
-    return rows[0]["g"] if rows else None
+    return [row["g"] for row in rows]
+
+
+def _term_key(term: Node) -> tuple:
+    """A term comparable across rdflib and the store (a plain literal is an xsd:string)."""
+    if isinstance(term, Literal):
+        return str(term), term.language, str(term.datatype or (None if term.language else XSD_STRING))
+    return (str(term),)
+
+
+_NOT_COMPARED = {str(KG.sourcePath)}  # the same file read through another path is the same article
+
+
+def same_metadata(store: Store, art: Article) -> bool:
+    """Whether the stored article ``art.id`` has the title, date, URL and publisher ``art`` has."""
+    expected = {(str(p), _term_key(o)) for _, p, o in article_metadata(art) if str(p) not in _NOT_COMPARED}
+    predicates = {p for p, _ in expected} | {str(KG.title), str(KG.publisher), str(KG.url), str(KG.published)}
+    node = article_iri(art.id)
+    rows = store.select("SELECT ?p ?o WHERE { GRAPH ?g { ?a ?p ?o } }", {"g": node, "a": node})
+    stored = {(str(r["p"]), _term_key(r["o"])) for r in rows if str(r["p"]) in predicates}
+    return stored == expected
 
 
 # --- workers -------------------------------------------------------------------------
 
 
-def _init_worker() -> None:
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _init_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and shuts the pool down
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="kg-parent-watch").start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (kill -9 leaves it to init, which would keep it forever)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def extract_chunk(articles: list[Article], model: str | None = None,
@@ -172,7 +227,7 @@ def _in_pool(
 ) -> Iterator[Written | InputError]:
     """Batches through ``workers`` spawned processes; results in input order, at most 2 batches per worker in flight."""
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[Future] = deque()
     chunks = _chunks(articles, batch_size)
     try:
@@ -212,8 +267,12 @@ def ingest_items(
     batch_size: int = DEFAULT_BATCH_SIZE,
     reporter: Reporter | None = None,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
+    resolve: bool = True,
 ) -> IngestSummary:
     """Extract each new or changed article and write it into its named graph; count the rest.
+
+    ``resolve``: join the article's entities and events to the graph's (kg.resolve); off, entities
+    meet only when their keys are equal.
 
     ``items`` may mix articles and InputErrors (bad inputs, as the readers yield them).
     A KeyboardInterrupt stops the run cleanly: what was written stays, nothing is half-written,
@@ -230,18 +289,16 @@ def ingest_items(
             if isinstance(item, InputError):
                 summary.add_failure(item.source, item.reason)
                 reporter.failure(item)
-            elif item.sha256 in in_flight:
-                summary.duplicates += 1
             else:
-                graph = stored_graph_with_hash(store, item.sha256)
-                if graph is None:
+                own, graphs = article_iri(item.id), stored_graphs_with_hash(store, item.sha256)
+                if own in graphs and same_metadata(store, item):
+                    summary.unchanged += 1
+                elif (graphs or item.sha256 in in_flight) and own not in graphs and not store.has_graph(own):
+                    summary.duplicates += 1  # the text is stored under another id, and this id holds nothing
+                else:  # new, or its text or its title, date, URL or publisher changed
                     in_flight.add(item.sha256)
                     yield item
                     continue
-                if graph == article_iri(item.id):
-                    summary.unchanged += 1
-                else:
-                    summary.duplicates += 1
             reporter.update(summary)
 
     if workers > 1:
@@ -257,7 +314,7 @@ def ingest_items(
                 reporter.update(summary)
                 continue
             replaced = store.count(w.graph) if store.has_graph(w.graph) else 0  # one graph, not the whole store
-            summary.triples_added += store.replace_graph(w.graph, w.triples) - replaced
+            summary.triples_added += write_written(store, w, resolve) - replaced
             unflushed += len(w.triples)
             if unflushed >= FLUSH_EVERY_TRIPLES:
                 store.flush()

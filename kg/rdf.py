@@ -197,6 +197,13 @@ def _statement_triples(g: Graph, ex: Extraction, st: Statement) -> None:
     g.add((sent, KG.article, article_iri(art.id)))
 
 
+def article_metadata(art: Article) -> Graph:
+    """The triples that describe the article itself (type, hash, source, title, publisher, URL, date)."""
+    g = Graph()
+    _article_triples(g, art)
+    return g
+
+
 def _article_triples(g: Graph, art: Article) -> None:
     node = article_iri(art.id)
     g.add((node, RDF.type, KG.Article))

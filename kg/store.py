@@ -31,7 +31,7 @@ from rdflib.term import Node
 
 from .errors import QueryError, StoreError
 from .terms import from_ox, to_ox
-from .vocab import ONTOLOGY_GRAPH, ontology_turtle
+from .vocab import ID, ONTOLOGY_GRAPH, ontology_turtle
 
 MEMORY = ":memory:"
 
@@ -56,6 +56,7 @@ SUFFIX_FORMATS = {
 
 _DCTERMS_IDENTIFIER = URIRef("http://purl.org/dc/terms/identifier")
 _ONTOLOGY_IRI = URIRef(str(ONTOLOGY_GRAPH))
+_ARTICLE_PREFIX = str(ID) + "article/"
 
 
 def guess_format(filename: str) -> str:
@@ -203,11 +204,20 @@ class Store:
         return self.count(graph)
 
     def delete_graph(self, graph: URIRef) -> bool:
-        """Remove a named graph; False when there was none."""
+        """Remove a named graph; False when there was none. An article's graph goes with its part of the
+        shared graphs (kg.resolve: resolution decisions, filed names, event reports), in one update."""
         if not self.has_graph(graph):
             return False
-        self.update(f"DROP GRAPH {to_ox(graph)}")
+        if str(graph).startswith(_ARTICLE_PREFIX):
+            from .resolve import forget
+
+            forget(self, graph)
+        else:
+            self._drop_graph(graph)
         return True
+
+    def _drop_graph(self, graph: URIRef) -> None:
+        self.update(f"DROP GRAPH {to_ox(graph)}")
 
     def _ensure_ontology(self) -> None:
         """Load (or refresh) the ontology into its named graph when the stored copy differs from ontology/*.ttl."""
@@ -235,6 +245,7 @@ def open_store(
     password: str | None = None,
     token: str | None = None,
     timeout: float | None = None,
+    read_only: bool = False,
 ) -> Store:
     """Open the store a spec names: a folder path, ``:memory:`` or a SPARQL endpoint URL; None is the default path.
 
@@ -244,6 +255,10 @@ def open_store(
     also from the URL's ``user:password@`` or ``$KG_STORE_USER``/``$KG_STORE_PASSWORD``)
     or a bearer ``token`` (``$KG_STORE_TOKEN``). ``timeout``: seconds an HTTP request may take
     (default ``$KG_QUERY_TIMEOUT``, else 60).
+
+    ``read_only``: an existing on-disk store is opened for reading only, without its write lock, so that
+    queries work while another process (``kg serve``, a running ingest) holds the store; they see the
+    store as it was when opened. Other stores ignore it.
     """
     spec = default_store_path() if spec is None else str(spec)
     if spec.startswith(("http://", "https://")):
@@ -259,4 +274,6 @@ def open_store(
         )
     from .stores.embedded import OxigraphStore
 
+    if read_only and spec != MEMORY and Path(spec, "CURRENT").is_file():
+        return OxigraphStore.read_only(spec)
     return OxigraphStore(None if spec == MEMORY else spec)

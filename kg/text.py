@@ -29,12 +29,18 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub(" ", text)
 
 
+def too_large(source: str, limit: int, size: int | str | None = None, what: str = "too large") -> InputError:
+    """The error for an input over the size limit (``size``: bytes, or words); it names the option that sets it."""
+    got = f"{size:,} bytes; " if isinstance(size, int) else f"{size}; " if size else ""
+    return InputError(source, f"{what} ({got}the limit is {limit:,} bytes, set by --max-bytes)")
+
+
 def check_bytes(data: bytes, source: str, max_bytes: int = MAX_BYTES) -> None:
     """Raise InputError when bytes are empty, larger than ``max_bytes`` or binary."""
     if not data.strip():
         raise InputError(source, "empty input")
     if len(data) > max_bytes:
-        raise InputError(source, f"too large ({len(data):,} bytes; the limit is {max_bytes:,})")
+        raise too_large(source, max_bytes, len(data))
     if b"\x00" in data[:8192] or len(_CONTROL.findall(data[:8192])) > 8:
         raise InputError(source, "binary data, not text")
 

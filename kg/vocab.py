@@ -17,6 +17,8 @@ ID = Namespace(BASE + "id/")  # entities, articles, sentences, statements
 REL = Namespace(BASE + "relation/")  # direct-edge properties minted from relation labels
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
+GEONAMES = Namespace("https://sws.geonames.org/")  # GeoNames features: https://sws.geonames.org/1168197/
+WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
 
 class KG(DefinedNamespace):
@@ -69,6 +71,23 @@ class KG(DefinedNamespace):
     Praise: URIRef
     Reward: URIRef
     Release: URIRef
+    # cross-article resolution (ontology/resolution.ttl)
+    Resolution: URIRef
+    EntityName: URIRef
+    ReportedEvent: URIRef
+    resolvedTo: URIRef
+    extractedAs: URIRef
+    rule: URIRef
+    score: URIRef
+    matchedName: URIRef
+    name: URIRef
+    nameOf: URIRef
+    blockKey: URIRef
+    conflictKey: URIRef
+    attestedBy: URIRef
+    eventClass: URIRef
+    eventKey: URIRef
+    report: URIRef
     # properties
     agent: URIRef
     target: URIRef
@@ -100,8 +119,11 @@ class KG(DefinedNamespace):
     published: URIRef
 
 
-ONTOLOGY_FILES = ("kg.ttl", "events.ttl")
+ONTOLOGY_FILES = ("kg.ttl", "events.ttl", "resolution.ttl")
 ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
+# graphs shared by all articles (kg.resolve): resolution decisions and name index, events across reports
+RESOLUTION_GRAPH = URIRef(BASE + "graph/resolution")
+EVENTS_GRAPH = URIRef(BASE + "graph/events")
 
 _CAMEL = re.compile(r"[^A-Za-z0-9]+")
 

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from api import Settings, create_app
 from kg import __version__
-from kg.graph_queries import fold
+from kg.search import RANKS
 
 IRAQ = "location/iraq"
 
@@ -43,12 +43,12 @@ def test_rest_reads_run_in_query_workers_under_the_timeout(tmp_path):
     with TestClient(create_app(Settings(store=str(tmp_path / "s"), query_workers=1, query_timeout=1))) as c:
         assert c.get("/stats").json()["articles"] == 0  # answered by the worker, once it is up
         pool = c.app.state.queries
-        stuck = pool._workers[0].process.pid
+        stuck = pool.lanes["rest"].workers[0].process.pid
         os.kill(stuck, signal.SIGSTOP)  # the next read never finishes
         r = c.get("/entities/location/iraq")
         assert r.status_code == 503
         assert r.json() == {"detail": "the query ran longer than the 1 s limit and was stopped"}
-        assert pool._workers[0].process.pid != stuck
+        assert pool.lanes["rest"].workers[0].process.pid != stuck
         r = c.get("/entities/location/iraq")  # the replacement answers
         assert r.status_code == 404 and r.json() == {"detail": "no entity with id 'location/iraq'"}
 
@@ -57,17 +57,41 @@ def test_rest_reads_run_in_query_workers_under_the_timeout(tmp_path):
 
 
 @pytest.mark.parametrize("q", ["ira", "IRA", "Íra", "  ira "])
-def test_search_is_case_and_accent_insensitive_prefix(client, q):
+def test_search_is_case_and_accent_insensitive_and_ranks_prefixes_first(client, q):
     r = client.get("/entities", params={"q": q})
     assert r.status_code == 200
     found = r.json()["entities"]
-    assert IRAQ in [e["id"] for e in found]
-    assert all(fold(e["matched"]).startswith("ira") for e in found)
+    assert found[0]["id"] == IRAQ and found[0]["match"] == "prefix" and found[0]["matched"] == "Iraq"
+    ranks = [RANKS.index(e["match"]) for e in found]
+    assert ranks == sorted(ranks)
 
 
-def test_search_matches_inside_only_at_start(client):
-    assert client.get("/entities", params={"q": "raq"}).json()["entities"] == []
+def test_search_finds_the_middle_of_a_name_and_typos(client):
+    middle = client.get("/entities", params={"q": "raq"}).json()["entities"]
+    assert IRAQ in [e["id"] for e in middle] and {e["match"] for e in middle} == {"substring"}
     assert client.get("/entities", params={"q": "iraq"}).json()["entities"][0]["id"] == IRAQ
+    typo = client.get("/entities", params={"q": "jasin"}).json()["entities"]
+    assert typo[0] | {"statements": 0} == {"id": "person/sami-jasim", "iri": "https://w3id.org/kg/id/person/sami-jasim",
+                                          "label": "Sami Jasim", "type": "Person", "matched": "Jasim",
+                                          "match": "fuzzy", "statements": 0}
+
+
+def test_search_in_the_workers_sees_every_acknowledged_write(tmp_path):
+    """The query workers read the index file beside the store, which each write brings in step before it answers."""
+    entity = "<https://w3id.org/kg/id/person/jalal-al-dhahab>"
+    graph = "<https://w3id.org/kg/id/article/notes>"
+    insert = (f"INSERT DATA {{ GRAPH {graph} {{ {entity} a <https://w3id.org/kg/ontology#Person> ; "
+              f'<http://www.w3.org/2000/01/rdf-schema#label> "Jalal al-Dhahab" . '
+              f"{graph} a <https://w3id.org/kg/ontology#Article> }} }}")
+    auth = {"Authorization": "Bearer t", "Content-Type": "application/sparql-update"}
+    with TestClient(create_app(Settings(store=str(tmp_path / "s"), query_workers=1, update_token="t"))) as c:
+        assert c.get("/entities", params={"q": "dhahab"}).json()["entities"] == []
+        assert c.post("/sparql", content=insert, headers=auth).status_code == 204
+        found = c.get("/entities", params={"q": "dhahab"}).json()["entities"]
+        assert [(e["id"], e["match"]) for e in found] == [("person/jalal-al-dhahab", "word")]
+        r = c.delete("/articles/notes", headers={"Authorization": "Bearer t"})
+        assert r.status_code == 200 and r.json() == {"deleted": "notes"}
+        assert c.get("/entities", params={"q": "dhahab"}).json()["entities"] == []
 
 
 def test_search_by_type_and_pagination_is_stable(client):
@@ -331,6 +355,32 @@ def test_ingest_example_is_what_the_server_answers(tmp_path):
     assert r.status_code == 201 and r.json() == INGEST_EXAMPLE
 
 
+def test_deeply_nested_json_is_a_bad_request(tmp_path):
+    with TestClient(create_app(Settings(store=":memory:", query_workers=0, update_token="t"))) as c:
+        r = c.post("/articles", content="[" * 100_000, headers={"authorization": "Bearer t",
+                                                                 "content-type": "application/json"})
+    assert (r.status_code, r.json()) == (400, {"detail": "the JSON body is not an article: it nests too deeply"})
+
+
+def test_post_answers_say_what_the_store_holds(tmp_path):
+    """A corrected title is stored, not just echoed; a duplicate's answer names the article that holds the text."""
+    from api.examples import INGEST_EXAMPLE, INGEST_TEXT
+
+    settings = Settings(store=str(tmp_path / "s"), update_token="tok", query_workers=1)
+    auth = {"authorization": "Bearer tok"}
+    article = {"text": INGEST_TEXT, "title": "Arrests in Basar", "id": "basra-arrests", "date": "2024-03-01"}
+    with TestClient(create_app(settings)) as c:
+        assert c.post("/articles", json=article, headers=auth).status_code == 201
+        r = c.post("/articles", json={**article, "title": "Arrests in Basra"}, headers=auth)
+        assert (r.status_code, r.json()) == (201, INGEST_EXAMPLE | {"triples_added": 0})
+        assert c.get("/articles/basra-arrests").json()["title"] == "Arrests in Basra"
+        r = c.post("/articles", json={**article, "id": "copy"}, headers=auth)
+        assert (r.status_code, r.json()) == (200, {
+            "id": "basra-arrests", "title": "Arrests in Basra", "ingested": False, "unchanged": False,
+            "duplicate": True, "entities": 0, "statements": 0, "triples_added": 0})
+        assert c.get(f"/articles/{r.json()['id']}").json()["title"] == "Arrests in Basra"
+
+
 def test_post_article_then_delete(tmp_path):
     """Ingest over HTTP (JSON, text, HTML), re-ingest unchanged, read back, export, delete: with the token."""
     settings = Settings(store=str(tmp_path / "s"), update_token="tok", query_workers=1)
@@ -342,8 +392,8 @@ def test_post_article_then_delete(tmp_path):
                    headers=auth)
         assert r.status_code == 201 and r.json()["id"] == "basra-1" and r.json()["ingested"] is True
         assert c.get("/stats").json()["articles"] == 1  # ...and a write gives it a new snapshot to count
-        assert c.post("/articles", json={"text": text.replace("\x0b", " "), "id": "basra-1"},
-                      headers=auth).json()["unchanged"] is True
+        assert c.post("/articles", json={"text": text.replace("\x0b", " "), "title": "Basra\x00 arrest", "id": "basra-1",
+                                         "date": "2024-03-01"}, headers=auth).json()["unchanged"] is True
         one = c.get("/articles/basra-1").json()
         assert one["title"] == "Basra  arrest" and one["published"] == "2024-03-01"
         r = c.post("/articles", params={"id": "html-1"}, headers={**auth, "content-type": "text/html"},

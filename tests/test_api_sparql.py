@@ -27,7 +27,8 @@ def client(seed_store):
 @pytest.fixture
 def disk(tmp_path):
     """A server on an on-disk store with query workers and an update token."""
-    settings = Settings(store=str(tmp_path / "store"), update_token="s3cret", query_workers=1, query_timeout=2)
+    settings = Settings(store=str(tmp_path / "store"), update_token="s3cret", query_workers=1, sparql_workers=1,
+                        query_timeout=2)
     with TestClient(create_app(settings)) as c:
         yield c
 
@@ -199,14 +200,14 @@ def _alive(pid: int) -> bool:
 
 def test_timeout_kills_the_runaway_query(disk):
     pool = disk.app.state.queries
-    worker = pool._workers[0].process.pid
+    worker = pool.lanes["sparql"].workers[0].process.pid
     started = time.monotonic()
     r = disk.get("/sparql", params={"query": SLOW})
     assert r.status_code == 503
     assert r.json() == {"detail": "the query ran longer than the 2 s limit and was stopped"}
     assert time.monotonic() - started < 10
     assert not _alive(worker)  # its CPU is free again
-    assert pool._workers[0].process.pid != worker
+    assert pool.lanes["sparql"].workers[0].process.pid != worker
     r = disk.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})  # the replacement answers
     assert r.status_code == 200 and json.loads(r.text)["boolean"] is True
 
@@ -219,3 +220,15 @@ def test_service_is_off_by_default(client):
     # the word inside a string or an IRI is not a SERVICE call
     r = client.get("/sparql", params={"query": 'ASK { ?s ?p "SERVICE" . ?s ?q <http://x/SERVICE> }'})
     assert r.status_code == 200
+
+
+def test_a_result_larger_than_the_limit_is_refused_and_smaller_ones_are_whole(seed_store):
+    settings = Settings(store=":memory:", query_workers=0, max_result_bytes=20_000)
+    with TestClient(create_app(settings, store=seed_store)) as c:
+        r = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+        assert (r.status_code, r.json()) == (400, {"detail": "the result is larger than the 20,000-byte limit "
+                                                             "(KG_MAX_RESULT_BYTES); add a LIMIT or narrow the query"})
+        capped = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 20"})
+    with TestClient(create_app(Settings(store=":memory:", query_workers=0), store=seed_store)) as c:
+        whole = c.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o LIMIT 20"})
+    assert capped.status_code == 200 and capped.content == whole.content

@@ -1,6 +1,7 @@
 import json
 import re
-from pathlib import Path
+import subprocess
+import sys
 
 import pytest
 import typer.main
@@ -9,6 +10,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 
 from .conftest import ROOT, SEED
+from .serve_process import free_port, kg_serve
 
 runner = CliRunner()
 COMMANDS = sorted(typer.main.get_command(app).commands)
@@ -19,10 +21,10 @@ def kg(*args, store=None, input=None):
     return runner.invoke(app, argv, input=input)
 
 
-def test_every_command_is_documented_in_the_readme():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [c for c in COMMANDS if not re.search(rf"^\$ kg (--store \S+ )?{c}\b", readme, re.M)]
-    assert not missing, f"README lacks an example of: {missing}"
+def test_every_command_is_documented_in_the_docs():
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    missing = [c for c in COMMANDS if not re.search(rf"^\$ kg (--store \S+ )?{c}\b", page, re.M)]
+    assert not missing, f"docs/cli.md lacks an example of: {missing}"
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -95,3 +97,12 @@ def test_bad_query_is_a_clean_error(tmp_path):
 def test_unknown_export_format(tmp_path):
     result = kg("export", "--format", "docx", "-o", tmp_path / "x", store=tmp_path / "store")
     assert result.exit_code == 1 and "unknown export format 'docx'" in result.output
+
+
+def test_serve_on_a_store_in_use_says_so_in_one_line(tmp_path):
+    store = str(tmp_path / "store")
+    with kg_serve(store):
+        done = subprocess.run([sys.executable, "-m", "kg", "--store", store, "serve", "--port", str(free_port())],
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == f"Error: the store at {store} is in use by another process (is `kg serve` running?)\n"

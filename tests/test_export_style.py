@@ -48,10 +48,10 @@ def test_big_graphs_get_no_layout_unless_asked(monkeypatch):
     assert set(style.layout(g, limit=3)) == {"a", "b", "c"}
 
 
-def test_the_readme_colour_table_matches_the_palette():
+def test_the_docs_colour_table_matches_the_palette():
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parent.parent / "docs" / "exports.md").read_text(encoding="utf-8")
     for family, (color, events) in style.EVENT_FAMILIES.items():
         row = f"| {family} | {', '.join(events)} | "
         assert row in readme and color in readme.split(row, 1)[1].split("\n", 1)[0], family

@@ -45,7 +45,7 @@ def graph(request):
 @pytest.mark.parametrize("q, ids", [
     ("jasim", ["person/jasim"]), ("JĀS", ["person/jasim"]), ("abu j", ["person/jasim"]),
     ("daesh", ["organization/isis"]), ("is", ["organization/isis"]), ("", list(sorted(PEOPLE, key=lambda k: PEOPLE[k][0].lower()))),
-    ("mohammed", []),
+    ("mohammed", ["person/jasim"]), ("dash", ["organization/isis"]), ("moslu", ["location/mosul"]),
 ])
 def test_search(graph, q, ids):
     assert [e["id"] for e in gq.search_entities(graph, q, limit=10)] == ids

@@ -48,5 +48,5 @@ def test_oversize_article_fails_the_run_but_not_the_others(tmp_path):
     big.write_text(STORIES[1].read_text(encoding="utf-8") * 3, encoding="utf-8")
     result = kg(tmp_path / "s", small, big, "--max-bytes", "1000")
     assert result.exit_code == 1
-    assert f"Error: {big}: too large ({big.stat().st_size:,} bytes; the limit is 1,000)" in result.output
+    assert f"Error: {big}: too large ({big.stat().st_size:,} bytes; the limit is 1,000 bytes, set by --max-bytes)" in result.output
     assert "1 articles ingested" in result.output and "1 failed" in result.output

@@ -13,6 +13,7 @@ import pytest
 
 from kg.store import open_store
 
+from .processes import descendants, survivors
 from .test_ingest import STORIES, nquads
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +53,8 @@ def corpus_and_clean_dump(tmp_path_factory):
 
 
 @pytest.mark.parametrize(
-    "sig, workers", [(signal.SIGKILL, "1"), (signal.SIGINT, "2")], ids=["kill-9-one-process", "ctrl-c-two-workers"]
+    "sig, workers", [(signal.SIGKILL, "1"), (signal.SIGKILL, "2"), (signal.SIGINT, "2")],
+    ids=["kill-9-one-process", "kill-9-two-workers", "ctrl-c-two-workers"],
 )
 def test_interrupted_ingest_resumes_to_the_same_graph(tmp_path, corpus_and_clean_dump, sig, workers):
     corpus, clean = corpus_and_clean_dump
@@ -65,8 +67,11 @@ def test_interrupted_ingest_resumes_to_the_same_graph(tmp_path, corpus_and_clean
             written = int(m.group(1))
             break
     assert 5 <= written < N_ARTICLES
+    children = descendants(proc.pid)
+    assert len(children) >= (3 if workers == "2" else 0)  # spaCy workers and multiprocessing's resource tracker
     os.kill(proc.pid, sig)
     out, err = proc.communicate(timeout=120)
+    assert survivors(children) == []  # none left behind under PID 1
     if sig == signal.SIGKILL:
         assert proc.returncode == -signal.SIGKILL
     else:

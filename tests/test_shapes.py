@@ -7,8 +7,8 @@ import pytest
 from pyshacl import validate
 from rdflib import RDF, Graph, Literal, URIRef
 
-from kg.rdf import to_graph
-from kg.vocab import KG, ontology_turtle
+from kg.rdf import article_iri, to_graph
+from kg.vocab import KG, WGS84, ontology_turtle
 
 from .rdf_samples import full_extraction
 
@@ -75,6 +75,64 @@ def test_shapes_catch_broken_graphs(shapes, ontology, breakage, message):
     article, graph = to_graph(full_extraction())
     statement = next(s for s in graph.subjects(KG.agent, None) if (s, KG.negated, Literal(False)) in graph)
     breakage(graph, statement, article)
+    conforms, text = check(graph, shapes, ontology)
+    assert not conforms
+    assert message in text
+
+
+# --- kg.resolve: places in article graphs, the resolution and events graphs ----------------------
+
+
+def _graph(store, iri) -> Graph:
+    graph = Graph()
+    for row in store.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": iri}):
+        graph.add((row["s"], row["p"], row["o"]))
+    return graph
+
+
+@pytest.fixture(scope="module")
+def resolved_store():
+    from kg.store import open_store
+
+    from .resolve_samples import event, extraction, org, person, place, write
+
+    store = open_store(":memory:")
+    na, hicks, city = org("Northern Alliance"), person("David Hicks"), place("Kunduz", "City")
+    write(store, extraction("a1", [na, hicks, city, place("Afghanistan", "Country")],
+                            [event(na, "Capture", hicks, "2001-12-09", city)]))
+    write(store, extraction("a2", [org("Northern Alliance"), person("Hicks")],
+                            [event(na, "Capture", person("Hicks"), negated=True)]))
+    yield store
+    store.close()
+
+
+def test_resolved_graphs_conform(resolved_store, shapes, ontology):
+    from kg.vocab import EVENTS_GRAPH, RESOLUTION_GRAPH
+
+    for iri in (article_iri("a1"), article_iri("a2"), RESOLUTION_GRAPH, EVENTS_GRAPH):
+        graph = _graph(resolved_store, iri)
+        assert len(graph) >= 5, iri
+        conforms, text = check(graph, shapes, ontology)
+        assert conforms, f"{iri}: {text}"
+
+
+@pytest.mark.parametrize(
+    "graph_name, breakage, message",
+    [
+        ("a1", lambda g: g.remove((None, WGS84.lat, None)), "lat"),
+        ("resolution", lambda g: g.set((g.value(None, RDF.type, KG.Resolution, any=True), KG.rule, Literal("guess"))),
+         "rule"),
+        ("resolution", lambda g: g.remove((None, KG.attestedBy, None)), "attestedBy"),
+        ("events", lambda g: g.remove((None, KG.report, None)), "report"),
+    ],
+    ids=["city-without-coordinates", "unknown-rule", "unattested-name", "event-without-report"],
+)
+def test_shapes_catch_broken_resolved_graphs(resolved_store, shapes, ontology, graph_name, breakage, message):
+    from kg.vocab import EVENTS_GRAPH, RESOLUTION_GRAPH
+
+    iri = {"a1": article_iri("a1"), "resolution": RESOLUTION_GRAPH, "events": EVENTS_GRAPH}[graph_name]
+    graph = _graph(resolved_store, iri)
+    breakage(graph)
     conforms, text = check(graph, shapes, ontology)
     assert not conforms
     assert message in text

@@ -12,7 +12,8 @@ from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from kg.errors import InputError, KGError
-from kg.ingest import ingest_articles
+from kg.graph_queries import article as stored_article
+from kg.ingest import ingest_articles, stored_graphs_with_hash
 from kg.rdf import article_iri
 from kg.readers import ReadOptions
 from kg.readers.html import read_html
@@ -90,6 +91,8 @@ def _article_from_request(media: str, body: bytes, params) -> object:
             data = ArticleIn.model_validate(json.loads(body))
         except (ValueError, ValidationError) as exc:
             raise HTTPException(400, f"the JSON body is not an article: {_first_error(exc)}") from None
+        except RecursionError:
+            raise HTTPException(400, "the JSON body is not an article: it nests too deeply") from None
         meta = {"title": data.title, "url": data.url, "published": data.date}
         return article_from_text(data.text, data.url or "<api>", data.id, **meta)
     article_id, url = params.get("id"), params.get("url")
@@ -116,7 +119,9 @@ def _first_error(exc: Exception) -> str:
 
 @router.post("", status_code=201, summary="Add an article (text/plain, JSON or HTML): extract and store it",
              responses={201: {"content": {"application/json": {"example": INGEST_EXAMPLE}}},
-                        200: {"description": "The same text was already stored: nothing changed"},
+                        200: {"description": "Nothing changed: the same text and metadata were stored under this id "
+                                              "(unchanged), or the same text under another id, which the answer "
+                                              "gives (duplicate)"},
                         400: {"description": "Empty, binary or malformed body"},
                         401: {"description": "Missing or wrong token"}, 403: {"description": "Writes are disabled"},
                         413: {"description": "Body too large"}, 415: {"description": "Unsupported media type"}},
@@ -140,10 +145,20 @@ async def add_article(
             raise HTTPException(500, f"ingest failed: {exc}") from None
         if summary.articles:
             await queries.refresh()
-    result = {"id": art.id, "title": art.title, "ingested": bool(summary.articles),
-              "unchanged": bool(summary.unchanged), "entities": summary.entities,
+        shown = {"id": art.id, "title": art.title}
+        if summary.duplicates:  # the text is stored under another id: answer with that article, as stored
+            shown = await run_in_threadpool(_stored_copy, store, art.sha256)
+    result = {**shown, "ingested": bool(summary.articles), "unchanged": bool(summary.unchanged),
+              "duplicate": bool(summary.duplicates), "entities": summary.entities,
               "statements": summary.statements, "triples_added": summary.triples_added}
     return JSONResponse(result, status_code=201 if summary.articles else 200)
+
+
+def _stored_copy(store, sha256: str) -> dict:
+    """Id and title of the stored article with this text (the first by IRI)."""
+    graph = stored_graphs_with_hash(store, sha256)[0]
+    found = stored_article(store, str(graph).removeprefix(str(article_iri(""))))
+    return {"id": found["id"], "title": found["title"]}
 
 
 @router.delete("/{id}", summary="Remove an article and everything extracted from it",

@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Response
 from kg import graph_queries as gq
 
 from ..answers import answer
-from ..deps import QueriesDep
+from ..deps import QueriesDep, StoreDep
 from ..examples import ENTITY_EXAMPLE, NEIGHBOURS_EXAMPLE, SEARCH_EXAMPLE, not_found
 
 router = APIRouter(prefix="/entities", tags=["entities"])
@@ -21,17 +21,20 @@ EntityId = Annotated[str, Path(description="An entity id: its type and slug, as 
                                examples=["location/iraq"])]
 
 
-@router.get("", summary="Search entities by label or alias (prefix; case and accents ignored)",
+@router.get("", summary="Search entities by label or alias: ranked exact, prefix, word, substring, then fuzzy matches",
             responses={200: {"content": {"application/json": {"example": SEARCH_EXAMPLE}}}})
 async def search(
     queries: QueriesDep,
-    q: Annotated[str, Query(max_length=200, description="Prefix of a label or alias; empty lists all.",
-                            examples=["ira"])] = "",
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=200, description=(
+        "Text in a label or alias, case and accents ignored: exact matches first, then names that start with it, "
+        "words that start with it, names that contain it, and close spellings (a typo or two); within each, "
+        "entities in more statements first. Empty lists all by label."), examples=["ira"])] = "",
     type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Response:
-    return await answer(queries, "search", q, type, limit, offset)
+    return await answer(queries, "search", q, type, limit, offset, getattr(store, "search_index_file", None))
 
 
 @router.get("/{id:path}/neighbours", summary="Entities connected to one, with the statements that connect them",

@@ -23,8 +23,10 @@ from kg.sparql import term_n3
 
 from ..deps import QueriesDep, SettingsDep, StoreDep, WriteLockDep, bearer_credentials, check_token
 from ..negotiation import GRAPH_TYPES, RESULT_TYPES, choose
-from ..query_pool import QueryTimeout
-from ..update_dataset import DatasetConflict, uses_service, with_using
+from ..answers import run_read
+from ..sparql_guard import Refused, check_target, fetch_targets
+from ..sparql_lexer import LexError
+from ..update_dataset import DatasetConflict, with_using
 
 router = APIRouter(tags=["sparql"])
 
@@ -55,6 +57,7 @@ _ERRORS = {
     "403": {"description": "Updates are disabled (no token configured)"},
     "406": {"description": "No acceptable result type"},
     "413": {"description": "Request body too large"},
+    "429": {"description": "Too many SPARQL queries running and waiting: retry after Retry-After seconds"},
     "503": {"description": "The query ran longer than the timeout and was stopped"},
 }
 _JSON_RESULTS = {"type": "object", "required": ["head"],
@@ -158,9 +161,31 @@ def _unshift(message: str, base: str) -> str:
     return _POSITION.sub(lambda m: f"at 1:{max(int(m.group(1)) - shift, 0)}", message)
 
 
-def _check_service(request: Request, sparql: str) -> None:
-    if not request.app.state.settings.allow_service and uses_service(sparql):
-        raise HTTPException(400, "SERVICE (federated query) is disabled on this server (KG_SPARQL_SERVICE=1 enables it)")
+_DISABLED = {
+    "SERVICE": "SERVICE (federated query) is disabled on this server (KG_SPARQL_SERVICE=1 enables it)",
+    "LOAD": "LOAD (the server fetching a URL) is disabled on this server (KG_SPARQL_SERVICE=1 enables it)",
+}
+
+
+async def _guard(request: Request, text: str) -> list[tuple[str, str]]:
+    """400 for a request nested too deep, or fetching (SERVICE, LOAD) what the server may not fetch; else what
+    it fetches."""
+    settings = request.app.state.settings
+    try:
+        targets = fetch_targets(text, _base(request))
+        for keyword, _ in targets:
+            if not settings.allow_service:
+                raise Refused(_DISABLED[keyword])
+        if targets:
+            await run_in_threadpool(_check_targets, targets, frozenset(settings.service_hosts))
+    except Refused as exc:
+        raise HTTPException(400, str(exc)) from None
+    return targets
+
+
+def _check_targets(targets: list[tuple[str, str]], hosts: frozenset[str]) -> None:
+    for keyword, iri in targets:
+        check_target(keyword, iri, hosts)
 
 
 def service_description(request: Request, updates: bool) -> Graph:
@@ -211,14 +236,12 @@ async def _query(request: Request, queries, params: dict[str, list[str]], sparql
         if params.get(name):
             raise HTTPException(400, f"{name} applies to updates; queries take default-graph-uri and named-graph-uri")
     default_graphs, named_graphs = _iris(params, "default-graph-uri"), _iris(params, "named-graph-uri")
-    _check_service(request, sparql)
+    await _guard(request, sparql)
     base = _base(request)
-    try:
-        status, media, body = await queries.run(
-            "sparql", _with_base(sparql, base), default_graphs, named_graphs, request.headers.get("accept")
-        )
-    except QueryTimeout as exc:
-        raise HTTPException(503, str(exc)) from None
+    status, media, body = await run_read(
+        queries, "sparql", _with_base(sparql, base), default_graphs, named_graphs, request.headers.get("accept"),
+        request.app.state.settings.max_result_bytes,
+    )
     if status != 200:
         raise HTTPException(status, _unshift(body.decode("utf-8", "replace"), base))
     return Response(body, media_type=media)
@@ -229,17 +252,21 @@ async def _update(request: Request, params, text: str, store, queries, lock, set
     for name in ("default-graph-uri", "named-graph-uri"):
         if params.get(name):
             raise HTTPException(400, f"{name} applies to queries; updates take using-graph-uri and using-named-graph-uri")
-    _check_service(request, text)
+    loads = [iri for keyword, iri in await _guard(request, text) if keyword == "LOAD"]
     try:
         text = with_using(text, _iris(params, "using-graph-uri") or (), _iris(params, "using-named-graph-uri") or ())
     except DatasetConflict as exc:
         raise HTTPException(400, str(exc)) from None
+    except LexError as exc:
+        raise HTTPException(400, f"SPARQL syntax error: {exc}") from None
     async with lock:
         try:
             await run_in_threadpool(store.update, _with_base(text, _base(request)))
         except QueryError as exc:
             raise HTTPException(400, _unshift(str(exc), _base(request))) from None
         except StoreError as exc:
+            if loads:  # an unreadable source is the request's fault
+                raise HTTPException(400, f"LOAD failed: {exc}") from None
             raise HTTPException(500, f"the store failed: {exc}") from None
         await queries.refresh()
     return Response(status_code=204)

@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article
-from ..text import MAX_BYTES, article_id_for_path
+from ..text import MAX_BYTES, article_id_for_path, too_large
 from .fields import Fields
 
 KINDS = ("text", "html", "jsonl", "json", "feed")
@@ -179,7 +179,7 @@ def _read_all(stream: BinaryIO, source: str, limit: int) -> bytes:
         except (OSError, AttributeError, io.UnsupportedOperation):
             size = 0
         size = f"{size:,} bytes" if size > limit else f"more than {limit:,} bytes"
-        raise InputError(source, f"too large ({size}; the limit is {limit:,})")
+        raise too_large(source, limit, size)
     return data
 
 

@@ -9,7 +9,7 @@ import lxml.html
 
 from ..errors import InputError
 from ..model import Article
-from ..text import article_from_text, check_bytes
+from ..text import article_from_text, check_bytes, too_large
 from .dates import iso_date
 from .records import record_id
 
@@ -38,7 +38,7 @@ def _article(entry, source: str, publisher: str | None, options) -> Article:
         raise InputError(source, "entry has no content or summary")
     size = len(text.encode("utf-8"))
     if size > options.max_bytes:
-        raise InputError(source, f"too large ({size:,} bytes; the limit is {options.max_bytes:,})")
+        raise too_large(source, options.max_bytes, size)
     title = (entry.get("title") or "").strip() or None
     url = (entry.get("link") or "").strip() or None
     when = entry.get("published_parsed") or entry.get("updated_parsed")

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import Article
-from ..text import article_from_text, safe_id
+from ..text import article_from_text, safe_id, too_large
 from .dates import iso_date
 
 LIST_KEYS = ("articles", "items", "data", "results", "records", "entries", "docs")
@@ -37,7 +37,7 @@ def read_jsonl(stream: BinaryIO, source: str, options) -> Iterator[Article | Inp
     for lineno, line in enumerate(_lines(stream, limit), start=1):
         where = f"{source}:{lineno}"
         if line is None:
-            yield InputError(where, f"line too large (the limit is {limit:,} bytes)")
+            yield too_large(where, limit, what="line too large")
             continue
         if not line.strip():
             continue
@@ -108,7 +108,7 @@ def article_from_record(record: object, source: str, options) -> Article:
     text = str(text)
     size = len(text.encode("utf-8"))
     if size > options.max_bytes:
-        raise InputError(source, f"too large ({size:,} bytes; the limit is {options.max_bytes:,})")
+        raise too_large(source, options.max_bytes, size)
     url = _str(fields.get(record, "url"))
     rec_id = _str(fields.get(record, "id"))
     return article_from_text(

@@ -10,9 +10,10 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from ..errors import QueryError, StoreError
+from ..errors import SparqlSyntaxError, StoreError
+from ..search.index import SearchIndex, index_path, touched_by_graph, touched_by_triples
 from ..sparql import bind
-from ..store import MEMORY, RDF_FORMATS, Store, dataset_kwargs, parse_quads
+from ..store import MEMORY, RDF_FORMATS, Store, dataset_kwargs, insert_data, parse_quads
 from ..terms import to_ox
 
 
@@ -20,6 +21,7 @@ class OxigraphStore(Store):
     """An embedded Oxigraph store. ``path=None`` keeps everything in memory."""
 
     frozen = False  # True when opened read-only: what it holds then never changes
+    search_index: SearchIndex | None = None  # labels and aliases for search (kg.search), kept in step by the writes
 
     def __init__(self, path: str | Path | None = None):
         self.path = None if path in (None, MEMORY) else Path(path)
@@ -37,7 +39,15 @@ class OxigraphStore(Store):
                     f"the store at {self.path} is in use by another process (is `kg serve` running?)"
                 ) from None
             raise StoreError(f"cannot open the store at {self.path}: {msg}") from None
+        self.search_index = SearchIndex(index_path(self.path) if self.path else None)
+        if self.search_index.needs_build:
+            self.search_index.rebuild(self)
         self._ensure_ontology()
+
+    @property
+    def search_index_file(self) -> str | None:
+        """The index file a reader of a snapshot of this store opens (None in memory)."""
+        return str(self.search_index.path) if self.search_index and self.search_index.path else None
 
     @classmethod
     def read_only(cls, path: str | Path) -> OxigraphStore:
@@ -66,10 +76,11 @@ class OxigraphStore(Store):
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
     ):
+        text = bind(sparql, bindings)
         try:
-            return self._ox.query(bind(sparql, bindings), **dataset_kwargs(union, default_graphs, named_graphs))
+            return self._ox.query(text, **dataset_kwargs(union, default_graphs, named_graphs))
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
+            raise SparqlSyntaxError(str(exc), text) from None
         except OSError as exc:
             raise StoreError(str(exc)) from None
 
@@ -99,12 +110,33 @@ class OxigraphStore(Store):
     # --- writing -------------------------------------------------------------------
 
     def update(self, sparql: str) -> None:
+        """Run a SPARQL update as one transaction; it may change any entity, so the search index is rebuilt
+        (unless the update failed, which changes nothing)."""
+        self._before_write()
+        applied = False
         try:
             self._ox.update(sparql)
+            applied = True
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
+            raise SparqlSyntaxError(str(exc), sparql) from None
         except OSError as exc:
             raise StoreError(str(exc)) from None
+        finally:
+            if self.search_index is not None and applied:
+                self.search_index.rebuild(self)
+            else:  # refused or failed as a whole (one transaction): nothing to reindex
+                self._after_write(set())
+
+    def _before_write(self, graph: URIRef | None = None) -> set[str]:
+        """Mark the search index dirty; return the entities ``graph`` touches now (their rows may change)."""
+        if self.search_index is None:
+            return set()
+        self.search_index.begin_write()
+        return touched_by_graph(self, graph) if graph is not None else set()
+
+    def _after_write(self, touched: set[str]) -> None:
+        if self.search_index is not None:
+            self.search_index.refresh(self, touched)
 
     def replace_graph(self, graph: URIRef, triples: Graph | Iterable[tuple[Node, Node, Node]]) -> int:
         """Atomically replace a named graph's content; return its new triple count.
@@ -113,32 +145,44 @@ class OxigraphStore(Store):
         one with one SPARQL update that drops and refills it (one transaction too).
         """
         g = ox.NamedNode(str(graph))
-        if self._ox.contains_named_graph(g):
-            return super().replace_graph(graph, triples)
         quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples}
-        try:
-            self._ox.extend(quads)
-        except OSError as exc:
-            raise StoreError(str(exc)) from None
+        touched = self._before_write(graph) | touched_by_triples(quads)
+        if self._ox.contains_named_graph(g):  # drop and refill in one SPARQL update: one transaction
+            insert = insert_data((q.subject, q.predicate, q.object, g) for q in quads)
+            self._write(lambda: self._ox.update(f"DROP SILENT GRAPH {g}" + (f" ;\n{insert}" if insert else "")),
+                        touched)
+            return self.count(graph)
+        self._write(lambda: self._ox.extend(quads), touched)
         return len(quads)
 
-    def delete_graph(self, graph: URIRef) -> bool:
-        if not self.has_graph(graph):
-            return False
-        self._ox.remove_graph(ox.NamedNode(str(graph)))
-        return True
+    def _write(self, write, touched: set[str]):
+        """Run ``write``, then bring the search index's rows of ``touched`` in step (also when it failed)."""
+        try:
+            return write()
+        except OSError as exc:
+            raise StoreError(str(exc)) from None
+        finally:
+            self._after_write(touched)
+
+    def _drop_graph(self, graph: URIRef) -> None:
+        touched = self._before_write(graph)
+        self._write(lambda: self._ox.remove_graph(ox.NamedNode(str(graph))), touched)
 
     def load(self, data: bytes | IO[bytes], format: str, graph: URIRef | None = None) -> int:
         before = len(self._ox)
         quads = parse_quads(data, format, graph)
-        self._ox.extend(quads)  # one transaction
+        self._before_write()
+        self._write(lambda: self._ox.extend(quads), touched_by_triples(quads))  # one transaction
         return len(self._ox) - before
 
     def flush(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.frozen:
             self._ox.flush()
 
     def close(self) -> None:
         if hasattr(self, "_ox"):
             self.flush()
             del self._ox
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None

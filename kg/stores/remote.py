@@ -73,6 +73,7 @@ class RemoteStore(Store):
         auth = httpx.BasicAuth(user, password or "") if user else None
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         self._client = httpx.Client(auth=auth, headers=headers, timeout=timeout)
+        self.timeout = timeout
         self._ensure_ontology()
 
     # --- HTTP --------------------------------------------------------------------------
@@ -81,7 +82,8 @@ class RemoteStore(Store):
         try:
             response = self._client.post(url, data=data, headers={"Accept": accept} if accept else None)
         except httpx.TimeoutException:
-            raise StoreError(f"the SPARQL endpoint {url} did not answer in time") from None
+            raise StoreError(f"the SPARQL endpoint {url} did not answer within {self.timeout:g} s "
+                             "(KG_QUERY_TIMEOUT sets the limit)") from None
         except httpx.HTTPError as exc:
             raise StoreError(f"cannot reach the SPARQL endpoint {url}: {exc}") from None
         if response.status_code in (400, 422):

@@ -1,8 +1,8 @@
-"""The five queries of the README's "SPARQL on the seed" section run on the seed graph and give the rows shown.
+"""The five queries of docs/ontology.md's "Five questions in SPARQL" run on the seed graph and give the rows shown.
 
-Each query must still find the facts it exists to show (``KEY_ROWS``), and every row printed in the README must
-still come out. When extraction improves and the output changes, refresh the README with
-``python -m tests.test_readme_queries`` (it rewrites only the outputs of that section).
+Each query must still find the facts it exists to show (``KEY_ROWS``), and every row printed on the page must
+still come out. When extraction improves and the output changes, refresh the page with
+``python -m tests.test_doc_queries`` (it rewrites only the outputs of that section).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 from kg.results import render
 
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
-SECTION = "## SPARQL on the seed"
+PAGE = ROOT / "docs" / "ontology.md"
+SECTION = "## Five questions in SPARQL"
 _BLOCK = re.compile(r"```console\n\$ kg query '(?P<query>[^']*)'\n(?P<output>.*?)```", re.S)
 
 # Per query: rows (column -> value) that must be among the results, whatever else extraction finds.
@@ -35,7 +35,7 @@ KEY_ROWS = [
 class Example:
     query: str
     output: str
-    span: tuple[int, int]  # of the output in README.md
+    span: tuple[int, int]  # of the output in the page
 
     @property
     def header(self) -> list[str]:
@@ -59,23 +59,23 @@ def table_rows(rendered: str) -> list[dict[str, str]]:
              for i, (n, (a, b)) in enumerate(zip(names, bounds))} for line in lines[2:-1]]
 
 
-README_EXAMPLES = examples(README.read_text(encoding="utf-8"))
+PAGE_EXAMPLES = examples(PAGE.read_text(encoding="utf-8"))
 
 
 def test_the_section_has_five_queries():
-    assert len(README_EXAMPLES) == 5 == len(KEY_ROWS)
+    assert len(PAGE_EXAMPLES) == 5 == len(KEY_ROWS)
 
 
 @pytest.mark.parametrize("number", range(1, 6))
-def test_readme_query_gives_the_rows_shown(seed_store, number):
-    example = README_EXAMPLES[number - 1]
+def test_query_gives_the_rows_shown(seed_store, number):
+    example = PAGE_EXAMPLES[number - 1]
     actual = render(seed_store.query(example.query), "table")
     assert actual.splitlines()[0].split() == example.header
     rows = table_rows(actual)
     for key in KEY_ROWS[number - 1]:
         assert any(all(row[k] == v for k, v in key.items()) for row in rows), f"query {number} lost {key}"
     missing = [r for r in table_rows(example.output) if r not in rows]
-    assert not missing, f"README query {number} is stale (refresh: python -m tests.test_readme_queries): {missing}"
+    assert not missing, f"query {number} of docs/ontology.md is stale (refresh: python -m tests.test_doc_queries): {missing}"
 
 
 def refresh() -> None:
@@ -85,13 +85,13 @@ def refresh() -> None:
 
     from .conftest import SEED
 
-    text = README.read_text(encoding="utf-8")
+    text = PAGE.read_text(encoding="utf-8")
     with open_store(":memory:") as store:
         ingest_paths([SEED], store)
         for ex in reversed(examples(text)):
             a, b = ex.span
             text = text[:a] + render(store.query(ex.query), "table") + text[b:]
-    README.write_text(text, encoding="utf-8")
+    PAGE.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

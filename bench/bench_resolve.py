@@ -1,0 +1,151 @@
+"""Cross-article resolution (kg.resolve): its share of ingest time, and its cost as the store grows.
+
+Two measurements, CPU time (``time.process_time``) in this process, ratios within the same run:
+
+1. **Ingest with and without resolution.** The corpus (bench/corpus.py) is extracted once with spaCy
+   (E per article: what both modes share), then the same extracted articles are written into two fresh
+   in-memory stores, once with resolution (W1 per article) and once without (W0). Ingest speed with
+   resolution relative to without is (E + W0) / (E + W1); the target is >= 0.9.
+2. **Cost per article against store size.** Synthetic articles (no spaCy: entities drawn from a
+   population of people, organisations and places whose names come in spelling variants, and event
+   statements between them) are written with resolution into one store; the CPU time per article is
+   measured in windows after 0, 1/4, 1/2 ... of the articles, and printed as a ratio to the first window.
+   Flat ratios mean the blocking index keeps each article's cost independent of the store's size.
+
+    .venv/bin/python bench/bench_resolve.py                      # 200 spaCy articles, 4000 synthetic
+    .venv/bin/python bench/bench_resolve.py --articles 1000 --synthetic 8000
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import records  # noqa: E402
+
+from kg.ingest import _written, extract_chunk, write_written  # noqa: E402
+from kg.keys import entity_key  # noqa: E402
+from kg.model import Article, Entity, Extraction, Statement  # noqa: E402
+from kg.resolve.places import gazetteer  # noqa: E402
+from kg.store import open_store  # noqa: E402
+from kg.text import article_from_text  # noqa: E402
+
+SYLLABLES = ["ab", "al", "ba", "da", "far", "ha", "is", "ja", "ka", "lid", "ma", "mu", "na", "ra", "sa", "ta",
+             "wa", "ya", "za", "ri", "kh", "or", "el", "un", "qa", "di", "ho", "se"]
+VOWEL_SWAPS = (("o", "u"), ("e", "i"), ("a", "e"))
+CITIES = ["Peshawar", "Kabul", "Karachi", "Quetta", "Lahore", "Kandahar", "Baghdad", "Mosul", "Aleppo", "Sanaa"]
+EVENTS = ["Capture", "Arrest", "Killing", "Attack", "Raid", "Charge"]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def _variant(name: str, rng: random.Random) -> str:
+    """A spelling another outlet might use: one vowel changed in one word."""
+    words = name.split()
+    i = rng.randrange(len(words))
+    for a, b in VOWEL_SWAPS:
+        if a in words[i][1:]:
+            words[i] = words[i][0] + words[i][1:].replace(a, b, 1)
+            break
+    return " ".join(words)
+
+
+def population(rng: random.Random, people: int, orgs: int) -> list[tuple[str, str]]:
+    out = [("Person", f"{_word(rng)} {_word(rng)}") for _ in range(people)]
+    out += [("Organization", f"{_word(rng)} {rng.choice(['Front', 'Brigade', 'Army', 'Movement'])}")
+            for _ in range(orgs)]
+    return out
+
+
+def synthetic(i: int, pop: list[tuple[str, str]], rng: random.Random) -> Extraction:
+    """An article naming 12 entities of the population (some spelt otherwise) and 4 events among them."""
+    entities = {}
+    for type_, name in rng.sample(pop, 12):
+        label = _variant(name, rng) if rng.random() < 0.3 else name
+        e = Entity(entity_key(type_, label), label, type_, aliases={label}, mentions=1)
+        entities[e.key] = e
+    city = rng.choice(CITIES)
+    loc = Entity(entity_key("Location", city), city, "Location", "City", {city}, 1)
+    entities[loc.key] = loc
+    keys = [k for k in entities if not k.startswith("location/")]
+    statements = []
+    for j in range(4):
+        a, b = rng.sample(keys, 2)
+        statements.append(Statement(a, "act on", b, "A sentence.", 40 * j, 40 * j + 30, 0.9, rng.choice(EVENTS),
+                                    f"2020-0{1 + j}-1{rng.randint(0, 9)}", loc.key))
+    text = f"Synthetic article {i}. " + " ".join(e.label for e in entities.values())
+    return Extraction(Article(f"s{i}", text, f"s{i}.txt", publisher=f"outlet {i % 7}"), entities, statements)
+
+
+def ingest_share(n: int) -> None:
+    texts = [r for r, _ in zip(records(10**9), range(n))]
+    articles = [article_from_text(r["text"], "bench", r["id"], title=r["title"], published=r["published"])
+                for r in texts]
+    t = time.process_time()
+    written = []
+    for k in range(0, len(articles), 16):
+        written += extract_chunk(articles[k:k + 16])
+    extract = (time.process_time() - t) / n
+    times = {}
+    for resolve in (False, True):
+        with open_store(":memory:") as store:
+            t = time.process_time()
+            for w in written:
+                write_written(store, w, resolve)
+            times[resolve] = (time.process_time() - t) / n
+    e, w0, w1 = extract * 1e3, times[False] * 1e3, times[True] * 1e3
+    print(f"ingest, {n} articles ({sum(len(a.text.split()) for a in articles):,} words), CPU ms per article:")
+    print(f"  extraction (spaCy + rules, both modes)  E  = {e:8.2f}")
+    print(f"  write without resolution                W0 = {w0:8.2f}")
+    print(f"  write with resolution                   W1 = {w1:8.2f}")
+    print(f"  ingest speed with / without resolution  (E + W0) / (E + W1) = {(e + w0) / (e + w1):.3f}  (target >= 0.9)")
+
+
+def scaling(n: int, windows: int, window: int) -> None:
+    rng = random.Random(15)
+    pop = population(rng, people=n // 4, orgs=n // 16)
+    written = [_written(synthetic(i, pop, rng)) for i in range(n)]
+    marks = [k * (n - window) // (windows - 1) for k in range(windows)]
+    rows = []
+    with open_store(":memory:") as store:
+        i = 0
+        for start in marks:
+            while i < start:
+                write_written(store, written[i])
+                i += 1
+            t = time.process_time()
+            for _ in range(window):
+                write_written(store, written[i])
+                i += 1
+            rows.append((start, len(store), (time.process_time() - t) / window * 1e3))
+    base = rows[0][2]
+    print(f"resolution cost against store size: {n} synthetic articles, windows of {window}, "
+          f"{len(pop)} distinct entities (plus spelling variants)")
+    print(f"  {'articles before':>15}  {'quads in store':>14}  {'CPU ms/article':>14}  {'ratio':>6}")
+    for start, quads, ms in rows:
+        print(f"  {start:>15,}  {quads:>14,}  {ms:>14.2f}  {ms / base:>6.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=200, help="spaCy-extracted articles for the ingest ratio")
+    parser.add_argument("--synthetic", type=int, default=4000, help="synthetic articles for the scaling windows")
+    parser.add_argument("--windows", type=int, default=4)
+    parser.add_argument("--window", type=int, default=200)
+    args = parser.parse_args()
+    gazetteer()  # loaded once per process (a few seconds): not part of any article's cost
+    scaling(args.synthetic, args.windows, args.window)
+    ingest_share(args.articles)
+
+
+if __name__ == "__main__":
+    main()

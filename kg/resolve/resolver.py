@@ -1,0 +1,126 @@
+"""Resolution of one article at write time: plan it against the store, then write it in one update.
+
+:func:`plan` links the article's places to GeoNames, looks its entities up in
+the blocking index, decides (kg.resolve.match), maps the article's entity IRIs
+to the graph's, and files its event statements under events. :func:`write`
+applies the plan and the article's (rewritten) graph as one SPARQL update, so
+a crash leaves the old article with its old decisions or the new one with its
+new ones. :func:`forget` undoes an article's shared contributions when it is
+deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+from rdflib.namespace import SKOS
+
+from ..model import Extraction
+from ..rdf import entity_iri, statement_iri
+from ..store import Store
+from ..sparql import term_n3
+from ..vocab import EVENTS_GRAPH, RESOLUTION_GRAPH
+from . import events, index
+from .match import Match, Mention, choose, mention_keys, owners_of
+from .places import link, place_iri, place_triples
+
+
+def mentions_of(ex: Extraction) -> tuple[Mention, ...]:
+    """The named entities of an extraction (people described but not named are never resolved)."""
+    return tuple(
+        Mention(e.key, e.type, (e.label, *sorted(e.aliases - {e.label})), e.subtype, e.country)
+        for e in ex.entities.values() if e.described_by is None
+    )
+
+
+def reports_of(ex: Extraction) -> tuple[events.Report, ...]:
+    """The statements of an extraction that have an event class."""
+    return tuple(
+        events.Report(str(statement_iri(ex.article, st)), st.event_type, st.subject, st.object, st.time, st.place,
+                      st.negated)
+        for st in ex.statements if st.event_type
+    )
+
+
+@dataclass
+class Plan:
+    article: URIRef
+    mapping: dict[URIRef, URIRef] = field(default_factory=dict)  # article's entity IRI -> graph's
+    matches: dict[str, Match] = field(default_factory=dict)  # entity key -> the match that joined it
+    links: list[tuple] = field(default_factory=list)  # into the article graph: GeoNames links and places
+    shared: dict[URIRef, list[tuple]] = field(default_factory=dict)  # resolution, gazetteer, events triples
+    names: list[URIRef] = field(default_factory=list)  # name nodes the article attested before
+    events: list[URIRef] = field(default_factory=list)  # events the article reported before
+
+    def rewrite(self, triples: Iterable[tuple]) -> list[tuple]:
+        """The article's triples with its entity IRIs replaced by the graph's, plus its GeoNames links."""
+        get = self.mapping.get
+        return [(get(s, s), p, get(o, o)) for s, p, o in triples] + self.links
+
+
+def _link_places(mentions: tuple[Mention, ...]) -> tuple[tuple[Mention, ...], dict[str, object]]:
+    places, linked = {}, []
+    for m in mentions:
+        place = link(m.names, m.subtype, m.country) if m.type == "Location" else None
+        if place is not None:
+            places[m.key] = place
+            m = Mention(m.key, m.type, m.names, m.subtype, m.country, place.geonames)
+        linked.append(m)
+    return tuple(linked), places
+
+
+def plan(store: Store, article: URIRef, mentions: tuple[Mention, ...], reports: tuple[events.Report, ...] = ()) -> Plan:
+    """Decide how an article's entities and event statements join the graph (reads the store, writes nothing)."""
+    result = Plan(article)
+    mentions, places = _link_places(mentions)
+    result.names = index.attested_names(store, article)
+    keys = set().union(*map(mention_keys, mentions)) if mentions else ()
+    candidates, rows = index.lookup(store, keys, article, result.names)
+    result.matches = choose(mentions, candidates, owners_of(rows))
+    resolution = []
+    for m in mentions:
+        match = result.matches.get(m.key)
+        canon = URIRef(match.iri) if match else entity_iri(m.key)
+        if canon != entity_iri(m.key):
+            result.mapping[entity_iri(m.key)] = canon
+        resolution += index.resolution_triples(article, m, canon, match)
+        if m.key in places:
+            result.links.append((entity_iri(m.key), SKOS.exactMatch, place_iri(places[m.key].geonames)))
+            result.links += place_triples(places[m.key])
+    result.shared = {RESOLUTION_GRAPH: resolution,
+                     EVENTS_GRAPH: _events(store, article, reports, result, places)}
+    result.events = events.own_events(store, article)
+    return result
+
+
+def _events(store: Store, article: URIRef, reports, result: Plan, places: dict) -> list[tuple]:
+    def canon(key: str) -> str:
+        iri = entity_iri(key)
+        return str(result.mapping.get(iri, iri))
+
+    filed = [(r, events.event_key(r.event_type, canon(r.agent), canon(r.target)),
+              places[r.place].geonames if r.place in places else None) for r in reports]
+    known = events.lookup(store, (key for _, key, _ in filed), {r.iri for r in reports})
+    return events.assign(filed, known)
+
+
+def _forget_ops(article: URIRef) -> list[str]:
+    return events.forget_update(article) + index.forget_update(article)
+
+
+def write(store: Store, p: Plan, triples: Iterable[tuple]) -> int:
+    """Replace the article's graph with ``triples`` (rewritten by the plan) and its shared part; one update."""
+    ops = _forget_ops(p.article) + [f"DROP SILENT GRAPH {term_n3(p.article)}"]
+    ops += index.insert_update({p.article: p.rewrite(triples), **p.shared})
+    ops += index.orphans_update(p.names) + events.orphans_update(p.events)
+    store.update(" ;\n".join(ops))
+    return store.count(p.article)
+
+
+def forget(store: Store, article: URIRef) -> None:
+    """Delete an article: its graph, decisions, name attestations and event reports, in one update."""
+    names, own = index.attested_names(store, article), events.own_events(store, article)
+    ops = _forget_ops(article) + [f"DROP SILENT GRAPH {term_n3(article)}"]
+    store.update(" ;\n".join(ops + index.orphans_update(names) + events.orphans_update(own)))

@@ -1,0 +1,181 @@
+"""kg.resolve against a store: articles join the graph's entities, decisions are recorded and undone."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.articles import delete_article
+from kg.rdf import article_iri
+from kg.vocab import ID, KG, RESOLUTION_GRAPH
+
+from .resolve_samples import event, extraction, org, person, place, write
+
+PREFIX = f"PREFIX kg: <{KG._NS}>\n"
+DECISIONS = PREFIX + """SELECT ?x ?c ?rule ?score ?m WHERE { GRAPH ?g { ?d a kg:Resolution ; kg:extractedAs ?x ;
+  kg:resolvedTo ?c ; kg:rule ?rule ; kg:score ?score OPTIONAL { ?d kg:matchedName ?m } } }"""
+
+
+def decisions(store) -> dict[str, tuple]:
+    """extracted-as id -> (resolved-to id, rule, score, matched name), for decisions that joined something."""
+    out = {}
+    for r in store.select(DECISIONS):
+        if str(r["rule"]) != "new":
+            out[str(r["x"])[len(str(ID)):]] = (str(r["c"])[len(str(ID)):], str(r["rule"]), float(r["score"]),
+                                               None if r["m"] is None else str(r["m"]))
+    return out
+
+
+def in_graph(store, article_id: str, node: str) -> bool:
+    return store.ask("ASK { GRAPH ?g { ?e ?p ?o } }", {"g": article_iri(article_id), "e": ID[node]})
+
+
+def nquads(store) -> list[str]:
+    buf = io.BytesIO()
+    store.dump(buf, "nquads")
+    return sorted(buf.getvalue().decode().splitlines())
+
+
+@pytest.fixture
+def store():
+    from kg.store import open_store
+
+    with open_store(":memory:") as s:
+        yield s
+
+
+def test_a_transliteration_joins_the_stored_person(store):
+    write(store, extraction("a1", [person("Osama bin Laden", "bin Laden")]))
+    write(store, extraction("a2", [person("Usama bin Ladin")]))
+    (joined,) = decisions(store).items()
+    assert joined[0] == "person/usama-bin-ladin"
+    target, rule, score, matched = joined[1]
+    assert (target, rule, matched) == ("person/osama-bin-laden", "variant", "Osama bin Laden")
+    assert 0.85 < score < 1
+    assert in_graph(store, "a2", "person/osama-bin-laden") and not in_graph(store, "a2", "person/usama-bin-ladin")
+    # the article keeps its own spelling as the label in its graph
+    assert store.ask("ASK { GRAPH ?g { ?e ?label ?name } }", {
+        "g": article_iri("a2"), "e": ID["person/osama-bin-laden"],
+        "label": URIRef("http://www.w3.org/2000/01/rdf-schema#label"), "name": Literal("Usama bin Ladin")})
+
+
+def test_two_people_sharing_a_surname_stay_apart(store):
+    write(store, extraction("a1", [person("Osama bin Laden")]))
+    write(store, extraction("a2", [person("Hamza bin Laden")]))
+    write(store, extraction("a3", [person("bin Laden")]))  # which one? two fit: leave it alone
+    assert decisions(store) == {}
+    assert in_graph(store, "a2", "person/hamza-bin-laden") and in_graph(store, "a3", "person/bin-laden")
+
+
+def test_different_given_names_alike_in_sound_stay_apart(store):
+    write(store, extraction("a1", [person("Hassan Nasrallah")]))
+    write(store, extraction("a2", [person("Hussein Nasrallah")]))
+    assert decisions(store) == {}
+
+
+def test_a_surname_alone_joins_the_only_person_with_that_surname(store):
+    write(store, extraction("a1", [person("Yasser Arafat")]))
+    write(store, extraction("a2", [person("Arafat")]))
+    assert decisions(store) == {"person/arafat": ("person/yasser-arafat", "surname", 0.8, "Yasser Arafat")}
+
+
+def test_a_surname_first_then_full_names_keep_apart_when_two_fit(store):
+    write(store, extraction("a1", [person("Haniyeh")]))
+    write(store, extraction("a2", [person("Ismail Haniyeh")]))  # the only Haniyeh so far: joined
+    write(store, extraction("a3", [person("Abdel Salam Haniyeh")]))  # a full name that conflicts: apart
+    assert decisions(store) == {"person/ismail-haniyeh": ("person/haniyeh", "surname", 0.8, "Haniyeh")}
+
+
+def test_an_honorific_is_no_part_of_the_name(store):
+    write(store, extraction("a1", [person("Ismail Haniyeh")]))
+    write(store, extraction("a2", [person("Mr Ismail Haniya")]))
+    write(store, extraction("a3", [person("Sheikh Ismail Haniyeh")]))
+    got = decisions(store)
+    assert got["person/mr-ismail-haniya"][:2] == ("person/ismail-haniyeh", "variant")
+    assert got["person/sheikh-ismail-haniyeh"] == ("person/ismail-haniyeh", "honorific", 1.0, "Ismail Haniyeh")
+
+
+def test_an_acronym_joins_its_expansion_only_when_one_fits(store):
+    write(store, extraction("a1", [org("Palestinian Authority")]))
+    write(store, extraction("a2", [org("PA")]))
+    assert decisions(store) == {"organization/pa": ("organization/palestinian-authority", "acronym", 0.9,
+                                                    "Palestinian Authority")}
+    write(store, extraction("a3", [org("Press Association")]))
+    write(store, extraction("a4", [org("PA")]))  # now two organisations have those initials
+    assert "organization/pa" in {k for k, v in decisions(store).items()}
+    assert in_graph(store, "a4", "organization/pa")
+
+
+def test_organisation_spellings_and_generic_words(store):
+    write(store, extraction("a1", [org("al-Qaeda", subtype="ArmedGroup")]))
+    write(store, extraction("a2", [org("Al Qaida network", subtype="ArmedGroup")]))
+    write(store, extraction("a3", [org("al-Qaeda Ministry", subtype="Government")]))
+    assert decisions(store) == {"organization/al-qaida-network": ("organization/al-qaeda", "variant", 0.893, "al-Qaeda")}
+
+
+def test_a_different_subtype_or_country_blocks_a_merge(store):
+    write(store, extraction("a1", [org("National Guard", country="location/iraq")]))
+    write(store, extraction("a2", [org("National Guards", country="location/kuwait")]))
+    assert decisions(store) == {}
+
+
+def test_an_article_entity_joins_at_most_one_stored_entity_and_the_reverse(store):
+    write(store, extraction("a1", [person("Osama bin Laden")]))
+    write(store, extraction("a2", [person("Usama bin Ladin"), person("Osama bin Ladin")]))
+    assert len(decisions(store)) == 1
+
+
+def test_resolution_off_keeps_the_extracted_ids(store):
+    write(store, extraction("a1", [person("Osama bin Laden")]))
+    write(store, extraction("a2", [person("Usama bin Ladin")]), resolve=False)
+    assert in_graph(store, "a2", "person/usama-bin-ladin")
+
+
+def test_writing_the_same_article_again_changes_nothing(store):
+    write(store, extraction("a1", [person("Osama bin Laden")]))
+    ex = extraction("a2", [person("Usama bin Ladin"), place("Peshawar")])
+    write(store, ex)
+    before = nquads(store)
+    write(store, ex)
+    assert nquads(store) == before
+
+
+def test_deleting_articles_undoes_their_decisions_and_names(store):
+    write(store, extraction("a1", [person("Osama bin Laden")]))
+    write(store, extraction("a2", [person("Usama bin Ladin")]))
+    delete_article(store, "a1")
+    # a2's names are still filed under the person it joined: a later spelling still finds it
+    write(store, extraction("a3", [person("Osama bin Laden")]))
+    assert decisions(store)["person/osama-bin-laden"][:2] == ("person/osama-bin-laden", "variant")
+    assert not store.ask("ASK { GRAPH ?r { ?d ?p ?a } }", {"r": RESOLUTION_GRAPH, "a": article_iri("a1")})
+    delete_article(store, "a2")
+    delete_article(store, "a3")
+    assert store.count(RESOLUTION_GRAPH) == 0
+
+
+def test_places_are_linked_to_geonames_with_coordinates_and_country(store):
+    write(store, extraction("a1", [place("Peshawar", "City", "location/pakistan"), place("Pakistan", "Country")]))
+    rows = store.select(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX schema: <https://schema.org/> "
+        "PREFIX geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> "
+        "SELECT ?gn ?lat ?long ?country WHERE { ?e skos:exactMatch ?gn . ?gn geo:lat ?lat ; geo:long ?long ; "
+        "schema:containedInPlace ?country . ?p skos:exactMatch ?country }",
+        {"e": ID["location/peshawar"], "p": ID["location/pakistan"]})
+    assert [(str(r["gn"]), float(r["lat"]), float(r["long"]), str(r["country"])) for r in rows] == [
+        ("https://sws.geonames.org/1168197/", 34.008, 71.57849, "https://sws.geonames.org/1168579/")]
+
+
+def test_a_place_spelt_otherwise_joins_by_geonames(store):
+    write(store, extraction("a1", [place("Kandahar", "City")]))
+    write(store, extraction("a2", [place("Qandahar", "City")]))
+    assert decisions(store) == {"location/qandahar": ("location/kandahar", "gazetteer", 1.0, "Kandahar")}
+
+
+def test_an_ambiguous_city_without_a_country_is_not_linked(store):
+    write(store, extraction("a1", [place("Tripoli", "City")]))
+    write(store, extraction("a2", [place("Tripoli", "City", "location/libya")]))
+    links = store.select("SELECT ?g ?gn WHERE { GRAPH ?g { ?e <http://www.w3.org/2004/02/skos/core#exactMatch> ?gn } }",
+                         {"e": ID["location/tripoli"]})
+    assert [(str(r["g"]), str(r["gn"])) for r in links] == [(str(article_iri("a2")), "https://sws.geonames.org/2210247/")]

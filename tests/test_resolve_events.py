@@ -1,0 +1,75 @@
+"""kg.resolve.events: reports of the same event in different articles become one event node."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.articles import delete_article
+from kg.resolve.events import dates_compatible, places_compatible
+from kg.vocab import EVENTS_GRAPH, KG
+
+from .resolve_samples import event, extraction, org, person, place, write
+
+EVENTS = f"PREFIX kg: <{KG._NS}>\n" + """SELECT ?e ?cls (COUNT(DISTINCT ?st) AS ?n) WHERE {
+  GRAPH ?g { ?e a kg:ReportedEvent ; kg:eventClass ?cls ; kg:report ?st } } GROUP BY ?e ?cls ORDER BY DESC(?n)"""
+
+
+@pytest.fixture
+def store():
+    from kg.store import open_store
+
+    with open_store(":memory:") as s:
+        yield s
+
+
+def events(store) -> list[tuple[str, int]]:
+    return [(str(r["cls"]).rsplit("#", 1)[1], int(r["n"])) for r in store.select(EVENTS)]
+
+
+def test_dates_agree_at_their_common_precision_or_within_days():
+    assert dates_compatible("2001-11", "2001-11-12") and dates_compatible("2001-11-12", "2001-11-14")
+    assert dates_compatible(None, "2001-11-12") and dates_compatible("last week", "2001-11-12")
+    assert not dates_compatible("2001-11-12", "2001-11-30") and not dates_compatible("2001", "2002-01-01")
+
+
+def test_places_agree_when_one_is_the_others_country():
+    peshawar, pakistan, kabul = 1168197, 1168579, 1138958
+    assert places_compatible(peshawar, pakistan) and places_compatible(pakistan, peshawar)
+    assert places_compatible(None, kabul) and not places_compatible(peshawar, kabul)
+
+
+def test_the_same_capture_told_by_three_outlets_is_one_event(store):
+    na, hicks = org("Northern Alliance"), person("David Hicks")
+    write(store, extraction("a1", [na, hicks], [event(na, "Capture", hicks, "2001-12-09")], publisher="Reuters"))
+    write(store, extraction("a2", [org("Northern Alliance"), person("David Hicks")],
+                            [event(na, "Capture", hicks, "2001-12")], publisher="AP"))
+    hicks2 = person("Hicks")
+    write(store, extraction("a3", [na, hicks2], [event(na, "Capture", hicks2, negated=True)], publisher="AFP"))
+    assert events(store) == [("Capture", 3)]
+
+
+def test_reports_far_apart_in_time_or_of_another_class_are_other_events(store):
+    na, hicks = org("Northern Alliance"), person("David Hicks")
+    write(store, extraction("a1", [na, hicks], [event(na, "Capture", hicks, "2001-12-09")]))
+    write(store, extraction("a2", [na, hicks], [event(na, "Capture", hicks, "2002-03-01"),
+                                                event(na, "Transfer", hicks, start=30)]))
+    assert sorted(events(store)) == [("Capture", 1), ("Capture", 1), ("Transfer", 1)]
+
+
+def test_reports_in_a_city_and_in_its_country_are_one_event_but_not_in_two_cities(store):
+    police, suspect = org("Pakistani police"), person("Abu Zubaydah")
+    city, country, kabul = place("Peshawar", "City"), place("Pakistan", "Country"), place("Kabul", "City")
+    write(store, extraction("a1", [police, suspect, city], [event(police, "Arrest", suspect, place_=city)]))
+    write(store, extraction("a2", [police, suspect, country], [event(police, "Arrest", suspect, place_=country)]))
+    write(store, extraction("a3", [police, suspect, kabul], [event(police, "Arrest", suspect, place_=kabul)]))
+    assert events(store) == [("Arrest", 2), ("Arrest", 1)]
+
+
+def test_deleting_an_article_removes_its_reports_and_empty_events(store):
+    na, hicks = org("Northern Alliance"), person("David Hicks")
+    write(store, extraction("a1", [na, hicks], [event(na, "Capture", hicks)]))
+    write(store, extraction("a2", [na, hicks], [event(na, "Capture", hicks)]))
+    delete_article(store, "a1")
+    assert events(store) == [("Capture", 1)]
+    delete_article(store, "a2")
+    assert store.count(EVENTS_GRAPH) == 0
