@@ -163,7 +163,8 @@ def _site(ent) -> bool:
 
 def place_statements(statements: list[Statement], m: Mentions) -> list[Statement]:
     """Where an agent acted: "Apache helicopters blasted targets in Gaza City" -> Apache helicopters "blast in"
-    Gaza City, for events that happen at a place (attacks, killings, raids, arrests)."""
+    Gaza City, for events that happen at a place (attacks, killings, raids, arrests). Without an event class, so
+    that a query for the targets of arrests or attacks lists no places."""
     out, seen = [], {(st.subject, st.object) for st in statements}
     for st in statements:
         if st.event_type not in PLACE_EVENTS or not st.place or st.place in (st.subject, st.object):
@@ -173,6 +174,7 @@ def place_statements(statements: list[Statement], m: Mentions) -> list[Statement
         seen.add((st.subject, st.place))
         verb = st.predicate.split()
         verb = verb[:-1] if len(verb) > 1 and verb[-1] in TRAILING_PREPS else verb  # "fire on" -> "fire in"
-        out.append(replace(st, predicate=" ".join(verb + ["in"]), object=st.place, place=None,
+        # no event class: the event is the statement it comes from; a place is no target of an arrest or attack
+        out.append(replace(st, predicate=" ".join(verb + ["in"]), object=st.place, place=None, event_type=None,
                            confidence=round(st.confidence * PLACE_FACTOR, 3)))
     return out
