@@ -24,13 +24,16 @@ from ..sparql import term_n3
 from ..vocab import EVENTS_GRAPH, RESOLUTION_GRAPH
 from . import events, index
 from .match import Match, Mention, choose, mention_keys, owners_of
+from .names import is_name
 from .places import link, place_iri, place_triples
 
 
 def mentions_of(ex: Extraction) -> tuple[Mention, ...]:
-    """The named entities of an extraction (people described but not named are never resolved)."""
+    """The named entities of an extraction (people described but not named are never resolved), each with its
+    label and those aliases that are names (not descriptions such as "Iraqi national")."""
     return tuple(
-        Mention(e.key, e.type, (e.label, *sorted(e.aliases - {e.label})), e.subtype, e.country)
+        Mention(e.key, e.type, (e.label, *sorted(a for a in e.aliases - {e.label} if is_name(a))), e.subtype,
+                e.country)
         for e in ex.entities.values() if e.described_by is None
     )
 
