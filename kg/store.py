@@ -154,6 +154,14 @@ class Store:
         """Run a SPARQL update as one transaction."""
         raise NotImplementedError
 
+    def update_graph(self, graph: URIRef, sparql: str, triples: Iterable[tuple[Node, Node, Node]] = ()) -> None:
+        """Run a SPARQL update that rewrites one article's ``graph`` to ``triples`` (none: drops it) and changes no
+        other graph that types entities or gives them names or statements (kg.resolve writes an article with its
+        part of the shared graphs this way). The same as :meth:`update`, except that a store keeping an index of
+        entities (the embedded store's search index) refreshes only the entities of that graph, before and after,
+        instead of rebuilding it."""
+        self.update(sparql)
+
     def load(self, data: bytes | IO[bytes], format: str, graph: URIRef | None = None) -> int:
         """Parse RDF into the store (triple formats into ``graph``); return the number of quads added."""
         raise NotImplementedError

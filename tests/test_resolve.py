@@ -46,6 +46,14 @@ def store():
         yield s
 
 
+def test_people_described_alike_stay_apart(store):
+    # the extraction keeps appositions as aliases ("Ahmed Hassan Farah, a Somali national"): not names to join on
+    write(store, extraction("a1", [person("Ahmed Hassan Farah", "Somali national")]))
+    write(store, extraction("a2", [person("Mohamed Ali", "Somali national")]))
+    assert decisions(store) == {}
+    assert in_graph(store, "a2", "person/mohamed-ali")
+
+
 def test_a_transliteration_joins_the_stored_person(store):
     write(store, extraction("a1", [person("Osama bin Laden", "bin Laden")]))
     write(store, extraction("a2", [person("Usama bin Ladin")]))

@@ -146,3 +146,20 @@ def test_an_index_left_dirty_or_missing_is_rebuilt_on_open(tmp_path):
     index_path(folder).unlink()
     with open_store(folder) as s:
         assert ids(s, "dhahabi") == ["person/dhahabi"]
+
+
+def test_resolved_article_writes_refresh_the_index_without_a_rebuild(store, monkeypatch):
+    """kg.resolve writes an article and its part of the shared graphs in one SPARQL update: the index refreshes
+    the article's entities (before and after) instead of rebuilding, which costs seconds on a large store."""
+    from .resolve_samples import extraction, person, write
+
+    monkeypatch.setattr(store.search_index, "rebuild", lambda s: pytest.fail("rebuilt the whole index"))
+    write(store, extraction("a4", [person("Osama bin Laden")]))
+    write(store, extraction("a5", [person("Usama bin Ladin")]))  # joined to Osama bin Laden (rule: variant)
+    found = gq.search_entities(store, "usama bin ladin")
+    assert [(e["id"], e["match"], e["matched"]) for e in found] == [("person/osama-bin-laden", "exact", "Usama bin Ladin")]
+    delete_article(store, "a5")
+    assert [(e["id"], e["match"]) for e in gq.search_entities(store, "usama bin ladin")] == [
+        ("person/osama-bin-laden", "fuzzy")]
+    delete_article(store, "a4")
+    assert ids(store, "") == [] and not store.search_index.needs_build

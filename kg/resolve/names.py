@@ -96,6 +96,19 @@ def words_score(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return 0.0 if min(scores) == 0.0 else sum(scores) / len(scores)
 
 
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+def is_name(text: str) -> bool:
+    """A proper name rather than a description: every word but particles and small words ("of", "the") starts
+    with a capital or a digit. "Jasim", "Abu Bakr al-Baghdadi", "Department of the Treasury" are names;
+    "Somali national", "senior Daesh terrorist leader" and "terrorist group", aliases the extraction keeps from
+    appositions, are not, and two people are never the same for being both "a Somali national"."""
+    skip = _particles() | ACRONYM_SKIP
+    words = _NAME_WORD.findall(text)
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or fold(w) in skip for w in words)
+
+
 def acronym_of(name: str) -> str | None:
     """The letters of a name written as an acronym ("PA", "U.N." -> "pa", "un"), else None."""
     stripped = name.strip()

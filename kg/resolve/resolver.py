@@ -24,13 +24,16 @@ from ..sparql import term_n3
 from ..vocab import EVENTS_GRAPH, RESOLUTION_GRAPH
 from . import events, index
 from .match import Match, Mention, choose, mention_keys, owners_of
+from .names import is_name
 from .places import link, place_iri, place_triples
 
 
 def mentions_of(ex: Extraction) -> tuple[Mention, ...]:
-    """The named entities of an extraction (people described but not named are never resolved)."""
+    """The named entities of an extraction (people described but not named are never resolved), each with its
+    label and those aliases that are names (not descriptions such as "Iraqi national")."""
     return tuple(
-        Mention(e.key, e.type, (e.label, *sorted(e.aliases - {e.label})), e.subtype, e.country)
+        Mention(e.key, e.type, (e.label, *sorted(a for a in e.aliases - {e.label} if is_name(a))), e.subtype,
+                e.country)
         for e in ex.entities.values() if e.described_by is None
     )
 
@@ -112,10 +115,11 @@ def _forget_ops(article: URIRef) -> list[str]:
 
 def write(store: Store, p: Plan, triples: Iterable[tuple]) -> int:
     """Replace the article's graph with ``triples`` (rewritten by the plan) and its shared part; one update."""
+    rewritten = p.rewrite(triples)
     ops = _forget_ops(p.article) + [f"DROP SILENT GRAPH {term_n3(p.article)}"]
-    ops += index.insert_update({p.article: p.rewrite(triples), **p.shared})
+    ops += index.insert_update({p.article: rewritten, **p.shared})
     ops += index.orphans_update(p.names) + events.orphans_update(p.events)
-    store.update(" ;\n".join(ops))
+    store.update_graph(p.article, " ;\n".join(ops), rewritten)
     return store.count(p.article)
 
 
@@ -123,4 +127,4 @@ def forget(store: Store, article: URIRef) -> None:
     """Delete an article: its graph, decisions, name attestations and event reports, in one update."""
     names, own = index.attested_names(store, article), events.own_events(store, article)
     ops = _forget_ops(article) + [f"DROP SILENT GRAPH {term_n3(article)}"]
-    store.update(" ;\n".join(ops + index.orphans_update(names) + events.orphans_update(own)))
+    store.update_graph(article, " ;\n".join(ops + index.orphans_update(names) + events.orphans_update(own)))

@@ -115,17 +115,27 @@ class OxigraphStore(Store):
         self._before_write()
         applied = False
         try:
-            self._ox.update(sparql)
+            self._run_update(sparql)
             applied = True
-        except SyntaxError as exc:
-            raise SparqlSyntaxError(str(exc), sparql) from None
-        except OSError as exc:
-            raise StoreError(str(exc)) from None
         finally:
             if self.search_index is not None and applied:
                 self.search_index.rebuild(self)
             else:  # refused or failed as a whole (one transaction): nothing to reindex
                 self._after_write(set())
+
+    def update_graph(self, graph: URIRef, sparql: str, triples: Iterable[tuple[Node, Node, Node]] = ()) -> None:
+        """A SPARQL update confined to one article's entities (see Store.update_graph): the search index
+        refreshes the entities the graph held and those of ``triples``, without a rebuild."""
+        touched = self._before_write(graph) | touched_by_triples(triples)
+        self._write(lambda: self._run_update(sparql), touched)
+
+    def _run_update(self, sparql: str) -> None:
+        try:
+            self._ox.update(sparql)
+        except SyntaxError as exc:
+            raise SparqlSyntaxError(str(exc), sparql) from None
+        except OSError as exc:
+            raise StoreError(str(exc)) from None
 
     def _before_write(self, graph: URIRef | None = None) -> set[str]:
         """Mark the search index dirty; return the entities ``graph`` touches now (their rows may change)."""
