@@ -22,6 +22,7 @@ from spacy.tokens import Span, Token
 
 from .args import Mentions, resolve
 from .cues import cues
+from .events import event_class
 from ..entities.participants import is_place_noun
 from .time import normalise
 
@@ -142,11 +143,15 @@ def _clause_time(anchor: Token) -> list[Token]:
     return []
 
 
-def _sentence_time(sent: Span, published: str | None) -> str | None:
-    """The one point in time a sentence names, if it names one and no other ("Overnight, ... on Sunday")."""
+def _sentence_time(anchor: Token, published: str | None) -> str | None:
+    """The one point in time the event's sentence names, if it names one and no other, and not as the time of
+    another verb ("..., sources said Tuesday"; "... and on Sunday he was charged")."""
     points = []
-    for ent in sent.ents:
+    for ent in anchor.sent.ents:
         if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        head = ent.root.head.head if ent.root.head.dep_ == "prep" else ent.root.head
+        if head.pos_ in {"VERB", "AUX"} and head.i != anchor.i:
             continue
         value = normalise(ent.text, published)
         if ISO.match(value) or POINT_WORDS.match(value):
@@ -238,7 +243,11 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
         attributed = m.according[sent.start]
 
     times = _time_tokens(anchor) or _clause_time(anchor)
-    time = normalise(_ent_text(times[0]), published) if times else _sentence_time(anchor.sent, published)
+    if times:
+        time = normalise(_ent_text(times[0]), published)
+    else:  # an event (not a state: "had been hiding out in") on the one day its sentence names
+        event = event_class(anchor.lemma_.lower(), "NOUN" if anchor.pos_ == "NOUN" else "VERB")
+        time = _sentence_time(anchor, published) if event is not None else None
     place = place_of(anchor, m, keys) or (place_of(obj, m, keys) if obj is not None and obj.i != anchor.i else None)
     quantity = None
     if obj is not None:
