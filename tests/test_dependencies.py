@@ -20,7 +20,8 @@ INDIRECT = {"lxml-html-clean"}
 
 def _declared() -> dict[str, Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    requirements = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
+    extras = project["optional-dependencies"]
+    requirements = [Requirement(r) for r in project["dependencies"] + extras["test"] + extras["cluster"]]
     return {canonicalize_name(r.name): r for r in requirements}
 
 
