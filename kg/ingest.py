@@ -238,12 +238,14 @@ def ingest_items(
     workers: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     reporter: Reporter | None = None,
+    cluster: str | None = None,
 ) -> IngestSummary:
     """Extract each new or changed article and write it into its named graph; count the rest.
 
     ``items`` may mix articles and InputErrors (bad inputs, as the readers yield them).
     A KeyboardInterrupt stops the run cleanly: what was written stays, nothing is half-written,
-    and the summary says ``interrupted``.
+    and the summary says ``interrupted``. ``cluster`` (``tcp://HOST:PORT`` or ``local:N``): extract on Dask
+    workers instead of ``workers`` processes (see :mod:`kg.cluster`); this process still writes.
     """
     summary = IngestSummary()
     reporter = reporter or Reporter()
@@ -268,7 +270,11 @@ def ingest_items(
                     continue
             reporter.update(summary)
 
-    if workers > 1:
+    if cluster:
+        from .cluster import in_cluster
+
+        results = in_cluster(fresh(), model, batch_size, cluster)
+    elif workers > 1:
         results = _in_pool(fresh(), model, batch_size, workers)
     else:
         results = _in_process(fresh(), model, batch_size)
