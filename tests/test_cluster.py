@@ -33,6 +33,7 @@ from kg.store import open_store  # noqa: E402
 from kg.text import article_from_text  # noqa: E402
 
 from .conftest import ROOT, SEED  # noqa: E402
+from .store_backends import fresh_remote_store, oxigraph_endpoint  # noqa: E402, F401 (a fixture)
 from .test_ingest import STORIES, nquads  # noqa: E402
 
 BAD_VALUE = ("Error: --cluster {!r}: use tcp://HOST:PORT (a Dask scheduler's address) "
@@ -119,6 +120,14 @@ def test_an_article_that_breaks_extraction_on_a_worker_fails_alone(client):
         client.run(mend)
     assert summary.articles == 3
     assert summary.failed == [("s2", "extraction failed: ValueError: boom")]
+
+
+def test_a_cluster_ingest_into_an_oxigraph_server_gives_the_local_graph(corpus, local, client, oxigraph_endpoint):
+    reference, graph = local
+    with fresh_remote_store(oxigraph_endpoint) as store:
+        summary = ingest_paths([corpus], store, batch_size=4, cluster=client.scheduler.address)
+        assert counts(summary) == counts(reference)
+        assert nquads(store) == graph
 
 
 class KillOneWorker(Reporter):
