@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from .errors import InputError, KGError
 from .ingest import Written, _chunks, extract_chunk
@@ -100,14 +100,19 @@ def in_cluster(
     """Batches of ``articles`` through :func:`kg.ingest.extract_chunk` on the Dask cluster ``cluster`` names.
 
     Results come in input order, with at most 2 batches per worker thread in flight (counted again before each
-    batch, as workers join or leave). ``extra`` goes to ``extract_chunk`` after the model.
+    batch, as workers join or leave). ``extra`` goes to ``extract_chunk`` after the model. No cluster is
+    reached (or started) when there is nothing to extract, as when a finished run is run again.
     """
     spec = parse_cluster(cluster)
     model = model_name(model)  # resolved here: a worker's environment may name another default
+    chunks = _chunks(articles, batch_size)
+    first = next(chunks, None)
+    if first is None:
+        return
+    chunks = chain([first], chunks)
     with connected(spec) as client:
         client.register_plugin(SpacyPipeline(model), name=SpacyPipeline.name)
         pending: deque = deque()
-        chunks = _chunks(articles, batch_size)
         try:
             while True:
                 window = 2 * max(1, sum(client.nthreads().values()))

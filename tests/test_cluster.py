@@ -90,6 +90,8 @@ def test_a_cluster_ingest_gives_the_local_graph_and_skips_what_is_stored(corpus,
         assert nquads(store) == graph
         again = ingest_paths([corpus], store, batch_size=2, cluster=client.scheduler.address)
         assert (again.articles, again.unchanged, again.duplicates, again.triples_added) == (0, len(STORIES) + 1, 1, 0)
+        nothing_to_do = ingest_paths([corpus], store, cluster="tcp://127.0.0.1:9")  # no scheduler: not reached
+        assert (nothing_to_do.articles, nothing_to_do.unchanged, nothing_to_do.elapsed < 5) == (0, len(STORIES) + 1, True)
 
 
 def test_an_article_that_breaks_extraction_on_a_worker_fails_alone(client):
