@@ -3,7 +3,8 @@
 #                (HOST=0.0.0.0 PORT=8080 TOKEN=secret STORE=path ARTICLES="seeds/ ~/news/" change the address,
 #                allow writes, pick the store, ingest other folders)
 #   make test    install with test tools and run the tests
-#   make lock    refresh requirements.lock (exact versions) after changing dependencies in pyproject.toml
+#   make lock    refresh requirements.lock (exact versions, with the test and cluster extras) after changing
+#                dependencies in pyproject.toml
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -27,7 +28,7 @@ $(VENV)/.installed: pyproject.toml $(LOCK) $(BIN)/activate
 
 lock: $(BIN)/activate
 	$(BIN)/python -m pip install -q pip-tools
-	$(BIN)/pip-compile -q --upgrade --extra test --extra docs --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/pip-compile -q --upgrade --extra test --extra docs --extra cluster --strip-extras --no-emit-index-url --no-emit-find-links \
 		-o $(LOCK) pyproject.toml
 
 install: $(VENV)/.installed

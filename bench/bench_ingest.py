@@ -5,10 +5,15 @@ Builds corpora (bench/corpus.py) of two sizes, then in the same run:
 * bare spaCy: ``spacy.load(model)`` and ``nlp.pipe`` over the texts, in this process (model load excluded);
 * ``kg ingest corpus.jsonl --workers N`` as a subprocess into a fresh on-disk store, N = 1 and 2,
   timed end to end (process start, model loading, reading, extraction, RDF, writing);
+* ``kg ingest corpus.jsonl --cluster local:2`` (a Dask LocalCluster of 2 worker processes, the
+  ``cluster`` extra), timed the same way;
 
 and prints words/s, the ratio ingest / bare spaCy (target >= 0.6 with 1 worker), the 2-worker
-speed-up (target >= 1.5 on 2 cores), and the peak memory (RSS summed over the ingest process and
-its workers, sampled every 50 ms), which should not grow with the corpus size.
+speed-up (target >= 1.5 on 2 cores), the Dask row as a ratio to the 2-worker pool's words/s
+(target >= 0.9) with its overhead per article (its extra wall time over the pool's, cluster start
+included, divided by the articles), and the peak memory (RSS summed over the ingest process and
+its workers, sampled every 50 ms), which should not grow with the corpus size. Also, for docs/scaling.md,
+the size on disk of the store the last run wrote (its folder's files), and triples and words per article.
 
     .venv/bin/python bench/bench_ingest.py               # 50,000 and 200,000 words
     .venv/bin/python bench/bench_ingest.py --words 20000 --small 5000   # a quick look
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -70,11 +76,18 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def kg_ingest(corpus: Path, workers: int, model: str, batch_size: int) -> tuple[float, float, int, str]:
-    """(wall seconds end to end, CPU seconds of the process tree, peak RSS bytes of the tree, summary line)."""
+def disk_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def kg_ingest(corpus: Path, parallel: list[str], model: str, batch_size: int) -> tuple[float, float, int, str, int]:
+    """(wall seconds end to end, CPU seconds of the tree, peak RSS bytes of the tree, summary line, store bytes).
+
+    ``parallel``: ``["--workers", "N"]`` or ``["--cluster", "local:N"]``.
+    """
     store = Path(tempfile.mkdtemp(prefix="kg-bench-store-"))
     try:
-        cmd = [sys.executable, "-m", "kg", "--store", str(store), "ingest", str(corpus), "--workers", str(workers),
+        cmd = [sys.executable, "-m", "kg", "--store", str(store), "ingest", str(corpus), *parallel,
                "--batch-size", str(batch_size), "--model", model, "--log-interval", "3600"]
         peak = 0
         started, cpu = time.perf_counter(), children_cpu()
@@ -95,7 +108,7 @@ def kg_ingest(corpus: Path, workers: int, model: str, batch_size: int) -> tuple[
         sampler.join()
         if proc.returncode != 0:
             raise SystemExit(f"kg ingest failed ({proc.returncode}):\n{err}")
-        return elapsed, cpu, peak, out.strip()
+        return elapsed, cpu, peak, out.strip(), disk_bytes(store)
     finally:
         shutil.rmtree(store, ignore_errors=True)
 
@@ -122,13 +135,18 @@ def main() -> None:
             print(f"\n{label} corpus: {n} articles, {w:,} words")
             print(f"  bare spaCy ({args.model}, 1 process): {bare:7.1f} s  {w / bare:8,.0f} words/s  "
                   f"CPU {bare_cpu:6.1f} s")
-            for workers in (1, 2):
-                secs, cpu, peak, summary = kg_ingest(corpus, workers, args.model, args.batch_size)
-                row[workers] = (secs, peak, cpu)
-                print(f"  kg ingest --workers {workers}:           {secs:7.1f} s  {w / secs:8,.0f} words/s  "
+            for key, parallel in ((1, ["--workers", "1"]), (2, ["--workers", "2"]), ("dask", ["--cluster", "local:2"])):
+                secs, cpu, peak, summary, disk = kg_ingest(corpus, parallel, args.model, args.batch_size)
+                row[key] = (secs, peak, cpu)
+                print(f"  kg ingest {' '.join(parallel):17}{secs:7.1f} s  {w / secs:8,.0f} words/s  "
                       f"CPU {cpu:6.1f} s  ratio to bare spaCy {bare / secs:.2f}  peak RSS {peak / 2**20:,.0f} MiB")
                 print(f"    {summary}")
+            triples = int(re.search(r"(\d+) triples added", summary).group(1))
+            print(f"  store on disk after the run: {disk / 2**20:,.1f} MiB, {disk / n:,.0f} bytes and "
+                  f"{triples / n:,.0f} triples per article, {w / n:,.0f} words per article")
             print(f"  2-worker speed-up over 1 worker: {row[1][0] / row[2][0]:.2f}")
+            print(f"  Dask LocalCluster of 2 / 2-worker pool, words/s: {row[2][0] / row['dask'][0]:.2f}; "
+                  f"overhead {1000 * (row['dask'][0] - row[2][0]) / n:+.1f} ms per article")
             results[label] = row
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -137,11 +155,15 @@ def main() -> None:
     ratio = large["words"] / large[1][0] / large["bare_wps"]
     print(f"\nlarge corpus: ratio to bare spaCy with 1 worker {ratio:.2f} (target >= 0.6); "
           f"2-worker speed-up {large[1][0] / large[2][0]:.2f} (target >= 1.5)")
+    print(f"large corpus: Dask LocalCluster of 2 / 2-worker pool, words/s {large[2][0] / large['dask'][0]:.2f} "
+          f"(target >= 0.9); overhead {1000 * (large['dask'][0] - large[2][0]) / large['articles']:+.1f} ms "
+          f"per article, cluster start included")
     print(f"CPU seconds, 1 worker {large[1][2]:.1f}, 2 workers {large[2][2]:.1f}: with two idle cores the 2-worker "
           f"speed-up could reach {2 * large[1][2] / large[2][2]:.2f}")
-    for workers in (1, 2):
+    for workers in (1, 2, "dask"):
         growth = large[workers][1] / small[workers][1]
-        print(f"peak RSS with {workers} worker(s): {small[workers][1] / 2**20:,.0f} MiB for {small['articles']} articles, "
+        name = "Dask, 2" if workers == "dask" else workers
+        print(f"peak RSS with {name} worker(s): {small[workers][1] / 2**20:,.0f} MiB for {small['articles']} articles, "
               f"{large[workers][1] / 2**20:,.0f} MiB for {large['articles']} articles (x{growth:.2f} for "
               f"x{large['articles'] / small['articles']:.1f} articles)")
     print(f"load average {os.getloadavg()[0]:.2f} at end (other processes on the machine slow every figure)")

@@ -104,6 +104,9 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or - for standard input.")],
     model: ModelOpt = None,
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="spaCy processes (the main process writes).")] = 1,
+    cluster: Annotated[Optional[str], typer.Option(
+        "--cluster", help="Extract on Dask workers: tcp://HOST:PORT (a scheduler) or local:N (N processes here); "
+                          "needs pip install 'kg[cluster]'.")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per nlp.pipe batch.")] = 16,
     kind: Annotated[
         Optional[str], typer.Option("--format", help="Input kind: text, html, jsonl, json, feed. Default: by suffix.")
@@ -129,6 +132,7 @@ def ingest(
     is 1 when any input failed, 130 when interrupted.
 
     Example: kg ingest seeds/ exports/news.jsonl --workers 2
+    (or --cluster local:2, or --cluster tcp://HOST:8786 for a Dask scheduler)
     """
     import signal
 
@@ -143,10 +147,17 @@ def ingest(
         options = ReadOptions(kind=kind, fields=Fields.parse(fields), max_bytes=max_bytes)
     except ValueError as exc:
         fail(str(exc))
+    if cluster is not None:
+        from .cluster import parse_cluster
+
+        if workers > 1:
+            fail("give --workers or --cluster, not both")
+        with errors_as_messages():
+            parse_cluster(cluster)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill: stop like Ctrl-C, between articles
     with opened_store() as store, errors_as_messages():
         summary = ingest_paths(
-            paths, store, state.model, read_options=options, workers=workers, batch_size=batch_size,
+            paths, store, state.model, read_options=options, workers=workers, batch_size=batch_size, cluster=cluster,
             time_limit=time_limit or None,
             reporter=reporter_for(sys.stderr, log_interval, total=lambda: count_articles(paths, options)),
         )

@@ -13,6 +13,9 @@ class InputError(KGError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):  # pickled by worker processes (the pool, Dask) with what extract_chunk adds (sha256)
+        return type(self), (self.source, self.reason), self.__dict__
+
 
 class StoreError(KGError):
     """The store cannot be opened, read or written."""

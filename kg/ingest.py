@@ -268,6 +268,7 @@ def ingest_items(
     reporter: Reporter | None = None,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     resolve: bool = True,
+    cluster: str | None = None,
 ) -> IngestSummary:
     """Extract each new or changed article and write it into its named graph; count the rest.
 
@@ -276,7 +277,8 @@ def ingest_items(
 
     ``items`` may mix articles and InputErrors (bad inputs, as the readers yield them).
     A KeyboardInterrupt stops the run cleanly: what was written stays, nothing is half-written,
-    and the summary says ``interrupted``.
+    and the summary says ``interrupted``. ``cluster`` (``tcp://HOST:PORT`` or ``local:N``): extract on Dask
+    workers instead of ``workers`` processes (see :mod:`kg.cluster`); this process still writes.
     """
     summary = IngestSummary()
     reporter = reporter or Reporter()
@@ -301,7 +303,11 @@ def ingest_items(
                     continue
             reporter.update(summary)
 
-    if workers > 1:
+    if cluster:
+        from .cluster import in_cluster
+
+        results = in_cluster(fresh(), model, batch_size, cluster, time_limit)
+    elif workers > 1:
         results = _in_pool(fresh(), model, batch_size, workers, time_limit)
     else:
         results = _in_process(fresh(), model, batch_size, time_limit)

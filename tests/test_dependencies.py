@@ -21,7 +21,7 @@ INDIRECT = {"lxml-html-clean"}
 def _declared() -> dict[str, Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = project["optional-dependencies"]
-    requirements = [Requirement(r) for r in project["dependencies"] + extras["test"] + extras["docs"]]
+    requirements = [Requirement(r) for r in project["dependencies"] + extras["test"] + extras["docs"] + extras["cluster"]]
     return {canonicalize_name(r.name): r for r in requirements}
 
 

@@ -175,3 +175,13 @@ def test_an_article_that_breaks_extraction_fails_alone(store, monkeypatch):
     summary = ingest_articles(arts, store, batch_size=4)
     assert summary.articles == 3
     assert summary.failed == [("s2", "extraction failed: ValueError: boom")]
+
+
+def test_an_extraction_failure_survives_the_trip_from_a_worker():
+    import pickle
+
+    error = InputError("s2", "extraction failed: ValueError: boom")
+    error.sha256 = "abc"
+    back = pickle.loads(pickle.dumps(error))
+    assert (type(back), back.source, back.reason, back.sha256, str(back)) == (
+        InputError, "s2", "extraction failed: ValueError: boom", "abc", "s2: extraction failed: ValueError: boom")

@@ -1,0 +1,130 @@
+"""Extraction on a Dask cluster: ``kg ingest --cluster tcp://HOST:PORT`` or ``--cluster local:N``.
+
+Batches of articles go to Dask workers, each of which loads the spaCy pipeline once (a worker plugin, run
+again on every worker that joins later), and the results come back in input order to the single writer in
+this process, which stores them exactly as a local ingest does (see :mod:`kg.ingest`). A worker that dies
+with batches on it is replaced by its nanny and Dask runs those batches again elsewhere; a batch that kills
+``distributed.scheduler.allowed-failures`` + 1 workers (3 + 1 by default) stops the run, which can be
+started again to resume.
+
+Dask is the optional ``cluster`` extra (``pip install 'kg[cluster]'``): without it, only :func:`parse_cluster`
+works, and :func:`in_cluster` says what to install.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import chain, islice
+
+from .errors import InputError, KGError
+from .ingest import Written, _chunks, extract_chunk
+from .model import Article
+from .nlp import load_pipeline, model_name
+
+try:
+    from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin
+except ImportError:  # the cluster extra is not installed
+    Client = KilledWorker = LocalCluster = None
+    WorkerPlugin = object
+
+CONNECT_TIMEOUT = 10  # seconds to reach a scheduler
+_LOCAL = re.compile(r"local:([1-9][0-9]*)")
+_ADDRESS = re.compile(r"tcp://[^\s/:]+:[0-9]{1,5}")
+
+
+@dataclass(frozen=True)
+class ClusterSpec:
+    """Where batches go: ``local`` worker processes on this machine, or the scheduler at ``address``."""
+
+    local: int = 0
+    address: str = ""
+
+
+def parse_cluster(value: str) -> ClusterSpec:
+    """``local:N`` (a LocalCluster of N worker processes) or ``tcp://HOST:PORT`` (a running Dask scheduler)."""
+    if match := _LOCAL.fullmatch(value):
+        return ClusterSpec(local=int(match.group(1)))
+    if _ADDRESS.fullmatch(value):
+        return ClusterSpec(address=value)
+    raise KGError(
+        f"--cluster {value!r}: use tcp://HOST:PORT (a Dask scheduler's address) "
+        "or local:N (N worker processes on this machine)"
+    )
+
+
+class SpacyPipeline(WorkerPlugin):
+    """Loads the spaCy pipeline once on each worker, when the worker starts (or when the run starts)."""
+
+    name = "kg-spacy"
+
+    def __init__(self, model: str):
+        self.model = model
+
+    def setup(self, worker) -> None:
+        load_pipeline(self.model)  # cached: every batch on this worker reuses it
+
+
+@contextmanager
+def connected(spec: ClusterSpec) -> Iterator[Client]:
+    """A client of the cluster ``spec`` names, closed (with the LocalCluster it started) on exit."""
+    if Client is None:
+        raise KGError("--cluster needs Dask: pip install 'kg[cluster]' (dask and distributed)")
+    cluster = None
+    try:
+        if spec.local:
+            cluster = LocalCluster(n_workers=spec.local, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+        else:
+            client = Client(spec.address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise KGError(f"cannot reach the Dask scheduler at {spec.address or 'local'}: {exc}") from None
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def in_cluster(
+    articles: Iterable[Article], model: str | None, batch_size: int, cluster: str, *extra
+) -> Iterator[Written | InputError]:
+    """Batches of ``articles`` through :func:`kg.ingest.extract_chunk` on the Dask cluster ``cluster`` names.
+
+    Results come in input order, with at most 2 batches per worker thread in flight (counted again before each
+    batch, as workers join or leave). ``extra`` goes to ``extract_chunk`` after the model. No cluster is
+    reached (or started) when there is nothing to extract, as when a finished run is run again.
+    """
+    spec = parse_cluster(cluster)
+    model = model_name(model)  # resolved here: a worker's environment may name another default
+    chunks = _chunks(articles, batch_size)
+    first = next(chunks, None)
+    if first is None:
+        return
+    chunks = chain([first], chunks)
+    with connected(spec) as client:
+        client.register_plugin(SpacyPipeline(model), name=SpacyPipeline.name)
+        pending: deque = deque()
+        try:
+            while True:
+                window = 2 * max(1, sum(client.nthreads().values()))
+                for chunk in islice(chunks, max(0, window - len(pending))):
+                    pending.append(client.submit(extract_chunk, chunk, model, *extra, pure=False))
+                if not pending:
+                    return
+                try:
+                    results = pending.popleft().result()
+                except KilledWorker as exc:
+                    raise KGError(f"a batch of articles killed every worker it ran on ({exc}); "
+                                  "run again to resume") from None
+                yield from results
+        finally:
+            client.cancel(list(pending))
