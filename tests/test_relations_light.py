@@ -36,6 +36,10 @@ CASES = [
      ("army", "take a toll on", "militia", "Attack")),
     ("The envoy put pressure on the government.", {"The envoy": P + ":Omar Said", "the government": O + ":government"},
      ("Omar Said", "put pressure on", "government", None)),
+    ("The bombing left Ali Hassan dead.", {"The bombing": O + ":militia", **X},
+     ("militia", "kill", "Ali Hassan", "Killing")),
+    ("The militia left Ali Hassan wounded.", {"The militia": O + ":militia", **X},
+     ("militia", "wound", "Ali Hassan", "Attack")),
 ]
 
 

@@ -45,6 +45,7 @@ PLACE_NOUNS = {"state", "province", "region", "city", "town", "village", "distri
 TITLE_JOINERS = {"for", "of", "and"}  # "Secretary for Terrorism and Financial Intelligence Brian Nelson"
 TITLE_REACH = 8  # tokens before a name where the title it continues may start
 NEAR_PREPS = {"near", "outside", "around"}
+CONTESTED_NOUNS = {"battle", "siege", "fight"}  # "the battle for X", "the siege of X"
 LOCATIVE_PREPS = {"in", "near", "outside", "across", "throughout"}
 OPEN_QUOTES, CLOSE_QUOTES = {'"', "\u201c", "``", "'", "\u2018"}, {'"', "\u201d", "''", "'", "\u2019"}
 _WORD = re.compile(r"[a-z0-9]+")
@@ -78,6 +79,7 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     - coordinated with a name of known type ("Benin and Togo") -> that type, 2;
     - subject of a verb only people do ("X said", "X was arrested"), unless the model said ORG -> Person, 1;
     - named by a place noun ("the state of X", "the states of Y and X") -> Location, 2;
+    - fought over ("the battle for X", "the siege of X") -> Location, 2;
     - object of a locative preposition ("violence in X"), unless the model said PERSON -> Location, 1.
 
     An organisation introduced by a group noun ("the group known as X", "X, a ransomware gang") is an
@@ -111,6 +113,8 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
         votes.append(("Location", 2))  # "the Tora Bora mountain complex", "the X caves"
     elif any(c.dep_ == "appos" and _place_noun(c) for c in root.children):
         votes.append(("Location", 2))  # "Sharana, the provincial capital of Paktika"
+    elif place.dep_ == "pobj" and place.head.lower_ in {"for", "of"} and place.head.head.lemma_.lower() in CONTESTED_NOUNS:
+        votes.append(("Location", 2))  # "the battle for X", "the siege of X": ground is fought over
     elif place.dep_ == "pobj" and place.head.lower_ in NEAR_PREPS:
         votes.append(("Location", 2))  # "the caves near X": people are seldom near things in the news
     elif label != "PERSON" and place.dep_ == "pobj" and place.head.lower_ in LOCATIVE_PREPS:

@@ -124,12 +124,15 @@ class Participants:
         """Described participants ("Palestinian gunmen", "two policemen"); with ``bare``, after the definite
         descriptions have been resolved to named antecedents, the bare ones too ("the gunmen")."""
         at = {i: m for m in reg.mentions for i in range(m.start, m.end)}
-        last: dict[str, str] = {}  # head lemma -> key of the last participant with that head
+        last: dict[str, list[tuple[int, str]]] = {}  # head lemma -> (start, key) of participants with that head
         for m in sorted(reg.mentions, key=lambda m: m.start):
             ent = reg.entities[m.key]
             if m.kind == "description" or (ent.type == "Organization" and _data()["types"].get(
                     doc[m.end - 1].lemma_.lower()) == "Organization"):  # "Iraqi forces" ... "the forces"
-                last[doc[m.end - 1].lemma_.lower()] = m.key
+                last.setdefault(doc[m.end - 1].lemma_.lower(), []).append((m.start, m.key))
+            elif ent.type == "Location" and m.end < len(doc) and is_place_noun(doc[m.end]) \
+                    and doc[m.end - 1].head.i == m.end:  # "the Tora Bora area" ... "the area"
+                last.setdefault(doc[m.end].lemma_.lower(), []).append((m.start, m.key))
         for head in sorted(set(event_arguments(doc)), key=lambda t: t.i):
             if head.i in at:
                 self._counted_force(doc, reg, at, head)
@@ -137,7 +140,7 @@ class Participants:
             if head.pos_ == "NUM" and head.dep_ in {"dobj", "nsubjpass"} and head.like_num and not list(head.children):
                 self._casualties(doc, reg, at, head)  # "killed 14 people and wounded 37"
                 continue
-            if not bare and _is_bare(doc, head) and not _specific_one(head):
+            if not bare and _is_bare(doc, head) and not _specific_one(head) and not _harmed_one(head):
                 continue
             if head.lemma_.lower() in _data()["weapons"]:
                 self._weapon(doc, reg, at, head)
@@ -150,7 +153,23 @@ class Participants:
             mention = reg.mentions[-1]
             for i in range(start, end):
                 at[i] = mention
-            last[head.lemma_.lower()] = key
+            last.setdefault(head.lemma_.lower(), []).append((start, key))
+        self._groups_from(doc, reg, at)
+
+    def _groups_from(self, doc: Doc, reg: Registry, at: dict[int, Mention]) -> None:
+        """"(arrested) some 100 militants from Hamas": counted or described people "from" a group are its members."""
+        for m in reg.mentions:
+            ent, head = reg.entities[m.key], doc[m.end - 1]
+            if m.kind != "description" or ent.type != "Person" or ent.described_by is not None \
+                    or head.lemma_.lower() not in _data()["members"]:
+                continue
+            after = [c for c in head.head.children if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
+            for prep in [*head.children, *after]:  # a parser often hangs the "from" phrase on the verb
+                if prep.dep_ == "prep" and prep.lower_ == "from":
+                    for pobj in prep.children:
+                        group = reg.entities[at[pobj.i].key] if pobj.dep_ == "pobj" and pobj.i in at else None
+                        if group is not None and group.type == "Organization":
+                            ent.described_by = ent.described_by or ("member of", group.key)
 
     def _counted_force(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
         """"two Israeli soldiers": counted people a lexicon phrase took for a country's force are people."""
@@ -180,7 +199,7 @@ class Participants:
         """A bare count as the object of a casualty verb: so many people ("wounded 37" -> "37 people")."""
         if head.head.lemma_.lower() not in _data()["casualty_verbs"]:
             return
-        label = f"{head.text} people"
+        label = "one person" if head.lower_ in {"one", "1"} else f"{head.text} people"
         key = scoped_key(doc, "Person", f"{label}-{head.i}")
         reg.entity(key, label, "Person")
         reg.add(key, head.i, head.i + 1, "description", alias=head.text)
@@ -221,7 +240,7 @@ class Participants:
         return None
 
     def _participant(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token,
-                     last: dict[str, str], bare: bool = True) -> tuple[str, int, int] | None:
+                     last: dict[str, list[tuple[int, str]]], bare: bool = True) -> tuple[str, int, int] | None:
         """(key, start, end) of the mention a participant head makes, or None when it denotes none."""
         type_ = self._type(head)
         if type_ is None:
@@ -246,20 +265,36 @@ class Participants:
         first = start
         if quantity is not None and quantity.i < head.i and _partitive(quantity).i == head.i:
             first = _strip(doc, quantity.left_edge.i, quantity.i)  # "hundreds of", "some 100 of"
+        if quantity is not None and quantity.lower_ == "one" and quantity.dep_ == "appos" and quantity.head.i in at \
+                and reg.entities[at[quantity.head.i].key].type == "Person":
+            return at[quantity.head.i].key, quantity.i, end  # "Muslim al-Aarage, one of two Palestinians who ..."
         if sum(not t.is_punct for t in doc[first:end]) > MAX_WORDS or any(t.is_space for t in doc[first:end]):
             return None
-        if first == start == head.i and end == head.i + 1 and _specific_one(head) and type_ == "Person":
+        if first == start == head.i and end == head.i + 1 and (_specific_one(head) or _harmed_one(head)) \
+                and type_ == "Person":
             label = head.lower_  # "a man who was arrested in India": someone the story is about, unnamed
             key = scoped_key(doc, type_, f"{label}-{head.i}")
             ent = reg.entity(key, label, type_)
             return key, head.i, end
         if first == start == head.i and end == head.i + 1:
-            if any(c.dep_ == "poss" for c in head.children):
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            if owners and type_ == "Location" and owners[0].pos_ == "NOUN" and self._type(owners[0]) == "Person":
+                owner = owners[0]  # "the militants' position": a place of people the story is about
+                label = " ".join(doc[owner.i : end].text.split())
+                key = scoped_key(doc, type_, label)
+                reg.entity(key, label, type_)
+                return key, (head.i if owner.i in at else owner.i), end
+            if owners:
                 return None  # "Assad's forces": the owner's, not the forces named before
             # a bare noun ("the gunmen", "forces") is the participant named before with that noun, or no one
-            return (last[head.lemma_.lower()], head.i, end) if head.lemma_.lower() in last else None
+            before = [(start, key) for start, key in last.get(head.lemma_.lower(), ()) if start < head.i]
+            return (max(before)[1], head.i, end) if before else None
         if type_ == "Location" and head.pos_ == "PROPN":
             return None  # "Gaza City", "Red Square": a name, the name layer's
+        named = at.get(head.i - 1)
+        if type_ == "Location" and named is not None and named.end == head.i and named.kind == "name" \
+                and reg.entities[named.key].type == "Location" and head.tag_ == "NN":
+            return named.key, head.i, end  # "the Tora Bora area", "the Mosh Khil region": the named place
         if type_ == "Location" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in head.children):
             return None  # "the northern city of Mosul": the named place
@@ -291,7 +326,8 @@ class Participants:
                 other = reg.entities[mention.key]
                 if other.type == "Location" and other.subtype == "Country":
                     country = other.key
-                elif other.type == "Organization" and ent.type == "Person" and head.lemma_.lower() in _data()["members"]:
+                elif other.type == "Organization" and ent.type == "Person" and head.lemma_.lower() in _data()["members"] \
+                        and not against_prefixed(doc, mention.start):
                     ent.described_by = ent.described_by or ("member of", other.key)
                     continue
             if country is None:
@@ -308,6 +344,19 @@ def _specific_one(head: Token) -> bool:
     return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
             and any(c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and c.lemma_.lower() in _data()["verbs"]
                     for c in head.children))
+
+
+def against_prefixed(doc: Doc, start: int) -> bool:
+    """"anti-Taliban fighters", "pro-government militia": a prefixed group is the one they fight or back, not theirs."""
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "pro", "counter", "non"}
+
+
+def _harmed_one(head: Token) -> bool:
+    """"a gunman killed a settler", "a policeman was wounded": one unnamed doer or victim of a casualty verb is
+    someone in particular."""
+    doc = head.doc
+    return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
+            and head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.lemma_.lower() in _data()["casualty_verbs"])
 
 
 def participant_type(tok: Token) -> str | None:

@@ -35,11 +35,12 @@ from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve_all
 from .candidate import Candidate
 from .cues import cues
 from .events import event_class
-from .light import light_verb
+from .light import counted, light_verb
 from ..entities.participants import is_place_noun
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 VERBS = {"VERB", "AUX"}
+HARM = {"Killing", "Attack"}  # casualties: killed, wounded
 AGENTIVE = {"Killing", "Attack", "Raid", "Capture", "Arrest", "Fight"}  # events a place cannot be the agent of
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
 OBJECT_DEPS = {"dobj", "obj"}
@@ -212,6 +213,8 @@ def patient_heads(verb: Token) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head):
         return patient_heads(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        return subject_heads(verb.head.head)  # "X shot him before being killed by Y": X was killed
     if verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].lower_ == ",":
         return [verb.doc[verb.i - 2]]  # reduced relative after a comma: "X, killed during ..."
     return []
@@ -306,7 +309,7 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
     for child in verb.children:
         if child.dep_ not in OBJECT_DEPS:
             continue
-        obj = _counted(child)
+        obj = counted(child)
         noun = obj.lemma_.lower()
         if light is not None and " " in light[0]:  # "cut its ties with X": the light verb's own label
             for prep in obj.children:
@@ -317,21 +320,10 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
                 verb.lemma_.lower() in c.perpetration_verbs or verb.lower_ in c.perpetration_verbs
                 or event_class(verb.lemma_.lower()) is not None):
             # "conducted operations against X", "stepped up raids on X"; not "provoking raids against X"
-            for prep in obj.children:
+            for prep in [*obj.children, *(child.children if obj is not child else ())]:  # "a series of raids on X"
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
                     for arg in resolve_all(_pobjs(prep), m):
                         yield f"{obj.lemma_.lower()} {prep.lower_}", arg
-
-
-def _counted(noun: Token) -> Token:
-    """What a quantity noun counts: "dozens of air strikes" -> strikes."""
-    if noun.lemma_.lower() in cues().quantity_nouns or noun.lower_ in cues().quantity_nouns:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                pobjs = _pobjs(prep)
-                if pobjs:
-                    return pobjs[0]
-    return noun
 
 
 def _rewarded(verb: Token, m: Mentions) -> Iterator[Arg]:
@@ -406,6 +398,17 @@ def _operation_agents(verb: Token, m: Mentions) -> list[Arg]:
             for noun in _pobjs(prep):
                 if is_event_noun(noun):
                     out += [a for a in noun_agents(noun, m) if a.key not in {o.key for o in out}]
+    return out
+
+
+def _when_agents(verb: Token, m: Mentions) -> list[Arg]:
+    """Who did what a casualty came of: "were killed when US planes bombarded ..." -> US planes."""
+    out: list[Arg] = []
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.pos_ == "VERB" and not is_passive(clause) \
+                and event_class(clause.lemma_.lower()) in HARM | {"Raid", "Fight"} \
+                and any(c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "as"} for c in clause.children):
+            out += [a for a in resolve_all(subject_heads(clause), m) if m.type(a.key) != "Location"]
     return out
 
 
@@ -497,6 +500,10 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for s, o in _pairs(_operation_agents(verb, m), patients):
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, OPERATION_MOD, "operation-agent")
+            if not found_agent and event in HARM:  # "10 people were killed when US planes bombarded vehicles"
+                for s, o in _pairs(_when_agents(verb, m), patients):
+                    found_agent = True
+                    yield Candidate(s, label, o, verb, event, OPERATION_MOD, "when-agent")
             if not found_agent and (event == "Arrest" or event == "Charge") and lemma in c.judicial_verbs:
                 forces = _reporting_force(verb, m)
                 for s, o in _pairs(forces, patients):

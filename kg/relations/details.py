@@ -185,6 +185,8 @@ def place_of(tok: Token, m: Mentions, exclude: set[str], depth: int = 0) -> str 
                 arg = resolve(pobj, m)
                 if arg is not None and arg.key not in exclude and m.type(arg.key) == "Location":
                     return arg.key
+                if arg is not None and m.type(arg.key) == "Location":
+                    continue  # the event's own target place ("bombed ... in the X area near Y"): Y is where X is
                 if depth < MAX_PLACE_DEPTH and (pobj.lemma_.lower() in c.operation_nouns or is_place_noun(pobj)):
                     inner = place_of(pobj, m, exclude, depth + 1)
                     if inner:

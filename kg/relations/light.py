@@ -8,12 +8,19 @@ from functools import cache
 from spacy.tokens import Token
 
 from .. import lexicons
+from .cues import cues
+
+RESULT = "<result>"  # an entry whose words are the state its object is left in, not a noun
+RESULT_DEPS = {"oprd", "acomp", "xcomp", "ccomp", "advmod", "conj"}
 
 
 @cache
 def _entries() -> tuple[tuple[frozenset[str], str | None, frozenset[str], str, str | None], ...]:
     out = []
     for entry in lexicons.load("light_verbs"):
+        if "result" in entry:  # "left 26 Israelis dead": the object's state names the event
+            out.append((frozenset(entry["verbs"]), RESULT, frozenset(entry["result"]), entry["label"], entry["class"]))
+            continue
         nouns = entry.get("nouns") or entry.get("object")
         out.append((frozenset(entry["verbs"]), entry.get("prep"), frozenset(nouns), entry["label"], entry["class"]))
     return tuple(out)
@@ -25,10 +32,26 @@ def light_verb(verb: Token) -> tuple[str, str | None] | None:
     for verbs, prep, nouns, label, cls in _entries():
         if lemma not in verbs:
             continue
+        if prep == RESULT:
+            if any(c.dep_ in {"dobj", "obj"} for c in verb.children) and any(
+                    c.dep_ in RESULT_DEPS and c.lower_ in nouns and c.i > verb.i for c in verb.children):
+                return label, cls
+            continue
         for child in verb.children:
-            if prep is None and child.dep_ in {"dobj", "obj", "nsubjpass"} and child.lemma_.lower() in nouns:
+            if prep is None and child.dep_ in {"dobj", "obj", "nsubjpass"} and counted(child).lemma_.lower() in nouns:
                 return label, cls
             if prep is not None and child.dep_ == "prep" and child.lower_ == prep and any(
                     p.dep_ == "pobj" and p.lemma_.lower() in nouns for p in child.children):
                 return label, cls
     return None
+
+
+def counted(noun: Token) -> Token:
+    """What a quantity noun counts: "a series of strikes" -> strikes."""
+    if noun.lemma_.lower() in cues().quantity_nouns or noun.lower_ in cues().quantity_nouns:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return noun

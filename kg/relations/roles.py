@@ -24,6 +24,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ..entities.participants import against_prefixed
 from ..keys import entity_key
 from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
 from .candidate import Candidate
@@ -184,7 +185,8 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
             continue
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i):
             arg = m.arg(child)
-            if arg is not None:
+            span = m.span(child)
+            if arg is not None and not against_prefixed(noun.doc, span.start if span is not None else child.i):
                 out.append(arg)
         elif child.dep_ == "prep" and child.lower_ in c.role_preps:
             args = resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
