@@ -143,6 +143,12 @@ def test_a_clause_with_call_is_no_naming(nlp):
     # "X, one of two men who ...": the named person
     ("Mourners buried Ali Hassan, one of two Palestinians who shot a soldier before being killed.",
      {("Ali Hassan", "shoot", "soldier")}, set()),
+    # a search is for its target, wherever the parser hangs the "for" phrase
+    ("Hundreds of Jordanian troops are scouring the hills for Hamas supporters.",
+     {("Jordanian military", "scour for", "Hamas supporters")}, set()),
+    # an answer to a proposal is to whoever made it
+    ("Israel rejected an offer by four militant groups to halt their attacks.",
+     {("Israel", "reject offer", "four militant groups")}, set()),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

@@ -36,6 +36,8 @@ CASES = [
      ("army", "take a toll on", "militia", "Attack")),
     ("The envoy put pressure on the government.", {"The envoy": P + ":Omar Said", "the government": O + ":government"},
      ("Omar Said", "put pressure on", "government", None)),
+    ("The envoy gave the militia a 48-hour deadline.", {"The envoy": P + ":Omar Said", "the militia": O + ":militia"},
+     ("Omar Said", "give ultimatum", "militia", "Threat")),
     ("The bombing left Ali Hassan dead.", {"The bombing": O + ":militia", **X},
      ("militia", "kill", "Ali Hassan", "Killing")),
     ("The militia left Ali Hassan wounded.", {"The militia": O + ":militia", **X},

@@ -263,7 +263,8 @@ class Coref:
                     if key is not None:
                         self._introduced(doc, reg, at, noun, key)
                     else:
-                        key = self._same_noun(doc, reg, start, noun) or self._last_person(doc, reg, start, head)
+                        dems = {self.lex.demonyms[t.text] for t in doc[start:head] if t.text in self.lex.demonyms}
+                        key = self._same_noun(doc, reg, start, noun) or self._last_person(doc, reg, start, head, dems)
             if key is None:
                 continue
             if start in at and at[start].start < start:
@@ -387,9 +388,10 @@ class Coref:
                  and not _plural_person(reg.entities[m.key])]
         return max(cands, key=lambda m: m.start).key if cands else None
 
-    def _last_person(self, doc: Doc, reg: Registry, start: int, head: int) -> str | None:
+    def _last_person(self, doc: Doc, reg: Registry, start: int, head: int, countries: set[str] = frozenset()) -> str | None:
         """The last person, named or described ("a Palestinian suicide bomber ... the militant"), before a definite
-        description who is not the subject of its clause."""
+        description who is not the subject of its clause, and whom no other country's demonym describes ("the
+        Israeli Foreign Minister, Shimon Peres" is not "the Palestinian leader")."""
         clause = doc[head].head
         while clause.dep_ not in {"ROOT", "relcl", "ccomp", "advcl"} and clause.head.i != clause.i:
             clause = clause.head
@@ -397,7 +399,19 @@ class Coref:
         cands = [m for m in reg.mentions if m.end <= start and m.kind in {"name", "description"}
                  and reg.entities[m.key].type == "Person" and not own.intersection(range(m.start, m.end))
                  and (m.kind == "name" or not _plural_person(reg.entities[m.key]))]
+        if countries:
+            foreign = {m.key for m in cands if self._described_countries(doc, m) - countries}
+            cands = [m for m in cands if m.key not in foreign]
         return max(cands, key=lambda m: m.start).key if cands else None
+
+    def _described_countries(self, doc: Doc, m: Mention) -> set[str]:
+        """Countries the demonyms of a name's title or apposition give ("Israeli Foreign Minister Shimon Peres")."""
+        root = doc[m.start : m.end].root
+        words = list(doc[max(0, m.start - 4) : m.start])
+        if root.dep_ == "appos":
+            words += list(root.head.subtree)
+        words += [t for c in root.children if c.dep_ == "appos" for t in c.subtree]
+        return {self.lex.demonyms[t.text] for t in words if t.text in self.lex.demonyms}
 
     def _role_evidence(self, doc: Doc, reg: Registry, at) -> dict[tuple[str, str], list[str]]:
         """(role lemma, group key) -> named people the article gives that role ("X is one of the al-Shabaab leaders")."""

@@ -66,6 +66,7 @@ def _data() -> dict:
         "verbs": frozenset(verbs),
         "speech": frozenset(lexicons.load("relations")["speech_verbs"]) | {"warn"},
         "nouns": frozenset(nouns),
+        "search_verbs": frozenset(events["Surveillance"]["verbs"]),
     }
 
 
@@ -81,7 +82,8 @@ def _partitive(head: Token) -> Token:
 
 def event_arguments(doc: Doc) -> Iterator[Token]:
     """Heads of the arguments of every event verb and noun of the doc (with their conjuncts)."""
-    from ..relations.light import light_verb  # the relations package imports this module
+    from ..relations.cues import cues  # the relations package imports this module
+    from ..relations.light import light_verb
 
     d = _data()
     for tok in doc:
@@ -102,6 +104,11 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 heads.append(tok.head)
             if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
                 heads += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "... denied it and accused X"
+            if lemma in d["search_verbs"]:  # "scouring the hills for bin Laden loyalists"
+                heads += search_targets(tok)
+        if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
+            heads += [c for c in tok.children if c.dep_ == "nsubj"]
+            heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:
                 if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
@@ -112,6 +119,33 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
             head = _partitive(head)
             yield head
             yield from (_partitive(c) for c in head.conjuncts if c.pos_ in {"NOUN", "PROPN"})
+
+
+def proposal_makers(obj: Token) -> list[Token]:
+    """Who made the proposal a verb answers: "an offer by X", "X's offer", "a ceasefire offer by X" (which the parser
+    may read as "ceasefire [offered by X]")."""
+    from ..relations.cues import cues
+
+    nouns = cues().proposal_nouns
+    if obj.lemma_.lower() not in nouns:
+        return []
+    makers = [c for c in obj.children if c.dep_ == "poss"]
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
+            makers += [p for p in prep.children if p.dep_ == "pobj"]
+        elif prep.dep_ == "acl" and prep.lemma_.lower() in nouns:
+            makers += [p for by in prep.children if by.dep_ == "agent" for p in by.children if p.dep_ == "pobj"]
+    if obj.head.pos_ == "VERB":  # "rejected an offer by X", the "by" phrase hung on the verb right after the object
+        makers += [p for by in obj.head.children if by.dep_ in {"prep", "agent"} and by.lower_ in {"by", "from"}
+                   and by.i == obj.right_edge.i + 1 for p in by.children if p.dep_ == "pobj"]
+    return makers
+
+
+def search_targets(verb: Token) -> list[Token]:
+    """What a search is for: "searching for X", "scouring the hills for X" (the phrase often hangs on the object)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    return [p for t in (verb, *objects) for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "for"
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 class Participants:

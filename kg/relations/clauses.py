@@ -36,7 +36,7 @@ from .candidate import Candidate
 from .cues import cues
 from .events import event_class
 from .light import counted, light_verb
-from ..entities.participants import is_place_noun
+from ..entities.participants import is_place_noun, proposal_makers, search_targets
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 VERBS = {"VERB", "AUX"}
@@ -300,6 +300,9 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
     """("against", X) for "fought against X"; (noun, X) for "conducted operations against X"."""
     c = cues()
     attack = event_class(verb.lemma_.lower()) == "Attack"
+    if event_class(verb.lemma_.lower()) == "Surveillance":  # "scouring the hills for X", "hunting for X"
+        for arg in resolve_all(search_targets(verb), m):
+            yield "for", arg
     for child in verb.children:
         if child.dep_ == "prep" and (child.lower_ in c.target_preps or (child.lower_ == "into" and attack)
                                      or (child.lower_ == "with" and verb.lemma_.lower() in c.with_verbs)):
@@ -431,6 +434,17 @@ def _requests(verb: Token, m: Mentions) -> Iterator[Candidate]:
             yield Candidate(s, f"{verb_label(verb)} {noun.lemma_.lower()}", o, verb, None, PERPETRATION, "request")
 
 
+def _responses(verb: Token, m: Mentions) -> Iterator[Candidate]:
+    """An answer to another party's proposal: "Israel rejected a ceasefire offer by four groups" -> Israel "reject
+    offer" groups; "accepted the Taliban's offer" -> "accept offer" Taliban."""
+    subjects = resolve_all(subject_heads(verb), m)
+    for obj in verb.children:
+        if obj.dep_ not in OBJECT_DEPS:
+            continue
+        for s, o in _pairs(subjects, resolve_all(proposal_makers(obj), m)):
+            yield Candidate(s, f"{verb_label(verb)} {obj.lemma_.lower()}", o, verb, None, PERPETRATION, "response")
+
+
 def _perpetrated(verb: Token, m: Mentions, verbs: frozenset[str] | None = None) -> Iterator[tuple[Token, Arg]]:
     """(event noun, patient) of a perpetration verb's object: "ordered the arrest of X", "approved his extradition"."""
     if verb.lemma_.lower() not in (verbs if verbs is not None else cues().perpetration_verbs):
@@ -482,8 +496,10 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             yield from _located(verb, m)
         if verb.pos_ == "VERB" and lemma in c.request_verbs:
             yield from _requests(verb, m)
-        if verb.pos_ != "VERB" or lemma in c.speech_verbs or lemma in c.non_event_verbs:
-            continue
+        if verb.pos_ == "VERB" and lemma in c.response_verbs:
+            yield from _responses(verb, m)
+        if verb.pos_ != "VERB" or lemma in c.speech_verbs or (lemma in c.non_event_verbs and light_verb(verb) is None):
+            continue  # "gave Israel a deadline" is an event for all that "give" is not
         label, event = light_verb(verb) or (verb_label(verb), event_class(lemma))
         if lemma in c.affiliation_verbs:
             yield from _affiliations(verb, m)
@@ -520,6 +536,8 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             continue
         controller = _controller(verb)
         objects = resolve_all(object_heads(verb), m)
+        if not objects and light_verb(verb) is not None:  # "gave Israel a 48-hour deadline": the dative undergoes it
+            objects = resolve_all([c for c in verb.children if c.dep_ == "dative"], m)
         own_subject = any(ch.dep_ in SUBJECT_DEPS for ch in verb.children)
         subject_toks = subject_heads(verb)
         bosses = resolve_all(subject_heads(controller), m) if controller is not None else []

@@ -50,6 +50,8 @@ class Cues(NamedTuple):
     movement_verbs: frozenset[str]
     movement_preps: frozenset[str]
     request_verbs: frozenset[str]
+    response_verbs: frozenset[str]
+    proposal_nouns: frozenset[str]
     allegiance_nouns: frozenset[str]
     behalf_nouns: frozenset[str]
     office_roles: frozenset[str]
