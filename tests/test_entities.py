@@ -477,3 +477,10 @@ def test_unseen_story_protagonist_is_the_pronouns_antecedent(nlp):
     pronouns = [s._.kg_key for s in doc.spans[MENTIONS] if s.text.lower() in {"he", "him", "his"}]
     assert pronouns and set(pronouns) == {"person/abdul-rehman-makki"}, pronouns
     assert got["Makki"][0] == "person/abdul-rehman-makki"
+
+
+def test_a_demonym_description_is_no_one_another_country_describes(nlp):
+    doc = nlp("Mr Arafat was told of the deadline by the Israeli Foreign Minister, Shimon Peres. "
+              "The Palestinian leader said his forces could not move.")
+    leader = next(m for m in doc.spans["kg_mentions"] if m.text.endswith("Palestinian leader"))
+    assert doc._.kg_entities[leader._.kg_key].label != "Shimon Peres"

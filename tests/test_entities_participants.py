@@ -149,6 +149,12 @@ def test_a_clause_with_call_is_no_naming(nlp):
     # an answer to a proposal is to whoever made it
     ("Israel rejected an offer by four militant groups to halt their attacks.",
      {("Israel", "reject offer", "four militant groups")}, set()),
+    # partners are no targets; the one captured while fighting is who fought
+    ("Jordanian special forces are combing the forests alongside local militias.",
+     {("Jordanian security forces", "comb alongside", "local militias")}, set()),
+    ("Ali Hassan was captured fighting alongside the Taliban.", {("Ali Hassan", "fight alongside", "Taliban")}, set()),
+    # a singular "the force" is not the plural forces named before
+    ("US forces attacked the caves. Britain will lead the force.", set(), {("United Kingdom", "lead", "U.S. security forces")}),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

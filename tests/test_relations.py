@@ -365,6 +365,9 @@ ROLES_GENERAL = [
      {"Sophie Martin": "Person", "France": "Location"}, {("Sophie Martin", "national of", "France")}, set()),
     ("The French government said nothing.", {"The French government": "Organization:French government", "France": "Location"},
      set(), {("French government", "national of", "France")}),
+    # a unit that guards someone
+    ("The post belongs to Omar Said's personal guard, Unit-9.", {"Omar Said": "Person", "Unit-9": "Organization"},
+     {("Unit-9", "guard of", "Omar Said")}, set()),
 ]
 
 

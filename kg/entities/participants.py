@@ -30,7 +30,7 @@ from .lexicon import Lexicon
 from .mentions import Mention, Registry
 
 VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
-ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "onto", "with", "by", "from", "of",
+ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "onto", "with", "by", "from", "of", "alongside",
              "toward", "towards", "outside", "around", "across", "over", "under"}
 NOUN_PREPS = {"of", "against", "on", "by", "at", "in", "near", "into"}
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
@@ -106,6 +106,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 heads += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "... denied it and accused X"
             if lemma in d["search_verbs"]:  # "scouring the hills for bin Laden loyalists"
                 heads += search_targets(tok)
+            heads += [p for o in tok.children if o.dep_ in {"dobj", "obj"} for prep in o.children
+                      if prep.dep_ == "prep" and prep.lower_ == "alongside" for p in prep.children if p.dep_ == "pobj"]
         if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
             heads += [c for c in tok.children if c.dep_ == "nsubj"]
             heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
@@ -158,15 +160,15 @@ class Participants:
         """Described participants ("Palestinian gunmen", "two policemen"); with ``bare``, after the definite
         descriptions have been resolved to named antecedents, the bare ones too ("the gunmen")."""
         at = {i: m for m in reg.mentions for i in range(m.start, m.end)}
-        last: dict[str, list[tuple[int, str]]] = {}  # head lemma -> (start, key) of participants with that head
+        last: dict[tuple[str, bool], list[tuple[int, str]]] = {}  # (head lemma, plural) -> (start, key) with that head
         for m in sorted(reg.mentions, key=lambda m: m.start):
             ent = reg.entities[m.key]
             if m.kind == "description" or (ent.type == "Organization" and _data()["types"].get(
                     doc[m.end - 1].lemma_.lower()) == "Organization"):  # "Iraqi forces" ... "the forces"
-                last.setdefault(doc[m.end - 1].lemma_.lower(), []).append((m.start, m.key))
+                last.setdefault(_noun(doc[m.end - 1]), []).append((m.start, m.key))
             elif ent.type == "Location" and m.end < len(doc) and is_place_noun(doc[m.end]) \
                     and doc[m.end - 1].head.i == m.end:  # "the Tora Bora area" ... "the area"
-                last.setdefault(doc[m.end].lemma_.lower(), []).append((m.start, m.key))
+                last.setdefault(_noun(doc[m.end]), []).append((m.start, m.key))
         for head in sorted(set(event_arguments(doc)), key=lambda t: t.i):
             if head.i in at:
                 self._counted_force(doc, reg, at, head)
@@ -187,7 +189,7 @@ class Participants:
             mention = reg.mentions[-1]
             for i in range(start, end):
                 at[i] = mention
-            last.setdefault(head.lemma_.lower(), []).append((start, key))
+            last.setdefault(_noun(head), []).append((start, key))
         self._groups_from(doc, reg, at)
 
     def _groups_from(self, doc: Doc, reg: Registry, at: dict[int, Mention]) -> None:
@@ -274,7 +276,7 @@ class Participants:
         return None
 
     def _participant(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token,
-                     last: dict[str, list[tuple[int, str]]], bare: bool = True) -> tuple[str, int, int] | None:
+                     last: dict[tuple[str, bool], list[tuple[int, str]]], bare: bool = True) -> tuple[str, int, int] | None:
         """(key, start, end) of the mention a participant head makes, or None when it denotes none."""
         type_ = self._type(head)
         if type_ is None:
@@ -321,7 +323,7 @@ class Participants:
             if owners:
                 return None  # "Assad's forces": the owner's, not the forces named before
             # a bare noun ("the gunmen", "forces") is the participant named before with that noun, or no one
-            before = [(start, key) for start, key in last.get(head.lemma_.lower(), ()) if start < head.i]
+            before = [(start, key) for start, key in last.get(_noun(head), ()) if start < head.i]
             return (max(before)[1], head.i, end) if before else None
         if type_ == "Location" and head.pos_ == "PROPN":
             return None  # "Gaza City", "Red Square": a name, the name layer's
@@ -378,6 +380,11 @@ def _specific_one(head: Token) -> bool:
     return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
             and any(c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and c.lemma_.lower() in _data()["verbs"]
                     for c in head.children))
+
+
+def _noun(tok: Token) -> tuple[str, bool]:
+    """A head noun as an anaphor matches it: lemma and number ("the force" is not "US forces")."""
+    return tok.lemma_.lower(), tok.tag_ in {"NNS", "NNPS"}
 
 
 def against_prefixed(doc: Doc, start: int) -> bool:

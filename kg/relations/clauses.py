@@ -40,6 +40,7 @@ from ..entities.participants import is_place_noun, proposal_makers, search_targe
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 VERBS = {"VERB", "AUX"}
+PARTNER_PREPS = {"alongside"}  # who acted with the subject: a partner, not a target
 HARM = {"Killing", "Attack"}  # casualties: killed, wounded
 AGENTIVE = {"Killing", "Attack", "Raid", "Capture", "Arrest", "Fight"}  # events a place cannot be the agent of
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
@@ -101,7 +102,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return subject_heads(head, depth + 1)
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-        return objects[:1] if objects else subject_heads(head, depth + 1)
+        patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]  # "X was captured fighting ..."
+        return objects[:1] or patients[:1] or subject_heads(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
         return [head]  # "Palestinian police trying to place him under house arrest": the police
     participle = verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)
@@ -546,6 +548,13 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             if not subjects and event is not None:  # "a bombing ... that killed X", claimed by Y
                 subjects = _event_subjects(subject_toks, m)
                 own_subject = own_subject and not subjects
+            if event is not None or lemma in c.with_verbs:  # "combing the forests alongside anti-Taliban militias"
+                late = [p for o in verb.children if o.dep_ in OBJECT_DEPS for p in o.children if p.i == o.right_edge.i + 1
+                        or p.i == o.i + 1]  # "combing the forests alongside X": the phrase hung on the object
+                for prep in [*verb.children, *late]:
+                    if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPS:
+                        for s, o in _pairs(subjects, resolve_all(_pobjs(prep), m)):
+                            yield Candidate(s, f"{label} {prep.lower_}", o, verb, None, PREP_TARGET, "partner")
             strength = EMBEDDED if controller is not None else ACTIVE if own_subject else SHARED
             for s, o in _pairs(subjects, objects):
                 helper = next((b for b in bosses if b.key not in {s.key, o.key}), None) or _helper(s.token, m)
