@@ -155,6 +155,12 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("Ali Hassan was captured fighting alongside the Taliban.", {("Ali Hassan", "fight alongside", "Taliban")}, set()),
     # a singular "the force" is not the plural forces named before
     ("US forces attacked the caves. Britain will lead the force.", set(), {("United Kingdom", "lead", "U.S. security forces")}),
+    # the victim of a death noun; the other side of a firefight did the killing
+    ("The calm was shattered with the death of a Jordanian, killed in a firefight with Syrian forces.",
+     {("Syrian security forces", "kill", "Jordanian")}, set()),
+    # the subject pronoun of an adverbial clause is the subject of the clause it modifies, or no one
+    ("Seven people were injured when the police clashed with protesters as they tried to arrest Ali Hassan.",
+     set(), {("seven people", "arrest", "Ali Hassan")}),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

@@ -44,6 +44,7 @@ from .lexicon import Lexicon
 from .quotes import speakers
 from .mentions import Mention, Registry, sentence_starts
 
+BLOCKED = Mention(-1, -1, "", "blocked")  # a governing subject that is no node: the pronoun stays unresolved
 WINDOW = 3  # sentences to look back for a pronoun's antecedent
 PRONOUNS = {
     "he": "Person", "him": "Person", "his": "Person", "himself": "Person",
@@ -168,8 +169,13 @@ class Coref:
                 continue
             subjects = [m for m in here if doc[m.start : m.end].root.dep_ in SUBJECTS]
             topic = self._clause_subject(doc, here, tok) if back == 0 and tok.dep_ not in SUBJECTS else None
+            governing = self._governing_subject(doc, here, tok) if back == 0 else None
             if topic is not None:  # "Makki, a brother-in-law of Saeed, was wanted for his role": the subject
                 best = topic
+            elif governing is not None:  # "the police clashed with protesters as they tried to arrest X": the police
+                if governing is BLOCKED:
+                    return None  # ... and when the police are no node, no one else
+                best = governing
             elif subjects and (back > 0 or tok.dep_ in SUBJECTS):
                 best = min(subjects, key=lambda m: (_depth(doc[m.start : m.end].root), -m.start))
             else:
@@ -180,6 +186,20 @@ class Coref:
                 return None  # "The workers ... were employed by Doctors Without Borders. They ...": the workers
             return best.key
         return None
+
+    def _governing_subject(self, doc: Doc, here: list[Mention], tok: Token) -> Mention | None:
+        """For the subject pronoun of an adverbial clause, the subject of the clause it modifies, if a compatible
+        mention ("X clashed with Y as they tried ..." -> X)."""
+        verb = tok.head
+        if tok.dep_ not in SUBJECTS or verb.dep_ != "advcl" or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        roots = {doc[m.start : m.end].root.i: m for m in here}
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS and c.i < tok.i]
+        if not subjects:
+            return None
+        if subjects[0].i in roots:
+            return roots[subjects[0].i]
+        return BLOCKED if subjects[0].pos_ == "NOUN" else None
 
     def _clause_subject(self, doc: Doc, here: list[Mention], tok: Token) -> Mention | None:
         """The mention that is the subject of the nearest clause around a pronoun, outside the pronoun's own

@@ -63,6 +63,7 @@ def _data() -> dict:
         "aircraft_nouns": frozenset(data["aircraft_nouns"]),
         "aircraft_marks": frozenset(data["aircraft_marks"]),
         "casualty_verbs": frozenset(data["casualty_verbs"]),
+        "casualty_nouns": frozenset(data["casualty_nouns"]),
         "verbs": frozenset(verbs),
         "speech": frozenset(lexicons.load("relations")["speech_verbs"]) | {"warn"},
         "nouns": frozenset(nouns),
@@ -273,6 +274,8 @@ class Participants:
         singular = head.text[:-1] if head.text.endswith("s") else head.text
         if head.tag_ in {"NNPS", "NNS"} and singular in self.lex.demonyms:
             return "Person"  # "five Palestinians"
+        if head.tag_ in {"NNP", "NN"} and head.text in self.lex.demonyms and head.i and doc[head.i - 1].lower_ in {"a", "an"}:
+            return "Person"  # "the death of a Palestinian"
         return None
 
     def _participant(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token,
@@ -308,7 +311,8 @@ class Participants:
             return None
         if first == start == head.i and end == head.i + 1 and (_specific_one(head) or _harmed_one(head)) \
                 and type_ == "Person":
-            label = head.lower_  # "a man who was arrested in India": someone the story is about, unnamed
+            label = head.text if head.text in self.lex.demonyms else head.lower_  # "a man who was arrested in
+            # India", "the death of a Palestinian": someone the story is about, unnamed
             key = scoped_key(doc, type_, f"{label}-{head.i}")
             ent = reg.entity(key, label, type_)
             return key, head.i, end
@@ -396,8 +400,11 @@ def _harmed_one(head: Token) -> bool:
     """"a gunman killed a settler", "a policeman was wounded": one unnamed doer or victim of a casualty verb is
     someone in particular."""
     doc = head.doc
-    return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
-            and head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.lemma_.lower() in _data()["casualty_verbs"])
+    if head.tag_ not in {"NN", "NNP"} or head.i == 0 or doc[head.i - 1].lower_ not in {"a", "an"}:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "of":  # "the death of a Palestinian"
+        return head.head.head.lemma_.lower() in _data()["casualty_nouns"]
+    return head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.lemma_.lower() in _data()["casualty_verbs"]
 
 
 def participant_type(tok: Token) -> str | None:

@@ -60,6 +60,9 @@ def _own_agents(noun: Token, m: Mentions) -> list[Arg]:
                 out.append(arg)
         elif child.dep_ == "prep" and child.lower_ == "by":
             out += resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
+        elif child.dep_ == "prep" and child.lower_ == "with" and event_class(noun.lemma_.lower(), "NOUN") == "Fight":
+            # "killed in a firefight with Israeli forces": the other side did the killing
+            out += [a for a in resolve_all([p for p in child.children if p.dep_ == "pobj"], m) if _can_act(a, m)]
     return out
 
 
