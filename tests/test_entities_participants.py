@@ -161,6 +161,13 @@ def test_a_clause_with_call_is_no_naming(nlp):
     # the subject pronoun of an adverbial clause is the subject of the clause it modifies, or no one
     ("Seven people were injured when the police clashed with protesters as they tried to arrest Ali Hassan.",
      set(), {("seven people", "arrest", "Ali Hassan")}),
+    # where a transfer sends its forces
+    ("Mr Sharon has sent his tanks to Palestinian police stations.", {("Sharon", "send to", "Palestinian police stations")},
+     set()),
+    # supporters of a person are that person's; "its military operations" name no military
+    ("Police clashed with hundreds of supporters of Ali Hassan in Gaza City.",
+     {("hundreds of supporters", "supporter of", "Ali Hassan")}, set()),
+    ("Jordan might step up its military operations in Irbid.", set(), {("Jordan", "step up operation", "Jordanian military")}),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

@@ -140,7 +140,7 @@ class Describer:
     def _institutions(self, doc: Doc, reg: Registry, at: dict[int, Mention], matches) -> None:
         lex = self.lex
         for start, end in _longest(matches):
-            if start in at:
+            if start in at or _adjective(doc[end - 1]):
                 continue
             prev = at.get(start - 1)
             if prev is not None and prev.kind == "pronoun" and doc[start - 1].dep_ == "poss":
@@ -530,6 +530,11 @@ def _counted_start(doc: Doc, noun: int, lex: Lexicon) -> int | None:
     if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].like_num and doc[i - 1].lower_ != "one":
         return i - 1
     return None
+
+
+def _adjective(tok) -> bool:
+    """An institution word used as an adjective: "its military operations" names no military."""
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i > tok.i and tok.head.pos_ == "NOUN"
 
 
 def _index(reg: Registry) -> dict[int, Mention]:

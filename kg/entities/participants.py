@@ -55,6 +55,7 @@ def _data() -> dict:
     return {
         "types": types,
         "members": frozenset(data["member_nouns"]),
+        "followers": frozenset(data["follower_nouns"]),
         "not": frozenset(data["not_participants"]),
         "quantities": frozenset(data["quantities"]),
         "vague": frozenset(data["vague"]),
@@ -68,6 +69,7 @@ def _data() -> dict:
         "speech": frozenset(lexicons.load("relations")["speech_verbs"]) | {"warn"},
         "nouns": frozenset(nouns),
         "search_verbs": frozenset(events["Surveillance"]["verbs"]),
+        "transfer_verbs": frozenset(events["Transfer"]["verbs"]),
     }
 
 
@@ -109,6 +111,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 heads += search_targets(tok)
             heads += [p for o in tok.children if o.dep_ in {"dobj", "obj"} for prep in o.children
                       if prep.dep_ == "prep" and prep.lower_ == "alongside" for p in prep.children if p.dep_ == "pobj"]
+            heads += destinations(tok)
         if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
             heads += [c for c in tok.children if c.dep_ == "nsubj"]
             heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
@@ -142,6 +145,14 @@ def proposal_makers(obj: Token) -> list[Token]:
         makers += [p for by in obj.head.children if by.dep_ in {"prep", "agent"} and by.lower_ in {"by", "from"}
                    and by.i == obj.right_edge.i + 1 for p in by.children if p.dep_ == "pobj"]
     return makers
+
+
+def destinations(verb: Token) -> list[Token]:
+    """Where a transfer verb sends its object or subject: "sent tanks to police stations", "moved back into a suburb"."""
+    if verb.lemma_.lower() not in _data()["transfer_verbs"]:
+        return []
+    return [p for prep in verb.children if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "into"}
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def search_targets(verb: Token) -> list[Token]:
@@ -194,7 +205,8 @@ class Participants:
         self._groups_from(doc, reg, at)
 
     def _groups_from(self, doc: Doc, reg: Registry, at: dict[int, Mention]) -> None:
-        """"(arrested) some 100 militants from Hamas": counted or described people "from" a group are its members."""
+        """"(arrested) some 100 militants from Hamas", "supporters of Hamas": counted or described people "from" or
+        "of" a group are its members; "supporters of Sheikh Yassin" are a person's supporters."""
         for m in reg.mentions:
             ent, head = reg.entities[m.key], doc[m.end - 1]
             if m.kind != "description" or ent.type != "Person" or ent.described_by is not None \
@@ -202,11 +214,14 @@ class Participants:
                 continue
             after = [c for c in head.head.children if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
             for prep in [*head.children, *after]:  # a parser often hangs the "from" phrase on the verb
-                if prep.dep_ == "prep" and prep.lower_ == "from":
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
                     for pobj in prep.children:
-                        group = reg.entities[at[pobj.i].key] if pobj.dep_ == "pobj" and pobj.i in at else None
-                        if group is not None and group.type == "Organization":
-                            ent.described_by = ent.described_by or ("member of", group.key)
+                        other = reg.entities[at[pobj.i].key] if pobj.dep_ == "pobj" and pobj.i in at else None
+                        if other is not None and other.type == "Organization":
+                            ent.described_by = ent.described_by or ("member of", other.key)
+                        elif other is not None and other.type == "Person" and prep.lower_ == "of" \
+                                and head.lemma_.lower() in _data()["followers"]:  # "supporters of Sheikh Yassin"
+                            ent.described_by = ent.described_by or (f"{head.lemma_.lower()} of", other.key)
 
     def _counted_force(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
         """"two Israeli soldiers": counted people a lexicon phrase took for a country's force are people."""

@@ -36,7 +36,7 @@ from .candidate import Candidate
 from .cues import cues
 from .events import event_class
 from .light import counted, light_verb
-from ..entities.participants import is_place_noun, proposal_makers, search_targets
+from ..entities.participants import destinations, is_place_noun, proposal_makers, search_targets
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 VERBS = {"VERB", "AUX"}
@@ -548,6 +548,10 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             if not subjects and event is not None:  # "a bombing ... that killed X", claimed by Y
                 subjects = _event_subjects(subject_toks, m)
                 own_subject = own_subject and not subjects
+            if event == "Transfer":  # "sent tanks to Palestinian police stations", "moved back into a suburb of X"
+                places = [a for a in resolve_all(destinations(verb), m) if m.type(a.key) == "Location"]
+                for s, o in _pairs([a for a in subjects if m.type(a.key) != "Location"], places):
+                    yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "destination")
             if event is not None or lemma in c.with_verbs:  # "combing the forests alongside anti-Taliban militias"
                 late = [p for o in verb.children if o.dep_ in OBJECT_DEPS for p in o.children if p.i == o.right_edge.i + 1
                         or p.i == o.i + 1]  # "combing the forests alongside X": the phrase hung on the object
