@@ -484,3 +484,17 @@ def test_a_demonym_description_is_no_one_another_country_describes(nlp):
               "The Palestinian leader said his forces could not move.")
     leader = next(m for m in doc.spans["kg_mentions"] if m.text.endswith("Palestinian leader"))
     assert doc._.kg_entities[leader._.kg_key].label != "Shimon Peres"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The sentence was read by trial judge Justice Richard Curtis.", "Richard Curtis"),
+    ("Prosecutor Timothy Langdale told the jury what happened.", "Timothy Langdale"),
+])
+def test_court_titles_are_not_part_of_names(nlp, text, label):
+    assert label in {e.label for e in nlp(text)._.kg_entities.values()}
+
+
+def test_a_speaker_is_not_the_one_he_speaks_of(nlp):
+    doc = nlp("Ali Hassan was arrested in May. Prosecutor Omar Said told the jury how the defendant hid the gun.")
+    defendant = next(m for m in doc.spans["kg_mentions"] if m.text.endswith("defendant"))
+    assert doc._.kg_entities[defendant._.kg_key].label != "Omar Said"

@@ -168,6 +168,9 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("Police clashed with hundreds of supporters of Ali Hassan in Gaza City.",
      {("hundreds of supporters", "supporter of", "Ali Hassan")}, set()),
     ("Jordan might step up its military operations in Irbid.", set(), {("Jordan", "step up operation", "Jordanian military")}),
+    # a conviction's owner did what it was for
+    ("The court heard of Ali Hassan's previous conviction for the indecent assault of a nine-year-old girl.",
+     {("Ali Hassan", "assault", "nine-year-old girl")}, set()),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

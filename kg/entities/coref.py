@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from ..prepare import in_furniture
 from .describe import _index
 from .lexicon import Lexicon
-from .quotes import speakers
+from .quotes import _speech_verbs, speakers
 from .mentions import Mention, Registry, sentence_starts
 
 BLOCKED = Mention(-1, -1, "", "blocked")  # a governing subject that is no node: the pronoun stays unresolved
@@ -416,6 +416,9 @@ class Coref:
         while clause.dep_ not in {"ROOT", "relcl", "ccomp", "advcl"} and clause.head.i != clause.i:
             clause = clause.head
         own = {c.i for c in clause.children if c.dep_ in SUBJECTS}
+        for node in doc[head].ancestors:  # "X told the jury how the defendant ...": the speaker talks of another
+            if node.pos_ == "VERB" and node.lemma_.lower() in _speech_verbs():
+                own |= {c.i for c in node.children if c.dep_ in SUBJECTS}
         cands = [m for m in reg.mentions if m.end <= start and m.kind in {"name", "description"}
                  and reg.entities[m.key].type == "Person" and not own.intersection(range(m.start, m.end))
                  and (m.kind == "name" or not _plural_person(reg.entities[m.key]))]

@@ -87,6 +87,9 @@ def _judged(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.lower_ not in GROUNDS_PREPS:
         return []
     verb = prep.head
+    owners = [c for c in verb.children if c.dep_ == "poss"] if verb.pos_ == "NOUN" else []
+    if owners and event_class(verb.lemma_.lower(), "NOUN") in JUDGING:
+        return owners  # "Whiting's previous conviction for the kidnap of a girl": the possessor was judged
     if verb.lower_ in GUILTY:  # "found him guilty of", "was found guilty of"
         own = [c for c in verb.children if c.dep_ == "nsubj"]
         if own or verb.head.pos_ not in {"VERB", "AUX"}:
