@@ -498,3 +498,8 @@ def test_a_speaker_is_not_the_one_he_speaks_of(nlp):
     doc = nlp("Ali Hassan was arrested in May. Prosecutor Omar Said told the jury how the defendant hid the gun.")
     defendant = next(m for m in doc.spans["kg_mentions"] if m.text.endswith("defendant"))
     assert doc._.kg_entities[defendant._.kg_key].label != "Omar Said"
+
+
+def test_a_title_word_is_no_organisation(nlp):
+    doc = nlp("India's Home Minister, LK Advani, spoke in New Delhi.")
+    assert "Home" not in {e.label for e in doc._.kg_entities.values()}

@@ -171,6 +171,17 @@ def test_a_clause_with_call_is_no_naming(nlp):
     # a conviction's owner did what it was for
     ("The court heard of Ali Hassan's previous conviction for the indecent assault of a nine-year-old girl.",
      {("Ali Hassan", "assault", "nine-year-old girl")}, set()),
+    # dying "when" an attack happened; injured "after" one; but what came "after" another event is no agent of it
+    ("Two Jordanian children died when Syrian helicopter gunships fired on two cars.",
+     {("Syrian helicopter gunships", "kill", "two Jordanian children")}, set()),
+    ("Three people have been injured after a Syrian suicide bomber blew himself up.",
+     {("Syrian suicide bomber", "injure", "three people")}, set()),
+    ("The police station was bombed after a Syrian mob lynched two Jordanian soldiers there.", set(),
+     {("Syrian mob", "bomb", "police station")}),
+    # an answer to a bid; a national leader
+    ("Israel has rejected Palestinian leader Yasser Arafat's bid to visit Bethlehem.",
+     {("Israel", "reject bid", "Yasser Arafat"), ("Yasser Arafat", "leader of", "Palestine")}, set()),
+    ("A Palestinian militant leader was killed in Gaza City.", set(), {("militant leader", "leader of", "Palestine")}),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

@@ -175,6 +175,8 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         title = title or _title_before(doc, ent.start, lex)
         if label == "PERSON" and span is not None:
             span = _out_of_title(span, lex)
+        if label == "ORG" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].text in {"Minister", "Secretary"}:
+            continue  # "India's Home Minister": a portfolio, part of a title
         if label == "ORG" and ent.start >= 2 and doc[ent.start - 1].lower_ in {"for", "of"} \
                 and doc[ent.start - 2].text in lex.titles:
             continue  # "Secretary for Terrorism", "Minister of Interior": a portfolio, part of a title

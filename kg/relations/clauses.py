@@ -41,7 +41,8 @@ from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 VERBS = {"VERB", "AUX"}
 PARTNER_PREPS = {"alongside"}  # who acted with the subject: a partner, not a target
-HARM = {"Killing", "Attack"}  # casualties: killed, wounded
+HARM = {"Killing", "Attack"}
+CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die", "perish", "maim"}  # casualties: killed, wounded
 AGENTIVE = {"Killing", "Attack", "Raid", "Capture", "Arrest", "Fight"}  # events a place cannot be the agent of
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
 OBJECT_DEPS = {"dobj", "obj"}
@@ -409,10 +410,15 @@ def _operation_agents(verb: Token, m: Mentions) -> list[Arg]:
 def _when_agents(verb: Token, m: Mentions) -> list[Arg]:
     """Who did what a casualty came of: "were killed when US planes bombarded ..." -> US planes."""
     out: list[Arg] = []
+    casualty = verb.lemma_.lower() in CASUALTY_VERBS
     for clause in verb.children:
-        if clause.dep_ == "advcl" and clause.pos_ == "VERB" and not is_passive(clause) \
-                and event_class(clause.lemma_.lower()) in HARM | {"Raid", "Fight"} \
-                and any(c.dep_ in {"advmod", "mark"} and c.lower_ in {"when", "as"} for c in clause.children):
+        if clause.dep_ != "advcl" or clause.pos_ != "VERB" or is_passive(clause):
+            continue
+        cls = event_class(clause.lemma_.lower())
+        markers = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark", "prep"}}
+        # "after" is only causal for casualties of an attack ("were injured after a bomber blew himself up"); else
+        # it may be what the event answered ("was bombed after a mob lynched two soldiers")
+        if (cls in HARM | {"Raid", "Fight"} and markers & {"when", "as"}) or (casualty and cls == "Attack" and "after" in markers):
             out += [a for a in resolve_all(subject_heads(clause), m) if m.type(a.key) != "Location"]
     return out
 
@@ -500,6 +506,9 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             yield from _requests(verb, m)
         if verb.pos_ == "VERB" and lemma in c.response_verbs:
             yield from _responses(verb, m)
+        if verb.pos_ == "VERB" and lemma in c.death_verbs:  # "the children died when gunships fired on two cars"
+            for s, o in _pairs(_when_agents(verb, m), resolve_all(subject_heads(verb), m)):
+                yield Candidate(s, "kill", o, verb, "Killing", OPERATION_MOD, "when-agent")
         if verb.pos_ != "VERB" or lemma in c.speech_verbs or (lemma in c.non_event_verbs and light_verb(verb) is None):
             continue  # "gave Israel a deadline" is an event for all that "give" is not
         label, event = light_verb(verb) or (verb_label(verb), event_class(lemma))

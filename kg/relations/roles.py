@@ -199,8 +199,16 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
                 key = _country(child.text, m)
                 if key:
                     out.append(Arg(key, child, 0.9))
+    if role.label.rsplit(" ", 1)[0] in c.national_roles:  # "Palestinian leader Yasser Arafat"
+        j = noun.i - 1
+        while j >= 0 and noun.doc[j].lower_ in c.national_role_modifiers:
+            j -= 1
+        before = noun.doc[j] if j >= 0 else None
+        key = _country(before.text, m) if before is not None and before.head.i == noun.i and m.arg(before) is None else None
+        if key:
+            out.append(Arg(key, before, 0.9))
     allowed = TARGET_TYPES.get(role.cls)
-    if role.label.rsplit(" ", 1)[0] in c.office_roles:
+    if role.label.rsplit(" ", 1)[0] in c.office_roles | c.national_roles:
         allowed = (allowed or set()) | {"Location"}  # "US peace envoy X": an office held for a country
     return [a for a in out if allowed is None or m.type(a.key) in allowed]
 
