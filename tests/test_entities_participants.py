@@ -182,6 +182,17 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("Israel has rejected Palestinian leader Yasser Arafat's bid to visit Bethlehem.",
      {("Israel", "reject bid", "Yasser Arafat"), ("Yasser Arafat", "leader of", "Palestine")}, set()),
     ("A Palestinian militant leader was killed in Gaza City.", set(), {("militant leader", "leader of", "Palestine")}),
+    # who did it to the owner of a relational noun
+    ("Israel demanded the arrest of the murderers of tourism minister Rhavam Zeevi.",
+     {("murderers of Rhavam Zeevi", "killer of", "Rhavam Zeevi")}, set()),
+    # ground changing hands: "its last bastion of Kandahar" is Kandahar, a handover of ground is no extradition
+    ("The Taliban would begin handing over its last bastion of Kandahar to tribal leaders.",
+     {("Taliban", "hand over", "Kandahar")}, set()),
+    # "sent in troops": "in" is no particle of the verb, and the troops are no one else's
+    ("Turkey has sent in troops.", set(), {("Turkey", "send", "troops")}),
+    # a conjoined noun that is the subject of the next clause is no second object
+    ("The force will keep the peace, with Britain leading the troops and the United States prepared to rescue them.",
+     set(), {("United Kingdom", "lead", "United States")}),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

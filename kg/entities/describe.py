@@ -353,9 +353,11 @@ class Describer:
         if np_start > 0 and doc[np_start - 1].lower_ in {"the", "a", "an"}:
             np_start -= 1
         if end + 1 < len(doc) and doc[end].lower_ == "of":
-            m = at.get(end + 1)
-            if m is None and doc[end + 1].lower_ in {"the", "a"}:
-                m = at.get(end + 2)
+            m = None
+            for j in range(end + 1, min(end + 5, len(doc))):  # "of (the) (tourism minister) Rhavam Zeevi"
+                m = at.get(j)
+                if m is not None or not (doc[j].pos_ in {"DET", "ADJ", "NOUN"} and doc[j].is_lower):
+                    break
             if m is not None and reg.entities[m.key].type == "Person":
                 return m.key, mod_start, np_start
         return None, mod_start, np_start

@@ -60,6 +60,9 @@ Doc.set_extension("kg_statements", default=None, force=True)
 Doc.set_extension("kg_published", default=None, force=True)
 
 
+PERSON_EVENTS = {"Extradition", "Arrest", "Charge", "Release"}  # events that happen to people, not to places
+
+
 def confidence(c: Candidate) -> float:
     """The documented confidence of a candidate (see the module docstring)."""
     value = c.strength * c.subject.weight * c.object.weight
@@ -100,6 +103,8 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
         return None  # a place kills no one: "a bombing at a military base that killed ..." misread
     if s.label.lower() in PRONOUN_LABELS or o.label.lower() in PRONOUN_LABELS:
         return None
+    if c.event_type in PERSON_EVENTS and o.type == "Location":
+        c = c._replace(event_type=None)  # "handed over Kandahar", "freed Kabul": ground changing hands
     d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published, sent)
     if c.pattern in STATIC_PATTERNS:  # a role holds beyond the event's time and place
         d = d._replace(time=None, place=None, quantity=None)

@@ -140,6 +140,12 @@ def _named_place(tok: Token, m: Mentions) -> Arg | None:
             arg = m.arg(part)
             if arg is not None and m.type(arg.key) == "Location":
                 return arg._replace(token=tok, weight=arg.weight * 0.85)
+    for prep in tok.children:  # "the northern city of Mosul", "its last bastion of Kandahar"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                arg = m.arg(pobj) if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" else None
+                if arg is not None and m.type(arg.key) == "Location":
+                    return arg._replace(token=tok, weight=arg.weight * 0.85)
     return None
 
 
@@ -181,8 +187,17 @@ def conjuncts(tok: Token) -> Iterator[Token]:
     """A head and the heads coordinated with it ("Turkish intelligence and police")."""
     yield tok
     for conj in tok.conjuncts:
-        if conj.i > tok.i and conj.pos_ in NOUNS:
+        if conj.i > tok.i and conj.pos_ in NOUNS and not _next_clause_subject(conj):
             yield conj
+
+
+def _next_clause_subject(noun: Token) -> bool:
+    """A conjoined noun that is the subject of the next clause, which the parser left without one: "leading the
+    troops and the United States prepared to rescue them"."""
+    nxt = noun.right_edge.i + 1
+    doc = noun.doc
+    return nxt < len(doc) and doc[nxt].pos_ == "VERB" and doc[nxt].tag_ in {"VBD", "VBZ", "VBP"} \
+        and doc[nxt].dep_ != "relcl" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[nxt].children)
 
 
 def resolve_all(heads: list[Token], m: Mentions) -> list[Arg]:

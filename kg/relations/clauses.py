@@ -40,6 +40,7 @@ from ..entities.participants import destinations, is_place_noun, proposal_makers
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 VERBS = {"VERB", "AUX"}
+PREPOSITION_PARTICLES = {"in", "on", "to", "at", "into"}  # "sent in troops": a preposition, not a phrasal verb's
 PARTNER_PREPS = {"alongside"}  # who acted with the subject: a partner, not a target
 HARM = {"Killing", "Attack"}
 CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die", "perish", "maim"}  # casualties: killed, wounded
@@ -69,8 +70,9 @@ def verb_label(verb: Token) -> str:
             child.dep_ in {"advmod", "acomp", "oprd", "xcomp"} and child.lower_ in cues().particles
             and 0 < child.i - verb.i <= 2
         ):
-            if child.dep_ == "prt" and any(c.dep_ == "pobj" for c in child.children):
-                continue  # "sent in troops": the particle heads an object, not a phrasal verb
+            if child.dep_ == "prt" and child.lower_ in PREPOSITION_PARTICLES \
+                    and any(c.dep_ == "pobj" for c in child.children):
+                continue  # "sent in troops": the particle heads an object, not a phrasal verb ("handing over X" is)
             parts.append(child.lower_)
     return " ".join(parts)
 
@@ -184,6 +186,8 @@ def object_heads(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS:
             objs += relative_head(c, verb) if is_relative_pronoun(c) else [c]
+        elif c.dep_ == "prt" and c.lower_ not in PREPOSITION_PARTICLES:  # "handing over its last bastion"
+            objs += [p for p in c.children if p.dep_ == "pobj"]
     dative = [c for c in verb.children if c.dep_ == "dative"]
     if dative and (any(c.dep_ == "oprd" for c in verb.children) or _names_as(verb)):
         objs = dative  # "designated him a global terrorist": "him" is the object, the rest says what he is
