@@ -226,7 +226,8 @@ def test_neighbours_example_is_the_seed_articles_answer(client):
 
 def test_neighbours_edges_say_whether_negated_and_how_hedged(store):
     """A denial, an alleged capture, and a statement without kg:negated (as loaded RDF may be)."""
-    kg, xsd, g = "https://w3id.org/kg/ontology#", "http://www.w3.org/2001/XMLSchema#", "<https://w3id.org/kg/id/article/a>"
+    kg, xsd = "https://w3id.org/kg/ontology#", "http://www.w3.org/2001/XMLSchema#"
+    g = "<https://w3id.org/kg/id/article/a>"
     p = "<https://w3id.org/kg/id/person/p>"
     quads = [f"{p} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kg}Person>"]
     for name, details in (("denied", [f'<{kg}negated> "true"^^<{xsd}boolean>']),

@@ -122,10 +122,25 @@ def test_clicking_a_node_expands_it(page, base):
         page.evaluate(f"window.kg.view.graph.hasEdge('person/abu-bakr-al-baghdadi->{TURKISH}')")
 
 
+def test_a_view_past_a_thousand_nodes_is_drawn_with_points_and_lines(page, base):
+    """Discs and arrows are drawn an instance each, which software WebGL pays per instance (bench_explorer.py)."""
+    open_entity(page, base, "jasim")
+    settings = lambda: page.evaluate(  # noqa: E731
+        "(keys) => keys.map((k) => window.kg.view.renderer.getSetting(k))", ["defaultNodeType", "defaultEdgeType"])
+    assert settings() == ["circle", "arrow"]
+    page.evaluate("""() => { const g = window.kg.view.graph;
+        for (let i = 0; i < window.kg.LARGE; i++) g.addNode("test/n" + i, { x: i % 40, y: i / 40, size: 3 }); }""")
+    page.evaluate(f"window.kg.expand('{TURKISH}')")  # crossing LARGE makes a new renderer
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert settings() == ["point", "line"] and page.evaluate("window.kg.view.renderer.getSetting('hideEdgesOnMove')")
+    assert page.evaluate("window.kg.view.graph.hasNode('person/basim')")
+
+
 def drawn(page) -> tuple[set[str], set[str]]:
     """The graph's edges and the statements behind them."""
     return tuple(map(set, page.evaluate("""() => { const g = window.kg.view.graph;
-        return [g.edges(), g.edges().flatMap((e) => g.getEdgeAttribute(e, "statements").map((s) => s.statement))]; }""")))
+        const statements = (e) => g.getEdgeAttribute(e, "statements").map((s) => s.statement);
+        return [g.edges(), g.edges().flatMap(statements)]; }""")))
 
 
 def expected(base, keep) -> tuple[set[str], set[str]]:
@@ -191,6 +206,7 @@ def test_sparql_page_is_yasgui_with_the_documented_presets(page, base):
     page.click("#yasgui .CodeMirror")
     page.keyboard.press("Control+Enter")
     page.wait_for_function("document.querySelector('#yasgui .yasr table')?.innerText.includes('sentence')")
+    assert page.evaluate("Object.keys(localStorage)") == [] and "query=" not in page.url
     if SHOTS:
         page.screenshot(path=str(Path(SHOTS) / "explorer-sparql.png"))
 

@@ -8,6 +8,17 @@ const PALETTE = ["#8e44ad", "#d35400", "#16a085", "#c0392b", "#2c3e50", "#f39c12
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 const SigmaClass = window.Sigma.Sigma || window.Sigma;
+// Above this many nodes the graph is drawn with points and lines, not discs and arrows, and without its edges while
+// it is dragged or zoomed: sigma draws discs and arrows one instance each, which software WebGL (no GPU) pays per
+// instance; 5,000 nodes pan at ~1.5 frames/s that way (docs/explorer.md, bench/bench_explorer.py).
+const LARGE = 1000;
+function rendererSettings(order) {
+  const R = window.Sigma.rendering, common = { enableEdgeEvents: true, labelRenderedSizeThreshold: 5 };
+  return order > LARGE
+    ? { ...common, defaultNodeType: "point", defaultEdgeType: "line", nodeProgramClasses: { point: R.NodePointProgram },
+        edgeProgramClasses: { line: R.EdgeLineProgram }, hideEdgesOnMove: true }
+    : { ...common, defaultEdgeType: "arrow" };
+}
 
 async function getJSON(url, options) {
   const r = await fetch(url, options);
@@ -48,7 +59,7 @@ $("q").addEventListener("keydown", (ev) => {
 $("suggestions").addEventListener("mousedown", (ev) => { const li = ev.target.closest("li"); if (li) choose(li.dataset.id); });
 
 // --- the entity view: graph ---------------------------------------------------------------
-const view = { id: null, expanded: [], graph: null, renderer: null, entity: null, edges: [], hidden: new Set(), evidence: null };
+const view = { id: null, expanded: [], graph: null, renderer: null, entity: null, edges: [], hidden: new Set(), evidence: null, large: false };
 const HINT = '<p class="hint">Click an edge to read the statements behind it; click a node to expand it.</p>';
 
 function filterParams() {
@@ -84,7 +95,7 @@ function addNeighbours(graph, centre, body) {
       const key = `${e.source}->${e.target}`;
       if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
       if (graph.hasEdge(key)) { const st = graph.getEdgeAttribute(key, "statements"); if (!st.some((s) => s.statement === e.statement)) st.push(e); continue; }
-      graph.addDirectedEdgeWithKey(key, e.source, e.target, { statements: [e], size: 2, type: "arrow", color: eventColour(e.event_types[0]), label: e.relation });
+      graph.addDirectedEdgeWithKey(key, e.source, e.target, { statements: [e], size: 2, color: eventColour(e.event_types[0]), label: e.relation });
     }
   });
 }
@@ -99,14 +110,20 @@ async function loadGraph() {
   }
   graph.forEachNode((n) => graph.setNodeAttribute(n, "size", 4 + 2.2 * Math.sqrt(graph.degree(n))));
   graph.setNodeAttribute(view.id, "highlighted", true);
-  if (view.renderer) view.renderer.kill();
   view.graph = graph;
-  view.renderer = new SigmaClass(graph, $("graph"), { enableEdgeEvents: true, labelRenderedSizeThreshold: 5, defaultEdgeType: "arrow" });
+  draw();
+  afterFilters();
+}
+
+// a renderer for view.graph (a new one when the graph crosses LARGE, which changes how it is drawn)
+function draw() {
+  if (view.renderer) view.renderer.kill();
+  view.large = view.graph.order > LARGE;
+  view.renderer = new SigmaClass(view.graph, $("graph"), rendererSettings(view.graph.order));
   view.renderer.on("clickNode", ({ node }) => expand(node));
   view.renderer.on("clickEdge", ({ edge }) => showEvidence(edge));
   view.renderer.on("enterEdge", () => { $("graph").style.cursor = "pointer"; });
   view.renderer.on("leaveEdge", () => { $("graph").style.cursor = ""; });
-  afterFilters();
 }
 
 // what the filters hid, and the evidence panel kept in step with the graph: an edge's statements again, or the hint
@@ -122,6 +139,7 @@ async function expand(node) {
   view.expanded.push(node);
   addNeighbours(view.graph, node, await getJSON(`/entities/${node}/neighbours?${filterParams()}`));
   view.graph.forEachNode((n) => view.graph.setNodeAttribute(n, "size", 4 + 2.2 * Math.sqrt(view.graph.degree(n))));
+  if (view.large !== view.graph.order > LARGE) draw();
   afterFilters();
 }
 
@@ -251,4 +269,4 @@ window.addEventListener("hashchange", route);
   $("f-event").insertAdjacentHTML("beforeend", classes.map((c) => `<option>${esc(c)}</option>`).join(""));
   await route();
 })();
-window.kg = { view, showEvidence, expand, sparql };
+window.kg = { view, showEvidence, expand, sparql, rendererSettings, LARGE };

@@ -25,6 +25,7 @@ function makeYasgui(Yasgui, firstQuery) {
   // proxy, no endpoint suggestions but this one, nothing read from the URL (the page's own #/ routes) and nothing
   // kept in localStorage (a stored tab would keep an endpoint of another port).
   Yasgui.Yasqe.defaults.autocompleters = Yasgui.Yasqe.defaults.autocompleters.filter((n) => n !== "class" && n !== "property");
+  Yasgui.Yasqe.Autocompleters.prefixes.persistenceId = null;  // the bundle's prefix list, not copied to localStorage
   return new Yasgui($("yasgui"), {
     requestConfig: { endpoint, method: "POST" },
     endpointCatalogueOptions: { getData: () => [{ endpoint }], keys: [] },
