@@ -7,8 +7,14 @@
    covers the entity and neighbours requests, building the graphology graph and sigma's first render;
    ``--runs`` runs, median and max.
 2. A view of ``--nodes`` (5,000) nodes and twice as many edges built in the page: the time per frame while
-   the camera pans (60 frames), median and p95, i.e. whether it stays interactive; with labels, without
-   labels, without labels and edges, and for 10 nodes (the browser's own frame time here).
+   the camera pans (60 frames), median and p95, i.e. whether it stays interactive: drawn as the page draws it
+   (``rendererSettings`` in explorer.js: discs and arrows up to 1,000 nodes, points and lines above), for 1,000
+   and 1,001 nodes too (either side of that switch); then with sigma's defaults (discs and thick lines, both
+   drawn an instance each, like the page's arrows) with labels, without labels, without labels and edges; and
+   for 10 nodes (the browser's own frame time here).
+3. The same ``--nodes`` view dragged with the mouse (a real pan: sigma hides edges while the mouse drags them
+   when the page asks it to): the time between two frames drawn during the drag, median and p95, as the page
+   draws it and with sigma's defaults.
 """
 
 from __future__ import annotations
@@ -43,13 +49,19 @@ def hub_nquads(n: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-FRAMES = """async ([n, SETTINGS]) => {
+# a renderer (window.kg.view.renderer, so the page kills it with the next) on n nodes and 2n edges, drawn as SETTINGS
+# says or, for "page", as the page draws a view of n nodes
+RENDERER = """
   const g = new graphology.Graph({ type: "directed" });
   for (let i = 0; i < n; i++) g.addNode("n" + i, { x: Math.cos(i) * Math.sqrt(i), y: Math.sin(i) * Math.sqrt(i), size: 3, color: "#2e86ab", label: "Node " + i });
   for (let i = 0; i < 2 * n; i++) { const a = "n" + (i % n), b = "n" + ((i * 7919 + 13) % n); if (a !== b && !g.hasEdge(a, b)) g.addEdge(a, b, { size: 1, color: "#b8bec7" }); }
   const Sigma = window.Sigma.Sigma || window.Sigma;
   window.kg.view.renderer?.kill();
-  const r = new Sigma(g, document.getElementById("graph"), SETTINGS);
+  const settings = SETTINGS === "page" ? window.kg.rendererSettings(n) : SETTINGS;
+  const r = window.kg.view.renderer = new Sigma(g, document.getElementById("graph"), settings);
+"""
+
+FRAMES = """async ([n, SETTINGS]) => {""" + RENDERER + """
   const times = [];
   let last = performance.now();
   for (let f = 0; f < 60; f++) {
@@ -59,6 +71,28 @@ FRAMES = """async ([n, SETTINGS]) => {
   }
   return times;
 }"""
+
+DRAG_SETUP = """([n, SETTINGS]) => {""" + RENDERER + """
+  window.drawn = [];
+  r.on("afterRender", () => window.drawn.push(performance.now()));
+}"""
+
+
+def drag(page, n: int, settings) -> list[float]:
+    """Frame gaps (ms, sorted) while the mouse drags a view of ``n`` nodes across the graph, 40 moves."""
+    page.evaluate(DRAG_SETUP, [n, settings])
+    page.wait_for_timeout(1000)
+    box = page.locator("#graph").bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.evaluate("window.drawn = []")
+    for i in range(40):
+        page.mouse.move(x + 200 * ((i % 20) / 20 - 0.5), y + 50)
+    page.mouse.up()
+    stamps = page.evaluate("window.drawn")
+    return sorted(b - a for a, b in zip(stamps, stamps[1:]))
+
 
 OPEN = """async (id) => {
   const t0 = performance.now();
@@ -106,12 +140,23 @@ def main() -> None:
                   f"waiting for /entities requests median {statistics.median(a for _, _, a in runs):.0f} ms")
             frames = sorted(page.evaluate(FRAMES, [10, {}])[5:])
             print(f"baseline, 10 nodes: frame time while panning median {statistics.median(frames):.1f} ms")
+            for n in (1000, 1001, args.nodes):
+                frames = sorted(page.evaluate(FRAMES, [n, "page"])[5:])
+                how = "points and lines" if n > page.evaluate("window.kg.LARGE") else "discs and arrows"
+                print(f"{n} nodes, {2 * n} edges, as the page draws them ({how}, labels on): frame time while panning "
+                      f"median {statistics.median(frames):.1f} ms, p95 {frames[int(0.95 * (len(frames) - 1))]:.1f} ms "
+                      f"({1000 / statistics.median(frames):.1f} frames/s)")
             for name, settings in (("labels on", {}), ("labels off", {"renderLabels": False}),
                                    ("labels and edges off", {"renderLabels": False, "renderEdges": False})):
                 frames = sorted(page.evaluate(FRAMES, [args.nodes, settings])[5:])
-                print(f"{args.nodes} nodes, {2 * args.nodes} edges, {name}: frame time while panning median "
-                      f"{statistics.median(frames):.1f} ms, p95 {frames[int(0.95 * (len(frames) - 1))]:.1f} ms "
-                      f"({1000 / statistics.median(frames):.1f} frames/s)")
+                print(f"{args.nodes} nodes, {2 * args.nodes} edges, sigma's defaults, {name}: frame time while "
+                      f"panning median {statistics.median(frames):.1f} ms, p95 {frames[int(0.95 * (len(frames) - 1))]:.1f}"
+                      f" ms ({1000 / statistics.median(frames):.1f} frames/s)")
+            for name, settings in (("as the page draws them", "page"), ("sigma's defaults", {})):
+                gaps = drag(page, args.nodes, settings)
+                print(f"{args.nodes} nodes, {2 * args.nodes} edges, {name}, dragged with the mouse: {len(gaps) + 1} "
+                      f"frames, time between frames median {statistics.median(gaps):.1f} ms, p95 "
+                      f"{gaps[int(0.95 * (len(gaps) - 1))]:.1f} ms ({1000 / statistics.median(gaps):.1f} frames/s)")
             browser.close()
     finally:
         if proc is not None:

@@ -226,7 +226,7 @@ def entity(store: Store, id_: str) -> dict:
 
 # only the prefixes it uses: Oxigraph parses and plans every query string anew, and this one runs per request
 _EDGES = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <{RDFS}>\n" + """
-SELECT DISTINCT ?from ?st ?n ?dir ?rel ?ev ?conf ?time ?sent ?art ?label ?type %(published)s WHERE {
+SELECT DISTINCT ?from ?st ?n ?dir ?rel ?ev ?conf ?neg ?mod ?time ?sent ?art ?label ?type %(published)s WHERE {
   %(values)s
   { ?st kg:agent ?from ; kg:target ?n . BIND("out" AS ?dir) }
   UNION
@@ -234,6 +234,8 @@ SELECT DISTINCT ?from ?st ?n ?dir ?rel ?ev ?conf ?time ?sent ?art ?label ?type %
   ?st kg:relationLabel ?rel .
   OPTIONAL { ?st a ?ev . FILTER(?ev != kg:Statement) }
   OPTIONAL { ?st kg:confidence ?conf }
+  OPTIONAL { ?st kg:negated ?neg }
+  OPTIONAL { ?st kg:modality ?mod }
   OPTIONAL { ?st kg:time ?time }
   OPTIONAL { ?st kg:sentence ?sent . OPTIONAL { ?sent kg:article ?art %(article_date)s } }
   OPTIONAL { ?n rdfs:label ?label }
@@ -319,6 +321,7 @@ def _edges(store: Store, frontier: Sequence[URIRef], filters: str, bindings: dic
                 "statement": _tail(r["st"], "statement/"), "direction": r["dir"], "relation": r["rel"],
                 "event_types": [],
                 "confidence": float(r["conf"]) if r["conf"] is not None else None,
+                "negated": r["neg"] in ("true", "1"), "modality": r["mod"],
                 "time": r["time"],
                 "sentence": local_id(r["sent"]), "article": _tail(r["art"], "article/"),
             }

@@ -218,6 +218,33 @@ def test_neighbours_not_found(client):
     assert r.json() == {"detail": "no entity with id 'person/nobody'"}
 
 
+def test_neighbours_example_is_the_seed_articles_answer(client):
+    from api.examples import NEIGHBOURS_EXAMPLE
+
+    assert client.get(f"/entities/{IRAQ}/neighbours", params={"limit": 2}).json() == NEIGHBOURS_EXAMPLE
+
+
+def test_neighbours_edges_say_whether_negated_and_how_hedged(store):
+    """A denial, an alleged capture, and a statement without kg:negated (as loaded RDF may be)."""
+    kg, xsd = "https://w3id.org/kg/ontology#", "http://www.w3.org/2001/XMLSchema#"
+    g = "<https://w3id.org/kg/id/article/a>"
+    p = "<https://w3id.org/kg/id/person/p>"
+    quads = [f"{p} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kg}Person>"]
+    for name, details in (("denied", [f'<{kg}negated> "true"^^<{xsd}boolean>']),
+                          ("alleged", [f'<{kg}negated> "false"^^<{xsd}boolean>', f'<{kg}modality> "alleged"']),
+                          ("bare", [])):
+        st = f"<https://w3id.org/kg/id/statement/{name}>"
+        quads += [f"{st} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{kg}Statement>", f"{st} <{kg}agent> {p}",
+                  f"{st} <{kg}target> <https://w3id.org/kg/id/location/{name}>", f'{st} <{kg}relationLabel> "capture"',
+                  *(f"{st} {d}" for d in details)]
+    store.load("".join(f"{q} {g} .\n" for q in quads).encode(), "nquads")
+    with TestClient(create_app(Settings(store=":memory:", query_workers=0), store=store)) as c:
+        r = c.get("/entities/person/p/neighbours")
+    assert r.status_code == 200
+    edges = {e["statement"]: (e["negated"], e["modality"]) for n in r.json()["neighbours"] for e in n["edges"]}
+    assert edges == {"denied": (True, None), "alleged": (False, "alleged"), "bare": (False, None)}
+
+
 # --- paths, statements -----------------------------------------------------------------------
 
 

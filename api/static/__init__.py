@@ -11,7 +11,8 @@ from pathlib import Path
 STATIC = Path(__file__).resolve().parent
 VENDOR = STATIC / "vendor"
 # npm package -> the pinned version vendored (the folder name's suffix)
-VERSIONS = {"sigma": "3.0.3", "graphology": "0.26.0", "swagger-ui-dist": "5.35.0", "redoc": "2.5.4"}
+VERSIONS = {"sigma": "3.0.3", "graphology": "0.26.0", "swagger-ui-dist": "5.35.0", "redoc": "2.5.4",
+            "@zazuko/yasgui": "4.6.2"}
 
 
 def vendored(package: str, file: str) -> str:

@@ -1,4 +1,5 @@
-// kg explorer: search, an entity's neighbourhood (sigma.js + graphology), evidence, timeline, articles, SPARQL.
+// kg explorer: search, an entity's neighbourhood (sigma.js + graphology), evidence, timeline, articles
+// (the SPARQL page is sparql.js).
 // Plain browser JS on kg's REST API; every asset comes from this server.
 "use strict";
 
@@ -7,6 +8,17 @@ const PALETTE = ["#8e44ad", "#d35400", "#16a085", "#c0392b", "#2c3e50", "#f39c12
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 const SigmaClass = window.Sigma.Sigma || window.Sigma;
+// Above this many nodes the graph is drawn with points and lines, not discs and arrows, and without its edges while
+// it is dragged or zoomed: sigma draws discs and arrows one instance each, which software WebGL (no GPU) pays per
+// instance; 5,000 nodes pan at ~1.5 frames/s that way (docs/explorer.md, bench/bench_explorer.py).
+const LARGE = 1000;
+function rendererSettings(order) {
+  const R = window.Sigma.rendering, common = { enableEdgeEvents: true, labelRenderedSizeThreshold: 5 };
+  return order > LARGE
+    ? { ...common, defaultNodeType: "point", defaultEdgeType: "line", nodeProgramClasses: { point: R.NodePointProgram },
+        edgeProgramClasses: { line: R.EdgeLineProgram }, hideEdgesOnMove: true }
+    : { ...common, defaultEdgeType: "arrow" };
+}
 
 async function getJSON(url, options) {
   const r = await fetch(url, options);
@@ -47,7 +59,8 @@ $("q").addEventListener("keydown", (ev) => {
 $("suggestions").addEventListener("mousedown", (ev) => { const li = ev.target.closest("li"); if (li) choose(li.dataset.id); });
 
 // --- the entity view: graph ---------------------------------------------------------------
-const view = { id: null, expanded: [], graph: null, renderer: null, entity: null, edges: [] };
+const view = { id: null, expanded: [], graph: null, renderer: null, entity: null, edges: [], hidden: new Set(), evidence: null, large: false };
+const HINT = '<p class="hint">Click an edge to read the statements behind it; click a node to expand it.</p>';
 
 function filterParams() {
   const p = new URLSearchParams({ limit: "1000" });
@@ -61,13 +74,19 @@ function addNode(graph, node, x, y) {
   if (!graph.hasNode(node.id)) graph.addNode(node.id, { label: node.label, kind: node.type, x, y, size: 4, color: TYPE_COLOURS[node.type] || "#9a9a9a" });
 }
 
+// the filters the page applies itself, to each statement of the neighbours route's answer
+function kept(e) {
+  if (e.confidence !== null && e.confidence < parseFloat($("f-conf").value)) return false;
+  if ($("f-negated").checked && e.negated) return false;
+  return !($("f-unverified").checked && e.modality);  // unverified: hedged (claimed, alleged, possible…), not asserted
+}
+
 function addNeighbours(graph, centre, body) {
-  const minConf = parseFloat($("f-conf").value);
   const { x: cx, y: cy } = graph.getNodeAttributes(centre);
   const fresh = body.neighbours.filter((n) => !graph.hasNode(n.id));
   const radius = centre === view.id ? 10 : 4 + Math.sqrt(fresh.length);
   body.neighbours.forEach((n) => {
-    const edges = n.edges.filter((e) => e.confidence === null || e.confidence >= minConf);
+    const edges = n.edges.filter((e) => kept(e) || (view.hidden.add(e.statement), false));
     if (!edges.length) return;
     const i = fresh.indexOf(n), angle = (2 * Math.PI * i) / Math.max(1, fresh.length) + (centre === view.id ? 0 : 0.3);
     addNode(graph, n, cx + radius * Math.cos(angle), cy + radius * Math.sin(angle));
@@ -76,14 +95,14 @@ function addNeighbours(graph, centre, body) {
       const key = `${e.source}->${e.target}`;
       if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
       if (graph.hasEdge(key)) { const st = graph.getEdgeAttribute(key, "statements"); if (!st.some((s) => s.statement === e.statement)) st.push(e); continue; }
-      graph.addDirectedEdgeWithKey(key, e.source, e.target, { statements: [e], size: 2, type: "arrow", color: eventColour(e.event_types[0]), label: e.relation });
+      graph.addDirectedEdgeWithKey(key, e.source, e.target, { statements: [e], size: 2, color: eventColour(e.event_types[0]), label: e.relation });
     }
   });
 }
 
 async function loadGraph() {
   const graph = new graphology.Graph({ type: "directed" });
-  view.edges = [];
+  view.edges = []; view.hidden = new Set();
   addNode(graph, view.entity, 0, 0);
   for (const id of [view.id, ...view.expanded]) {
     if (!graph.hasNode(id)) continue;  // filtered away since it was expanded
@@ -91,14 +110,28 @@ async function loadGraph() {
   }
   graph.forEachNode((n) => graph.setNodeAttribute(n, "size", 4 + 2.2 * Math.sqrt(graph.degree(n))));
   graph.setNodeAttribute(view.id, "highlighted", true);
-  if (view.renderer) view.renderer.kill();
   view.graph = graph;
-  view.renderer = new SigmaClass(graph, $("graph"), { enableEdgeEvents: true, labelRenderedSizeThreshold: 5, defaultEdgeType: "arrow" });
+  draw();
+  afterFilters();
+}
+
+// a renderer for view.graph (a new one when the graph crosses LARGE, which changes how it is drawn)
+function draw() {
+  if (view.renderer) view.renderer.kill();
+  view.large = view.graph.order > LARGE;
+  view.renderer = new SigmaClass(view.graph, $("graph"), rendererSettings(view.graph.order));
   view.renderer.on("clickNode", ({ node }) => expand(node));
   view.renderer.on("clickEdge", ({ edge }) => showEvidence(edge));
   view.renderer.on("enterEdge", () => { $("graph").style.cursor = "pointer"; });
   view.renderer.on("leaveEdge", () => { $("graph").style.cursor = ""; });
+}
+
+// what the filters hid, and the evidence panel kept in step with the graph: an edge's statements again, or the hint
+function afterFilters() {
+  $("f-hidden").textContent = view.hidden.size ? `${view.hidden.size} statement(s) hidden` : "";
   renderTimeline();
+  if (view.evidence && view.graph.hasEdge(view.evidence)) showEvidence(view.evidence);
+  else if (view.evidence) { view.evidence = null; $("evidence").innerHTML = HINT; }
 }
 
 async function expand(node) {
@@ -106,7 +139,8 @@ async function expand(node) {
   view.expanded.push(node);
   addNeighbours(view.graph, node, await getJSON(`/entities/${node}/neighbours?${filterParams()}`));
   view.graph.forEachNode((n) => view.graph.setNodeAttribute(n, "size", 4 + 2.2 * Math.sqrt(view.graph.degree(n))));
-  renderTimeline();
+  if (view.large !== view.graph.order > LARGE) draw();
+  afterFilters();
 }
 
 // --- evidence --------------------------------------------------------------------------------
@@ -140,6 +174,7 @@ function statementHTML(st, article) {
 }
 
 async function showEvidence(edgeKey) {
+  view.evidence = edgeKey;
   const statements = view.graph.getEdgeAttribute(edgeKey, "statements");
   const [source, target] = view.graph.extremities(edgeKey).map((n) => view.graph.getNodeAttribute(n, "label"));
   $("evidence").innerHTML = `<h3>${esc(source)} → ${esc(target)}</h3><p class="meta">${statements.length} statement(s)</p>`;
@@ -158,6 +193,7 @@ async function renderTimeline() {
   const rows = dated.filter(({ e, when }) => when && !seen.has(e.statement) && seen.add(e.statement))
     .sort((a, b) => a.when.localeCompare(b.when));
   $("timeline").innerHTML = rows.map(({ e, when }) => `<li><b>${esc(when)}</b> ${esc(label(e.source))} <i>${esc(e.relation)}</i> ${esc(label(e.target))}
+    ${e.negated ? '<span class="badge neg">negated</span>' : ""}${e.modality ? `<span class="badge">${esc(e.modality)}</span>` : ""}
     ${e.time ? "" : '<span class="sub">(article date)</span>'}</li>`).join("") || "<li class='meta'>no dated statements</li>";
 }
 
@@ -169,7 +205,7 @@ async function showEntity(id) {
   $("entity-meta").innerHTML = `<span class="legend-dot" style="background:${TYPE_COLOURS[e.type]}"></span>${esc(e.type)} · ${e.mentions} mentions · ` +
     `${e.statements.as_agent} as agent, ${e.statements.as_target} as target${e.aliases.length ? " · also " + e.aliases.map(esc).join(", ") : ""}`;
   for (const fmt of ["gexf", "graphml", "csv"]) $(`export-${fmt}`).href = `/export/graph.${fmt}?entity=${encodeURIComponent(id)}&depth=1`;
-  $("evidence").innerHTML = '<p class="hint">Click an edge to read the statements behind it; click a node to expand it.</p>';
+  view.evidence = null; $("evidence").innerHTML = HINT;
   $("entity-articles").innerHTML = "";
   await loadGraph();
   renderArticles(e.articles);  // not awaited: the graph is usable while the article details load
@@ -179,7 +215,7 @@ async function renderArticles(ids) {
   const arts = await Promise.all(ids.slice(0, 100).map((a) => cached(`/articles/${a}`)));
   $("entity-articles").innerHTML = arts.map((a) => `<li><a href="#/article/${esc(a.id)}">${esc(a.title || a.id)}</a> <span class="sub">${esc(a.published || "")}</span></li>`).join("");
 }
-["f-event", "f-since", "f-until", "f-conf"].forEach((id) => $(id).addEventListener("change", () => loadGraph()));
+["f-event", "f-since", "f-until", "f-conf", "f-negated", "f-unverified"].forEach((id) => $(id).addEventListener("change", () => loadGraph()));
 $("f-conf").addEventListener("input", () => { $("f-conf-out").textContent = $("f-conf").value; });
 
 // --- article view ------------------------------------------------------------------------------
@@ -209,25 +245,6 @@ async function showHome() {
   $("article-list").innerHTML = body.articles.map((a) => `<li><a href="#/article/${esc(a.id)}">${esc(a.title || a.id)}</a></li>`).join("");
 }
 
-// --- SPARQL ------------------------------------------------------------------------------------
-async function setUpSparql() {
-  const presets = await cached("/static/sparql-presets.json");
-  $("presets").innerHTML = '<option value="">choose a query…</option>' + presets.map((p, i) => `<option value="${i}">${esc(p.name)}</option>`).join("");
-  $("presets").onchange = () => { if ($("presets").value !== "") $("sparql-text").value = presets[+$("presets").value].query; };
-}
-$("sparql-run").addEventListener("click", async () => {
-  $("sparql-status").textContent = "running…";
-  const started = performance.now();
-  try {
-    const body = await getJSON("/sparql", { method: "POST", headers: { Accept: "application/sparql-results+json" }, body: new URLSearchParams({ query: $("sparql-text").value }) });
-    const cols = body.head.vars || [];
-    $("sparql-results").innerHTML = "boolean" in body ? `<p>${body.boolean}</p>` :
-      `<table><tr>${cols.map((c) => `<th>${esc(c)}</th>`).join("")}</tr>${body.results.bindings.map((row) =>
-        `<tr>${cols.map((c) => `<td>${esc(row[c]?.value)}</td>`).join("")}</tr>`).join("")}</table>`;
-    $("sparql-status").textContent = `${body.results ? body.results.bindings.length + " rows" : "done"} in ${Math.round(performance.now() - started)} ms`;
-  } catch (err) { $("sparql-status").textContent = err.message; $("sparql-results").innerHTML = ""; }
-});
-
 // --- routing -----------------------------------------------------------------------------------
 async function route() {
   const [, kind, ...rest] = location.hash.replace(/^#/, "").split("/");
@@ -252,4 +269,4 @@ window.addEventListener("hashchange", route);
   $("f-event").insertAdjacentHTML("beforeend", classes.map((c) => `<option>${esc(c)}</option>`).join(""));
   await route();
 })();
-window.kg = { view, showEvidence, expand };
+window.kg = { view, showEvidence, expand, sparql, rendererSettings, LARGE };
