@@ -503,3 +503,14 @@ def test_a_speaker_is_not_the_one_he_speaks_of(nlp):
 def test_a_title_word_is_no_organisation(nlp):
     doc = nlp("India's Home Minister, LK Advani, spoke in New Delhi.")
     assert "Home" not in {e.label for e in doc._.kg_entities.values()}
+
+
+def test_a_word_of_a_rank_is_no_organisation(nlp):
+    doc = nlp("The three were identified as Master Sergeant Jefferson Davis and Sergeant First Class Daniel Petithory.")
+    assert "First" not in {e.label for e in doc._.kg_entities.values()}
+
+
+def test_a_single_speaker_is_not_they(nlp):
+    doc = nlp("The Pentagon named the three soldiers. The Pentagon said they served in the 3rd Battalion.")
+    they = [m for m in doc.spans["kg_mentions"] if m.text == "they"]
+    assert all(doc._.kg_entities[m._.kg_key].label != "Pentagon" for m in they)

@@ -193,6 +193,9 @@ def test_a_clause_with_call_is_no_naming(nlp):
     # a conjoined noun that is the subject of the next clause is no second object
     ("The force will keep the peace, with Britain leading the troops and the United States prepared to rescue them.",
      set(), {("United Kingdom", "lead", "United States")}),
+    # "other forces" says no more than "forces"; a condition is no fact
+    ("If bin Laden was captured by other forces, he must be handed over.", set(),
+     {("other forces", "capture", "Osama bin Laden")}),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

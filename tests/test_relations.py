@@ -167,6 +167,7 @@ def test_according_to_and_modality(parser):
     ("The army planned to arrest Shekau.", ("modality", "planned")),
     ("The army denied that it arrested Shekau.", ("negated", True)),
     ("The army allegedly arrested Shekau.", ("modality", "alleged")),
+    ("The army said the war ends if it arrests Shekau.", ("modality", "conditional")),
 ])
 def test_negation_and_modality_are_flagged(parser, text, flag):
     rows = relate(parser, text, {"The army": "Organization:Nigerian army", "it": "Organization:Nigerian army", "Shekau": "Person"})

@@ -153,6 +153,11 @@ class Coref:
         speaker = speakers(doc).get(tok.i) if tok.lower_ in THIRD_PERSON else None
         if speaker is not None:  # '"... he has been arrested," Mr X said': not Mr X
             ok = [m for m in ok if not any(n.key == m.key and n.start <= speaker < n.end for n in names)]
+        if tok.lower_ in {"they", "them"} and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in _speech_verbs():
+            # "The Pentagon said they served in ...": a single speaker is not "they"
+            single = {c.i for c in tok.head.head.children if c.dep_ in SUBJECTS and c.tag_ == "NNP"}
+            speakers_ = {n.key for n in names if doc[n.start : n.end].root.i in single}
+            ok = [m for m in ok if m.key not in speakers_]
         if not ok:
             return None
         if prefer:

@@ -143,6 +143,13 @@ def _introduced_as_group(span: Span, lex: Lexicon) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in lex.group_nouns for c in root.children)
 
 
+def _inside_title(doc: Doc, ent: Span, lex: Lexicon) -> bool:
+    """A span that is a word of a multi-word title around it ("First" of "Sergeant First Class")."""
+    window = doc[max(0, ent.start - 2) : min(len(doc), ent.end + 2)].text
+    words = set(ent.text.split())
+    return any(" " in t and words <= set(t.split()) and t in window for t in lex.titles)
+
+
 def _age_apposition(span: Span) -> bool:
     """", 28," or ", a 28-year-old" right after a name: only people have ages."""
     doc, i = span.doc, span.end
@@ -177,6 +184,8 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
             span = _out_of_title(span, lex)
         if label == "ORG" and len(ent) == 1 and ent.end < len(doc) and doc[ent.end].text in {"Minister", "Secretary"}:
             continue  # "India's Home Minister": a portfolio, part of a title
+        if label != "PERSON" and _inside_title(doc, ent, lex):
+            continue  # "Sergeant First Class": a rank
         if label == "ORG" and ent.start >= 2 and doc[ent.start - 1].lower_ in {"for", "of"} \
                 and doc[ent.start - 2].text in lex.titles:
             continue  # "Secretary for Terrorism", "Minister of Interior": a portfolio, part of a title

@@ -57,6 +57,7 @@ def _data() -> dict:
         "members": frozenset(data["member_nouns"]),
         "followers": frozenset(data["follower_nouns"]),
         "not": frozenset(data["not_participants"]),
+        "empty": frozenset(data["empty_modifiers"]),
         "quantities": frozenset(data["quantities"]),
         "vague": frozenset(data["vague"]),
         "weapons": frozenset(data["weapons"]),
@@ -442,7 +443,8 @@ def _is_bare(doc: Doc, head: Token) -> bool:
 
 def _strip(doc: Doc, start: int, head: int) -> int:
     """The start of a description without leading determiners, pronouns, adverbs and punctuation."""
-    while start < head and (doc[start].pos_ in LEADING or doc[start].tag_ in {"PRP$", "POS"}):
+    while start < head and (doc[start].pos_ in LEADING or doc[start].tag_ in {"PRP$", "POS"}
+                            or doc[start].lower_ in _data()["empty"]):
         start += 1
     return start
 

@@ -27,6 +27,7 @@ class Cues(NamedTuple):
     control_verbs: frozenset[str]
     complement_modality: dict[str, str]
     modal_aux: dict[str, str]
+    condition_marks: dict[str, str]
     hedges: dict[str, str]
     negations: frozenset[str]
     particles: frozenset[str]

@@ -107,6 +107,8 @@ def _modality(tok: Token) -> tuple[bool, str | None]:
             modality = modality or c.modal_aux[low]
         elif child.dep_ == "advmod" and low in c.hedges:
             modality = modality or c.hedges[low]
+        elif child.dep_ == "mark" and low in c.condition_marks:
+            modality = modality or c.condition_marks[low]
     return negated, modality
 
 
