@@ -196,6 +196,11 @@ def test_a_clause_with_call_is_no_naming(nlp):
     # "other forces" says no more than "forces"; a condition is no fact
     ("If bin Laden was captured by other forces, he must be handed over.", set(),
      {("other forces", "capture", "Osama bin Laden")}),
+    # one article's aircraft of one country are one node; someone's own helicopters are not among them
+    ("US jets blasted vehicles at Sharana. Later US planes bombarded a convoy near Gardez.",
+     {("US jets", "blast at", "Sharana"), ("US jets", "bombard in", "Gardez")}, set()),
+    ("Israeli warplanes blasted targets in Gaza City. Apache helicopters destroyed Mr Arafat's three helicopters.",
+     {("Israeli warplanes", "destroy", "three helicopters")}, set()),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

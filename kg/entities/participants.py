@@ -61,6 +61,7 @@ def _data() -> dict:
         "quantities": frozenset(data["quantities"]),
         "vague": frozenset(data["vague"]),
         "weapons": frozenset(data["weapons"]),
+        "aircraft": frozenset(data["aircraft"]),
         "counted": frozenset(data["counted_forces"]),
         "aircraft_nouns": frozenset(data["aircraft_nouns"]),
         "aircraft_marks": frozenset(data["aircraft_marks"]),
@@ -204,6 +205,25 @@ class Participants:
                 at[i] = mention
             last.setdefault(_noun(head), []).append((start, key))
         self._groups_from(doc, reg, at)
+
+    def _air_force(self, doc: Doc, reg: Registry, key: str) -> str:
+        """One node for an article's aircraft of one country: the first description's, which later ones join (and
+        descriptions without a country, when the article has one air force only)."""
+        fleet: dict[str | None, str] = doc.user_data.setdefault("kg_aircraft", {})
+        ent = reg.entities[key]
+        country = ent.country
+        known = set(fleet.values())
+        if country is not None and country not in fleet and None in fleet and len(known) == 1:
+            fleet[country] = fleet[None]  # "Apache helicopters" ... "Israeli warplanes"
+            reg.entities[fleet[country]].country = country
+        target = fleet.get(country) if country is not None else (known.pop() if len(known) == 1 else None)
+        if target is None or target == key:
+            fleet.setdefault(country, key)
+            return key
+        if ent.mentions == 0:
+            del reg.entities[key]
+        reg.entities[target].aliases.add(ent.label)
+        return target
 
     def _groups_from(self, doc: Doc, reg: Registry, at: dict[int, Mention]) -> None:
         """"(arrested) some 100 militants from Hamas", "supporters of Hamas": counted or described people "from" or
@@ -364,6 +384,8 @@ class Participants:
         key = scoped_key(doc, type_, label)
         ent = reg.entity(key, label, type_)
         self._ties(doc, reg, at, ent, start, head)
+        if type_ == "Organization" and _aircraft(head) and not any(c.dep_ in {"poss", "nummod"} for c in head.children):
+            key = self._air_force(doc, reg, key)  # not "Mr Arafat's three helicopters" nor "80 strike aircraft"
         # the mention: from the first word no name covers ("Hamas supporters" -> "supporters")
         lo = first
         while lo < head.i and any(i in at for i in range(lo, end)):
@@ -400,6 +422,10 @@ def _specific_one(head: Token) -> bool:
     return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
             and any(c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and c.lemma_.lower() in _data()["verbs"]
                     for c in head.children))
+
+
+def _aircraft(head: Token) -> bool:
+    return head.lemma_.lower() in _data()["aircraft"] or head.lower_ in _data()["aircraft"]
 
 
 def _noun(tok: Token) -> tuple[str, bool]:
