@@ -19,7 +19,8 @@ from kg.errors import InputError
 from kg.model import Article
 from kg.readers import Fields, ReadOptions
 from kg.readers.html import read_html
-from kg.readers.records import NO_RECORDS, is_single, parse_document, read_date, read_jsonl, read_records, record_id, records_of
+from kg.readers.records import (NO_RECORDS, is_single, parse_document, read_date, read_jsonl, read_records, record_id,
+                                records_of)
 from kg.text import ID_PATTERN, article_from_text, decode
 
 SOURCE = "request body"  # where errors and warnings point
@@ -52,7 +53,8 @@ def read_body(media: str, body: bytes, params, max_batch: int) -> Body:
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
     heard: dict[str, list[str]] = {}
-    options = ReadOptions(fields=fields, given_ids=True, warn=lambda where, message: heard.setdefault(where, []).append(message))
+    options = ReadOptions(fields=fields, given_ids=True,
+                          warn=lambda where, message: heard.setdefault(where, []).append(message))
     if media == JSON:
         batch, items = _json(body, options, max_batch)
     elif media == NDJSON:
@@ -63,7 +65,8 @@ def read_body(media: str, body: bytes, params, max_batch: int) -> Body:
     ignored = [f"query parameter {name!r} applies to text and HTML bodies; ignored"
                for name in QUERY_META if media in (JSON, NDJSON) and params.get(name) is not None]
     warnings = [heard.get(item.source, []) + ignored for item in items]
-    items = [item if isinstance(item, InputError) else replace(item, source=item.url or STORED_SOURCE) for item in items]
+    items = [item if isinstance(item, InputError) else replace(item, source=item.url or STORED_SOURCE)
+             for item in items]
     return Body(batch, items, warnings)
 
 

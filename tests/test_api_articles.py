@@ -21,7 +21,8 @@ NO_TEXT = "no text: none of the fields text, content, body, full_text, article, 
 
 @pytest.fixture
 def client(nlp):
-    with TestClient(create_app(Settings(store=":memory:", query_workers=0, update_token="t", max_batch_articles=3))) as c:
+    settings = Settings(store=":memory:", query_workers=0, update_token="t", max_batch_articles=3)
+    with TestClient(create_app(settings)) as c:
         yield c
 
 
@@ -61,8 +62,9 @@ def test_an_id_given_is_the_id_as_it_is_and_one_that_cannot_be_is_derived_with_a
 
 
 def test_field_mapping_as_the_cli_spells_it(client):
-    r = client.post("/articles", params=[("field", "text=story"), ("field", "published=meta.date"), ("field", "id=key")],
-                    json={"story": BASRA, "text": "not this", "meta": {"date": "2024-03-04"}, "key": "k1"}, headers=AUTH)
+    mapping = [("field", "text=story"), ("field", "published=meta.date"), ("field", "id=key")]
+    r = client.post("/articles", params=mapping, headers=AUTH,
+                    json={"story": BASRA, "text": "not this", "meta": {"date": "2024-03-04"}, "key": "k1"})
     assert (r.status_code, r.json()["id"]) == (201, "k1")
     stored = client.get("/articles/k1").json()
     assert (stored["published"], stored["content_hash"]) == ("2024-03-04", hashlib.sha256(BASRA.encode()).hexdigest())
@@ -76,7 +78,8 @@ def test_field_mapping_as_the_cli_spells_it(client):
 
 def test_an_unreadable_date_is_a_warning_naming_the_field_and_value(client):
     r = client.post("/articles", json={"text": BASRA, "id": "basra-1", "date": "the Monday before last"}, headers=AUTH)
-    assert (r.status_code, r.json()["warnings"]) == (201, ["field 'date': 'the Monday before last' is not a date; dropped"])
+    assert (r.status_code, r.json()["warnings"]) == (
+        201, ["field 'date': 'the Monday before last' is not a date; dropped"])
     assert client.get("/articles/basra-1").json()["published"] is None
     r = client.post("/articles", params={"id": "mosul-1", "date": "soon"}, content=MOSUL,
                     headers={**AUTH, "content-type": "text/plain"})
@@ -124,7 +127,8 @@ def test_a_batch_sent_again_is_unchanged_and_copies_are_duplicates(client):
 def test_ndjson_is_a_batch_and_the_openapi_example_is_what_the_server_answers(client):
     r = client.post("/articles", headers=NDJSON, content=BATCH_NDJSON)
     assert (r.status_code, r.json()) == (201, BATCH_EXAMPLE)
-    r = client.post("/articles", headers=NDJSON, content='{"text": "Troops killed a commander.", "id": "m-2"}\n\n{"text": \n')
+    cut_short = '{"text": "Troops killed a commander.", "id": "m-2"}\n\n{"text": \n'
+    r = client.post("/articles", headers=NDJSON, content=cut_short)
     assert [(x["index"], x["status"], x["error"]) for x in r.json()["results"]] == [
         (1, "ingested", None), (2, "failed", "malformed JSON: Expecting value at column 10")]
     assert sorted(_stored(client)) == ["basra-arrests", "m-2", "url-842d0515d175423e"]

@@ -1,4 +1,4 @@
-"""Articles: list, read, add (text, HTML, JSON as `kg ingest` reads it, batches; extraction runs on the server), delete."""
+"""Articles: list, read, add (text, HTML, JSON as `kg ingest` reads it, batches; extracted on the server), delete."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ _POST_DOC = {
             "application/json": {
                 "schema": {"anyOf": [_RECORD, _BATCH, {"type": "object", "properties": {"articles": _BATCH},
                                                        "required": ["articles"]}]},
-                "example": {"id": "basra-arrests", "title": "Arrests in Basra", "date": "2024-03-04", "text": INGEST_TEXT},
+                "example": {"id": "basra-arrests", "title": "Arrests in Basra", "date": "2024-03-04",
+                            "text": INGEST_TEXT},
             },
             "application/x-ndjson": {"schema": {"type": "string", "description": "One JSON article per line: a batch"},
                                      "example": BATCH_NDJSON},
@@ -87,7 +88,7 @@ async def get_article(queries: QueriesDep, id: ArticleId) -> Response:
 
 
 @router.post("", status_code=201,
-             summary="Add articles (text/plain, HTML, JSON as `kg ingest` reads it, or a batch): extract and store them",
+             summary="Add articles (text/plain, HTML, JSON as `kg ingest` reads it, a batch): extract and store them",
              responses={201: {"description": "Stored: the article, or at least one article of a batch (one result per "
                                              "article, in the order sent)",
                               "content": {"application/json": {"examples": {
