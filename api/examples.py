@@ -213,8 +213,58 @@ ARTICLE_EXAMPLE = {'id': '000_7c71ae8a3147dccc',
 INGEST_TEXT = "Iraqi police arrested Ahmed Saleh in Basra on Monday."
 INGEST_EXAMPLE = {
     "id": "basra-arrests", "title": "Arrests in Basra", "ingested": True, "unchanged": False, "duplicate": False,
-    "entities": 4, "statements": 2, "triples_added": 83,
+    "entities": 4, "statements": 2, "triples_added": 83, "warnings": [],
 }
+
+# POST /articles with Content-Type application/x-ndjson and this body (tests/test_api_articles.py checks it)
+BATCH_NDJSON = (
+    '{"id": "basra-arrests", "headline": "Arrests in Basra", "published": "last Monday", "body": "%s"}\n'
+    '{"title": "A headline alone"}\n'
+    '{"url": "https://news.example/mosul-raid", "title": "Raid in Mosul", "date": "2024-05-02", '
+    '"content": "Iraqi security forces raided a house in Mosul on Thursday."}\n' % INGEST_TEXT
+)
+BATCH_EXAMPLE = {'articles': 3,
+ 'ingested': 2,
+ 'unchanged': 0,
+ 'duplicates': 0,
+ 'failed': 1,
+ 'results': [{'index': 1,
+              'status': 'ingested',
+              'id': 'basra-arrests',
+              'title': 'Arrests in Basra',
+              'ingested': True,
+              'unchanged': False,
+              'duplicate': False,
+              'entities': 4,
+              'statements': 2,
+              'triples_added': 83,
+              'warnings': ["field 'published': 'last Monday' is not a date; dropped"],
+              'error': None},
+             {'index': 2,
+              'status': 'failed',
+              'id': None,
+              'title': None,
+              'ingested': False,
+              'unchanged': False,
+              'duplicate': False,
+              'entities': 0,
+              'statements': 0,
+              'triples_added': 0,
+              'warnings': [],
+              'error': 'no text: none of the fields text, content, body, full_text, article, maintext holds a '
+                       'string'},
+             {'index': 3,
+              'status': 'ingested',
+              'id': 'url-842d0515d175423e',
+              'title': 'Raid in Mosul',
+              'ingested': True,
+              'unchanged': False,
+              'duplicate': False,
+              'entities': 3,
+              'statements': 1,
+              'triples_added': 66,
+              'warnings': [],
+              'error': None}]}
 
 
 def not_found(what: str) -> dict:

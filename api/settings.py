@@ -33,6 +33,8 @@ class Settings:
     sparql_queue: int = field(default_factory=lambda: int(os.environ.get("KG_SPARQL_QUEUE", "16")))
     # largest request body accepted, in bytes (larger ones get 413)
     max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BODY_BYTES", str(5_000_000))))
+    # most articles one POST /articles may carry as a JSON list or NDJSON (more get 413)
+    max_batch_articles: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BATCH_ARTICLES", "100")))
     # largest SPARQL result a query may produce, in bytes (larger ones get 400: add a LIMIT)
     max_result_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_RESULT_BYTES", str(50_000_000))))
     # let SPARQL queries call other endpoints with SERVICE and updates LOAD URLs (the server then makes HTTP requests

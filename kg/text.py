@@ -19,6 +19,8 @@ from .model import Article
 MAX_BYTES = 5_000_000  # an article larger than this is almost certainly not one
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,100}$"  # an article id someone gives (the HTTP API's id, a JSON record's)
+ID_RULE = "letters, digits, '_', '.' and '-', at most 100"
 # characters XML 1.0 cannot carry (C0 controls but tab and newlines, and U+FFFE/U+FFFF): they would break the
 # GEXF/GraphML exports and RDF/XML results, so they become spaces, one for one, keeping offsets right
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

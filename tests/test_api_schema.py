@@ -32,6 +32,8 @@ def _text(samples: list[str]):
 schemathesis.openapi.media_type("application/sparql-query", _text(QUERIES))
 schemathesis.openapi.media_type("application/sparql-update", _text(UPDATES))
 schemathesis.openapi.media_type("text/html", _text(["<p>Police arrested a man in Basra.</p>"]))
+schemathesis.openapi.media_type("application/x-ndjson", _text([
+    '{"text": "Police arrested a man in Basra."}\n{"body": "Troops raided a house.", "date": "May 2, 2024"}\n']))
 
 
 STORE = open_store(":memory:")  # a copy of the seed: the writes schemathesis makes do not reach other tests

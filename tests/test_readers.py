@@ -112,6 +112,33 @@ def test_configurable_field_names(tmp_path):
         Fields.parse(["colour=red"])
 
 
+def test_what_a_record_loses_is_heard_and_given_ids_are_kept(tmp_path):
+    """The warnings POST /articles answers with come from here; so does the rule for the ids it is given."""
+    path = tmp_path / "export.jsonl"
+    records = [{"text": STORY, "date": "next week", "title": ["a", "list"], "id": "story-1"},
+               {"text": "Second story.", "guid": "tag:x.org,2024:2", "published": 99999999999999999}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    heard = []
+    first, second = read_all([path], warn=lambda where, message: heard.append((where, message)))
+    assert heard == [(f"{path}:1", "field 'title': a list, not a value; dropped"),
+                     (f"{path}:1", "field 'date': 'next week' is not a date; dropped"),
+                     (f"{path}:2", "field 'published': 99999999999999999 is not a date; dropped")]
+    assert (first.id, first.title, first.published, second.id) == ("id-story-1", None, None, "id-tag-x.org-2024-2")
+    heard.clear()
+    first, second = read_all([path], given_ids=True, warn=lambda where, message: heard.append((where, message)))
+    assert (first.id, second.id) == ("story-1", "id-tag-x.org-2024-2")
+    assert heard[-2] == (f"{path}:2", "field 'guid': 'tag:x.org,2024:2' cannot be an article id (letters, digits, "
+                                      "'_', '.' and '-', at most 100); the id is derived instead")
+
+
+def test_json_nesting_too_deep_and_a_line_cut_short_are_reported(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000)
+    (tmp_path / "cut.jsonl").write_text('{"text": \n')
+    deep, cut = read_all([tmp_path / "deep.json", tmp_path / "cut.jsonl"])
+    assert (deep.source, deep.reason) == (str(tmp_path / "deep.json"), "it nests too deeply")
+    assert (cut.source, cut.reason) == (f"{tmp_path / 'cut.jsonl'}:1", "malformed JSON: Expecting value at column 10")
+
+
 def test_json_list_and_wrapped_list(tmp_path):
     (tmp_path / "list.json").write_text(json.dumps([{"text": STORY}, {"body": "Second story about Kabul."}]))
     (tmp_path / "wrapped.json").write_text(json.dumps({"status": "ok", "articles": [{"text": "Third story."}]}))

@@ -1,50 +1,58 @@
-"""Articles: list, read, add (text, JSON or HTML; extraction runs on the server), delete."""
+"""Articles: list, read, add (text, HTML, JSON as `kg ingest` reads it, batches; extracted on the server), delete."""
 
 from __future__ import annotations
 
-import json
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from kg.errors import InputError, KGError
-from kg.graph_queries import article as stored_article
-from kg.ingest import ingest_articles, stored_graphs_with_hash
 from kg.rdf import article_iri
-from kg.readers import ReadOptions
-from kg.readers.html import read_html
-from kg.text import article_from_text, decode
+from kg.readers.fields import DEFAULT_NAMES
+from kg.text import ID_PATTERN
 
 from ..answers import answer
+from ..article_ingest import batch_answer, ingest_each, single_answer
+from ..article_input import MEDIA, UNSUPPORTED, read_body
 from ..deps import QueriesDep, SettingsDep, StoreDep, WriteAccess, WriteLockDep
-from ..examples import ARTICLE_EXAMPLE, ARTICLES_EXAMPLE, INGEST_EXAMPLE, INGEST_TEXT, not_found
+from ..examples import (ARTICLE_EXAMPLE, ARTICLES_EXAMPLE, BATCH_EXAMPLE, BATCH_NDJSON, INGEST_EXAMPLE, INGEST_TEXT,
+                        not_found)
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
-ID_PATTERN = r"^[A-Za-z0-9_.\-]{1,100}$"
 ArticleId = Annotated[str, Path(pattern=ID_PATTERN, examples=["000_7c71ae8a3147dccc"])]
 
 
-class ArticleIn(BaseModel):
-    """An article sent as JSON."""
+def _record_schema() -> dict:
+    """A JSON article: any of the names `kg ingest` reads for each field (renamed with ``field``)."""
+    kinds = {"published": {"type": ["string", "number"]}, "id": {"type": ["string", "integer"]},
+             "source": {"anyOf": [{"type": "string"}, {"type": "object", "properties": {"name": {"type": "string"}}}]}}
+    properties = {name: {**kinds.get(name, kinds.get(key, {"type": "string"})), "description": f"the article's {key}"}
+                  for key, names in DEFAULT_NAMES.items() for name in names if "." not in name}
+    return {"type": "object", "properties": properties, "minProperties": 1,
+            "description": "One article. Its text is the first of " + ", ".join(DEFAULT_NAMES["text"]) +
+                           " that holds a string; an id that fits the pattern of article ids is its id as it is, "
+                           "else the id comes from the url as `kg ingest` makes it, else from the text."}
 
-    text: str = Field(min_length=1, description="The article's full text.")
-    title: str | None = Field(None, max_length=500)
-    date: str | None = Field(None, max_length=40, description="Publication date, ISO 8601.", examples=["2024-03-01"])
-    url: str | None = Field(None, max_length=2000)
-    id: str | None = Field(None, pattern=ID_PATTERN, description="Article id; default: a hash of the text.")
 
-
+_RECORD = _record_schema()
+_BATCH = {"type": "array", "items": _RECORD, "minItems": 1,
+          "description": "A batch: one result per article (at most KG_MAX_BATCH_ARTICLES, 100 by default)"}
 _POST_DOC = {
     "requestBody": {
         "required": True,
         "content": {
             "text/plain": {"schema": {"type": "string"}, "example": INGEST_TEXT},
-            "application/json": {"schema": ArticleIn.model_json_schema()},
+            "application/json": {
+                "schema": {"anyOf": [_RECORD, _BATCH, {"type": "object", "properties": {"articles": _BATCH},
+                                                       "required": ["articles"]}]},
+                "example": {"id": "basra-arrests", "title": "Arrests in Basra", "date": "2024-03-04",
+                            "text": INGEST_TEXT},
+            },
+            "application/x-ndjson": {"schema": {"type": "string", "description": "One JSON article per line: a batch"},
+                                     "example": BATCH_NDJSON},
             "text/html": {"schema": {"type": "string"},
                           "example": "<html><h1>Arrests in Basra</h1><p>Police arrested two suspects.</p></html>"},
         },
@@ -55,7 +63,12 @@ _POST_DOC = {
         for name, text in (("title", "Title (text and HTML bodies)"), ("url", "Source URL (text and HTML bodies)"),
                            ("date", "Publication date (text and HTML bodies)"))
     ] + [{"name": "id", "in": "query", "required": False, "schema": {"type": "string", "pattern": ID_PATTERN},
-          "description": "Article id (text and HTML bodies); default: a hash of the text."}],
+          "description": "Article id (text and HTML bodies); default: from the url, else a hash of the text."},
+         {"name": "field", "in": "query", "required": False, "style": "form", "explode": True,
+          "schema": {"type": "array", "items": {"type": "string", "maxLength": 200}},
+          "description": "JSON field names as `kg ingest --field`: FIELD=NAME[,NAME], FIELD one of "
+                         + ", ".join(DEFAULT_NAMES) + " (JSON and NDJSON bodies)",
+          "example": ["text=story", "published=meta.date"]}],
 }
 
 
@@ -74,91 +87,50 @@ async def get_article(queries: QueriesDep, id: ArticleId) -> Response:
     return await answer(queries, "article", id)
 
 
-def _check_params(params) -> None:
-    for name in ("title", "url", "date"):
-        if len(params.get(name) or "") > 500:
-            raise HTTPException(400, f"{name} is longer than 500 characters")
-    article_id = params.get("id")
-    if article_id is not None and not _valid_id(article_id):
-        raise HTTPException(400, "id may hold letters, digits, '_', '.' and '-' (at most 100)")
-
-
-def _article_from_request(media: str, body: bytes, params) -> object:
-    """An Article from a request body in one of the accepted media types."""
-    _check_params(params)
-    if media == "application/json":
-        try:
-            data = ArticleIn.model_validate(json.loads(body))
-        except (ValueError, ValidationError) as exc:
-            raise HTTPException(400, f"the JSON body is not an article: {_first_error(exc)}") from None
-        except RecursionError:
-            raise HTTPException(400, "the JSON body is not an article: it nests too deeply") from None
-        meta = {"title": data.title, "url": data.url, "published": data.date}
-        return article_from_text(data.text, data.url or "<api>", data.id, **meta)
-    article_id, url = params.get("id"), params.get("url")
-    if media == "text/html":
-        page = read_html(body, "request body", article_id, ReadOptions())
-        meta = {"title": params.get("title") or page.title, "url": url or page.url,
-                "published": params.get("date") or page.published, "publisher": page.publisher}
-        return article_from_text(page.text, url or page.url or "<api>", article_id, **meta)
-    return article_from_text(decode(body, "request body"), url or "<api>", article_id,
-                             title=params.get("title"), url=url, published=params.get("date"))
-
-
-def _valid_id(value: str) -> bool:
-    return re.fullmatch(ID_PATTERN, value) is not None
-
-
-def _first_error(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"]) or "body"
-        return f"{where}: {err['msg']}"
-    return str(exc)
-
-
-@router.post("", status_code=201, summary="Add an article (text/plain, JSON or HTML): extract and store it",
-             responses={201: {"content": {"application/json": {"example": INGEST_EXAMPLE}}},
+@router.post("", status_code=201,
+             summary="Add articles (text/plain, HTML, JSON as `kg ingest` reads it, a batch): extract and store them",
+             responses={201: {"description": "Stored: the article, or at least one article of a batch (one result per "
+                                             "article, in the order sent)",
+                              "content": {"application/json": {"examples": {
+                                  "article": {"summary": "one article (text, HTML or a JSON object)",
+                                              "value": INGEST_EXAMPLE},
+                                  "batch": {"summary": "a batch (a JSON list or NDJSON)", "value": BATCH_EXAMPLE}}}}},
                         200: {"description": "Nothing changed: the same text and metadata were stored under this id "
                                               "(unchanged), or the same text under another id, which the answer "
-                                              "gives (duplicate)"},
-                        400: {"description": "Empty, binary or malformed body"},
+                                              "gives (duplicate); for a batch, no article of it was stored"},
+                        400: {"description": "Empty, binary or malformed body, a bad field mapping, an empty batch"},
                         401: {"description": "Missing or wrong token"}, 403: {"description": "Writes are disabled"},
-                        413: {"description": "Body too large"}, 415: {"description": "Unsupported media type"}},
+                        413: {"description": "Body too large, or a batch of more articles than the limit"},
+                        415: {"description": "Unsupported media type"},
+                        500: {"description": "The store failed, or extraction failed on a lone article"}},
              openapi_extra=_POST_DOC)
 async def add_article(
     request: Request, store: StoreDep, settings: SettingsDep, queries: QueriesDep, lock: WriteLockDep,
     _: WriteAccess,
 ):
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media not in ("text/plain", "application/json", "text/html"):
-        raise HTTPException(415, f"unsupported Content-Type {media or 'none'}: use text/plain, application/json or text/html")
+    if media not in MEDIA:
+        raise HTTPException(415, f"unsupported Content-Type {media or 'none'}: {UNSUPPORTED}")
     body = await request.body()
     try:
-        art = _article_from_request(media, body, request.query_params)
+        read = read_body(media, body, request.query_params, settings.max_batch_articles)
     except InputError as exc:
         raise HTTPException(400, str(exc)) from None
+    results: list[dict] = []
     async with lock:
         try:
-            summary = await run_in_threadpool(ingest_articles, [art], store, settings.model)
+            await run_in_threadpool(ingest_each, read.items, read.warnings, store, settings.model, results)
         except KGError as exc:
             raise HTTPException(500, f"ingest failed: {exc}") from None
-        if summary.articles:
-            await queries.refresh()
-        shown = {"id": art.id, "title": art.title}
-        if summary.duplicates:  # the text is stored under another id: answer with that article, as stored
-            shown = await run_in_threadpool(_stored_copy, store, art.sha256)
-    result = {**shown, "ingested": bool(summary.articles), "unchanged": bool(summary.unchanged),
-              "duplicate": bool(summary.duplicates), "entities": summary.entities,
-              "statements": summary.statements, "triples_added": summary.triples_added}
-    return JSONResponse(result, status_code=201 if summary.articles else 200)
-
-
-def _stored_copy(store, sha256: str) -> dict:
-    """Id and title of the stored article with this text (the first by IRI)."""
-    graph = stored_graphs_with_hash(store, sha256)[0]
-    found = stored_article(store, str(graph).removeprefix(str(article_iri(""))))
-    return {"id": found["id"], "title": found["title"]}
+        finally:
+            if any(r["ingested"] for r in results):
+                await queries.refresh()
+    created = 201 if any(r["ingested"] for r in results) else 200
+    if read.batch:
+        return JSONResponse(batch_answer(results), status_code=created)
+    if results[0]["status"] == "failed":
+        raise HTTPException(500, f"ingest failed: {results[0]['error']}")
+    return JSONResponse(single_answer(results[0]), status_code=created)
 
 
 @router.delete("/{id}", summary="Remove an article and everything extracted from it",

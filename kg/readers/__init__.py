@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -42,11 +42,18 @@ Item = Article | InputError
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read inputs: forced kind (None = by suffix / sniffed), JSON field names, size limit per article."""
+    """How to read inputs: forced kind (None = by suffix / sniffed), JSON field names, size limit per article.
+
+    ``given_ids``: a JSON record's own id is its article id as it is (the HTTP API's rule; see
+    :func:`~kg.readers.records.record_id`). ``warn(where, message)`` hears what a JSON record loses on the way
+    (a date that is not one, a field holding a list).
+    """
 
     kind: str | None = None
     fields: Fields = field(default_factory=Fields)
     max_bytes: int = MAX_BYTES
+    given_ids: bool = False
+    warn: Callable[[str, str], None] | None = None
 
 
 @dataclass(frozen=True)

@@ -47,13 +47,36 @@ class Fields:
 
     def get(self, record: Mapping, key: str) -> object | None:
         """The first non-empty value among the field's candidate names (scalars only)."""
+        found = self.find(record, key)
+        return None if found is None else found[1]
+
+    def find(self, record: Mapping, key: str) -> tuple[str, object] | None:
+        """The first candidate name holding a non-empty scalar, with its value."""
+        for name in getattr(self, key):
+            value = _usable(_lookup(record, name))
+            if value is not None:
+                return name, value
+        return None
+
+    def unusable(self, record: Mapping, key: str) -> tuple[str, object] | None:
+        """The first candidate name holding something that is neither empty nor a scalar (a list, ``true``)."""
         for name in getattr(self, key):
             value = _lookup(record, name)
-            if isinstance(value, Mapping):  # e.g. "source": {"id": ..., "name": ...}
-                value = value.get("name")
-            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-                return value
+            if value not in (None, "", [], {}) and _usable(value) is None and not _blank(value):
+                return name, value
         return None
+
+
+def _usable(value: object) -> object | None:
+    if isinstance(value, Mapping):  # e.g. "source": {"id": ..., "name": ...}
+        value = value.get("name")
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+        return value
+    return None
+
+
+def _blank(value: object) -> bool:
+    return isinstance(value, str) and not value.strip()
 
 
 def _lookup(record: Mapping, dotted: str) -> object | None:
