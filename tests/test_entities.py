@@ -514,3 +514,9 @@ def test_a_single_speaker_is_not_they(nlp):
     doc = nlp("The Pentagon named the three soldiers. The Pentagon said they served in the 3rd Battalion.")
     they = [m for m in doc.spans["kg_mentions"] if m.text == "they"]
     assert all(doc._.kg_entities[m._.kg_key].label != "Pentagon" for m in they)
+
+
+def test_it_reported_by_a_speaker_is_the_speaker_or_no_one(nlp):
+    doc = nlp("A spokesman told AFP about the raid. The army said it killed Bakura Modu in an air strike.")
+    facts = {(doc._.kg_entities[s.subject].label, s.predicate) for s in doc._.kg_statements}
+    assert ("Agence France-Presse", "kill") not in facts

@@ -164,6 +164,11 @@ class Coref:
             preferred = [m for m in ok if reg.entities[m.key].subtype == prefer]
             if preferred:
                 return preferred[-1].key
+        governing = self._governing_subject(doc, ok, tok)
+        if governing is BLOCKED:  # "the police clashed with protesters as they tried ...", police no node: no one
+            return None
+        if governing is not None:  # ... else the police; "the army said it killed X": the army
+            return governing.key
         for back in range(0, WINDOW + 1):
             if s - back < 0:
                 break
@@ -174,13 +179,8 @@ class Coref:
                 continue
             subjects = [m for m in here if doc[m.start : m.end].root.dep_ in SUBJECTS]
             topic = self._clause_subject(doc, here, tok) if back == 0 and tok.dep_ not in SUBJECTS else None
-            governing = self._governing_subject(doc, here, tok) if back == 0 else None
             if topic is not None:  # "Makki, a brother-in-law of Saeed, was wanted for his role": the subject
                 best = topic
-            elif governing is not None:  # "the police clashed with protesters as they tried to arrest X": the police
-                if governing is BLOCKED:
-                    return None  # ... and when the police are no node, no one else
-                best = governing
             elif subjects and (back > 0 or tok.dep_ in SUBJECTS):
                 best = min(subjects, key=lambda m: (_depth(doc[m.start : m.end].root), -m.start))
             else:
@@ -194,16 +194,20 @@ class Coref:
 
     def _governing_subject(self, doc: Doc, here: list[Mention], tok: Token) -> Mention | None:
         """For the subject pronoun of an adverbial clause, the subject of the clause it modifies, if a compatible
-        mention ("X clashed with Y as they tried ..." -> X)."""
+        mention ("X clashed with Y as they tried ..." -> X); for "it" reported by a speech verb, the speaker ("the
+        army said it killed X"). BLOCKED when that subject is a noun that is no node."""
         verb = tok.head
-        if tok.dep_ not in SUBJECTS or verb.dep_ != "advcl" or verb.head.pos_ not in {"VERB", "AUX"}:
-            return None
+        reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _speech_verbs() and tok.lower_ == "it"
+        if tok.dep_ not in SUBJECTS or not (verb.dep_ == "advcl" or reported) or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None  # "X clashed with Y as they ...", "the army said it killed X": the governing subject
         roots = {doc[m.start : m.end].root.i: m for m in here}
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS and c.i < tok.i]
         if not subjects:
             return None
         if subjects[0].i in roots:
             return roots[subjects[0].i]
+        if reported:  # "the army said it killed X", the army no node: "it" is still no one else
+            return BLOCKED if subjects[0].pos_ == "NOUN" and subjects[0].tag_ == "NN" else None
         return BLOCKED if subjects[0].pos_ == "NOUN" else None
 
     def _clause_subject(self, doc: Doc, here: list[Mention], tok: Token) -> Mention | None:
