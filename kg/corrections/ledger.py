@@ -134,19 +134,23 @@ def prepare(store: Store, article: URIRef, triples: Iterable[tuple],
     base = _rdflib(triples)
     found = concerning(store, article, entities_of(base) | set(resolved))
     if not found:  # nothing to correct now: drop the copy kept while something was
-        return Prepared(base, ops=forget_update(article) if store.select(_COPY % {"g": _UNC}, {"a": article}) else [])
+        return Prepared(base, ops=forget_update(article) if _copy(store, article) else [])
     corrected, rejected = apply(base, article, found, resolved)
     return Prepared(corrected, rejected, copy_ops(article, base, corrected), set(base) != set(corrected))
 
 
 def uncorrected(store: Store, article: URIRef) -> list[tuple]:
     """An article's graph before corrections: its kept copy, else its graph (which no correction changed)."""
-    rows = store.select(_COPY % {"g": _UNC}, {"a": article})
+    rows = _copy(store, article)
     if rows:
         data = str(rows[0]["text"]).encode("utf-8")
         return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
                 for q in ox.parse(data, ox.RdfFormat.N_TRIPLES)]
     return [(r["s"], r["p"], r["o"]) for r in store.select(_TRIPLES, {"g": article})]
+
+
+def _copy(store: Store, article: URIRef) -> list[dict]:
+    return store.select(_COPY % {"g": _UNC}, {"a": article})
 
 
 def resolved_pairs(store: Store, article: URIRef) -> dict[URIRef, URIRef]:
@@ -191,7 +195,9 @@ def _event_ops(store: Store, base: list[tuple], rejected: set[URIRef], were_out:
 
 
 def rewrite(store: Store, article: URIRef) -> bool:
-    """Apply the corrections that now concern a stored article to its uncorrected graph; False if not stored."""
+    """Apply the corrections that now concern a stored article to its uncorrected graph; False when that changes
+    nothing (or the article is not stored)."""
+    had_copy = bool(_copy(store, article))
     base = uncorrected(store, article)
     if not base:
         return False
@@ -200,6 +206,8 @@ def rewrite(store: Store, article: URIRef) -> bool:
     resolved = resolved_pairs(store, article)
     found = concerning(store, article, entities_of(base) | set(resolved))
     corrected, rejected = apply(base, article, found, resolved)
+    if not had_copy and set(corrected) == set(base):
+        return False
     ops = [replace_graph_update(article, corrected)] + copy_ops(article, base, corrected)
     ops += _event_ops(store, base, rejected, were_out)
     store.update_graph(article, " ;\n".join(ops), corrected)
