@@ -69,12 +69,24 @@ def test_the_corrected_graphs_conform_to_the_shapes(store):
     record(store, Correction("reject", statement=_statements(store, "a3")[0]))
     shapes = Graph().parse(data=resources.files("ontology").joinpath("shapes.ttl").read_text(), format="turtle")
     ontology = Graph().parse(data=ontology_turtle(), format="turtle")
-    for article in ("a1", "a2", "a3"):
+    for article in ("a1", "a2", "a3", "corrections"):
         graph = Graph()
-        for t in _graph(store, article):
+        for t in (_graph(store, article) if article != "corrections" else _corrections_graph(store)):
             graph.add(t)
         conforms, _, text = validate(graph, shacl_graph=shapes, ont_graph=ontology, advanced=True)
         assert conforms, f"{article}: {text}"
+    broken = _corrections_graph(store)
+    broken = Graph().parse(data="\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in broken
+                                          if p != KG.analyst), format="nt")
+    conforms, _, text = validate(broken, shacl_graph=shapes, ont_graph=ontology, advanced=True)
+    assert not conforms and "analyst" in text
+
+
+def _corrections_graph(store) -> set:
+    from kg.vocab import CORRECTIONS_GRAPH
+
+    return {(r["s"], r["p"], r["o"]) for r in store.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                                           {"g": CORRECTIONS_GRAPH})}
 
 
 def test_a_rename_wins_and_keeps_the_extracted_labels_as_aliases(store):
