@@ -16,7 +16,8 @@ from kg.store import Store, open_store
 
 from .limits import BodyLimit, BodyTooLarge, too_large
 from .query_pool import query_runner
-from .routes import articles, corrections, docs, entities, events, explorer, export, health, paths, sparql, statements, stats
+from .routes import (articles, corrections, docs, entities, events, explorer, export, health, paths, sparql, statements,
+                     stats)
 from .settings import Settings
 from .static import STATIC
 
@@ -29,7 +30,8 @@ DESCRIPTION = """A knowledge graph of security events extracted from news articl
 * **Corrections**: merge, split, reject, rename (`POST /corrections`, with the token); kept across re-extraction.
 * **Explorer**: the page at `/` searches, draws an entity's neighbourhood, shows the evidence behind each edge.
 
-Writes (SPARQL Update, `POST`/`DELETE /articles`, `POST`/`DELETE /corrections`) are refused unless the server has an update token.
+Writes (SPARQL Update, `POST`/`DELETE /articles`, `POST`/`DELETE /corrections`) are refused unless the server has an
+update token.
 """
 
 

@@ -9,7 +9,8 @@ import typer
 from .cli import StoreOpt, app, errors_as_messages, opened_store, use
 
 correct = typer.Typer(
-    help="Analyst corrections kept across re-extraction: merge, split, reject, rename, list, undo.",
+    help="Analyst corrections kept across re-extraction: merge, split, reject, rename, list, undo.\n\n"
+         "Example: kg correct rename person/sami-jasim \"Sami Jasim Muhammad al-Jaburi\" --by ann",
     no_args_is_help=True,
 )
 app.add_typer(correct, name="correct")
@@ -62,6 +63,8 @@ def correct_split(
     """Undo a wrong join of resolution: the articles' ENTITY stays apart from APART_FROM.
 
     (A merge made with kg correct merge is undone with kg correct undo.)
+
+    Example: kg correct split person/usama-bin-ladin person/osama-bin-laden
     """
     use(store)
     _record(_made("split", note, by, entity=_entity(entity), other=_entity(apart_from)))
@@ -72,7 +75,10 @@ def correct_reject(
     statement: Annotated[str, typer.Argument(help="The statement id (as GET /statements/{id} takes it).")],
     note: NoteOpt = None, by: ByOpt = None, store: StoreOpt = None,
 ) -> None:
-    """A statement is wrong: it leaves its article (and its event) and is never written again."""
+    """A statement is wrong: it leaves its article (and its event) and is never written again.
+
+    Example: kg correct reject ba9bd43f8be12c918a6c --note "Turkey does not recognise Islamic State"
+    """
     use(store)
     _record(_made("reject", note, by, statement=_entity("statement/" + statement.removeprefix("statement/"))))
 
@@ -83,14 +89,20 @@ def correct_rename(
     label: Annotated[str, typer.Argument(help="Its label from now on.")],
     note: NoteOpt = None, by: ByOpt = None, store: StoreOpt = None,
 ) -> None:
-    """Give an entity the label you want; the extracted labels stay as aliases."""
+    """Give an entity the label you want; the extracted labels stay as aliases.
+
+    Example: kg correct rename person/sami-jasim "Sami Jasim Muhammad al-Jaburi"
+    """
     use(store)
     _record(_made("rename", note, by, entity=_entity(entity), label=label))
 
 
 @correct.command("list")
 def correct_list(store: StoreOpt = None) -> None:
-    """The corrections, oldest first: id, what, who and when, note."""
+    """The corrections, oldest first: id, what, who and when, note.
+
+    Example: kg correct list
+    """
     from .corrections import corrections
 
     use(store)
@@ -108,7 +120,10 @@ def correct_undo(
     correction: Annotated[str, typer.Argument(help="The correction id (kg correct list).")],
     store: StoreOpt = None,
 ) -> None:
-    """Remove a correction: the articles it changed are as extraction and resolution made them again."""
+    """Remove a correction: the articles it changed are as extraction and resolution made them again.
+
+    Example: kg correct undo correction/4dedcd099e8c
+    """
     from .corrections import undo
 
     use(store)

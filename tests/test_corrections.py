@@ -23,7 +23,8 @@ def _articles(store):
     naf, hicks2 = org("Northern Alliance forces"), person("Hicks")
     write(store, extraction("a1", [na, hicks, kunduz], [event(na, "Capture", hicks, "2001-12-09", kunduz)]))
     write(store, extraction("a2", [naf, hicks2], [event(naf, "Capture", hicks2)]))
-    write(store, extraction("a3", [na, naf, hicks], [event(na, "Capture", hicks), event(naf, "Arrest", hicks, start=30)]))
+    write(store, extraction("a3", [na, naf, hicks],
+                            [event(na, "Capture", hicks), event(naf, "Arrest", hicks, start=30)]))
 
 
 @pytest.fixture

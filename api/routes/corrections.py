@@ -16,7 +16,7 @@ from ..deps import QueriesDep, StoreDep, WriteAccess, WriteLockDep
 
 router = APIRouter(prefix="/corrections", tags=["corrections"])
 
-_WRITE_ERRORS = {401: {"description": "Missing or wrong token"}, 403: {"description": "Writes are disabled"},
+_WRITE_ERRORS = {400: {"description": "A body that is not JSON"}, 401: {"description": "Missing or wrong token"}, 403: {"description": "Writes are disabled"},
                  404: {"description": "No such entity, statement or correction"},
                  409: {"description": "Already recorded, or contradicts a recorded correction"},
                  422: {"description": "Not a correction that can be made (unknown kind, missing field ...)"}}

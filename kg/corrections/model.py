@@ -107,7 +107,8 @@ def from_properties(node: URIRef, props: dict[URIRef, object]) -> Correction | N
     text = lambda p: str(props[p]) if props.get(p) is not None else None  # noqa: E731
     return Correction(kind, props.get(KG.corrects), props.get(KG.mergedInto) or props.get(KG.apartFrom),
                       text(KG.newLabel), props.get(KG.rejects), props.get(KG.inArticle), text(KG.claim),
-                      text(KG.analyst) or "", (text(PROV.generatedAtTime) or "").replace("+00:00", "Z"), text(RDFS.comment))
+                      text(KG.analyst) or "", (text(PROV.generatedAtTime) or "").replace("+00:00", "Z"),
+                      text(RDFS.comment))
 
 
 class CorrectionError(KGError):
