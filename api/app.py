@@ -16,7 +16,8 @@ from kg.store import Store, open_store
 
 from .limits import BodyLimit, BodyTooLarge, too_large
 from .query_pool import query_runner
-from .routes import articles, docs, entities, events, explorer, export, health, paths, sparql, statements, stats
+from .routes import (articles, corrections, docs, entities, events, explorer, export, health, paths, sparql, statements,
+                     stats)
 from .settings import Settings
 from .static import STATIC
 
@@ -26,9 +27,11 @@ DESCRIPTION = """A knowledge graph of security events extracted from news articl
 * **REST**: search entities, look at one, walk its neighbours, find paths between two, read statements with their
   source sentence, list, add and delete articles, export the graph for Gephi; events across reports with their
   independent sources.
+* **Corrections**: merge, split, reject, rename (`POST /corrections`, with the token); kept across re-extraction.
 * **Explorer**: the page at `/` searches, draws an entity's neighbourhood, shows the evidence behind each edge.
 
-Writes (SPARQL Update, `POST`/`DELETE /articles`) are refused unless the server has an update token.
+Writes (SPARQL Update, `POST`/`DELETE /articles`, `POST`/`DELETE /corrections`) are refused unless the server has an
+update token.
 """
 
 
@@ -86,7 +89,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def kg_error(request: Request, exc: KGError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
-    for module in (health, stats, sparql, entities, paths, statements, events, articles, export, docs, explorer):
+    for module in (health, stats, sparql, entities, paths, statements, events, articles, corrections, export, docs,
+                   explorer):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if settings.cors_origins:

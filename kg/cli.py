@@ -425,5 +425,7 @@ def stats(store: StoreOpt = None) -> None:
     typer.echo(f"triples     {s.triples}")
 
 
+from . import cli_correct  # noqa: E402,F401 - registers `kg correct`
+
 if __name__ == "__main__":
     app()

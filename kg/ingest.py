@@ -36,6 +36,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from .corrections import prepare as prepare_corrected
 from .errors import InputError, KGError
 from .deadline import DEFAULT_TIME_LIMIT
 from .extract import extract_many
@@ -48,7 +49,7 @@ from .resolve import plan as resolution_plan
 from .resolve import write as write_resolved
 from .resolve.events import Report
 from .resolve.match import Mention
-from .store import Store
+from .store import Store, replace_graph_update
 from .vocab import KG
 
 DEFAULT_BATCH_SIZE = 16
@@ -122,7 +123,12 @@ def _written(ex: Extraction) -> Written:
 def write_written(store: Store, w: Written, resolve: bool = True) -> int:
     """Write one article's graph (resolved against the graph unless ``resolve`` is off); its new triple count."""
     if not resolve:
-        return store.replace_graph(w.graph, w.triples)
+        prepared = prepare_corrected(store, w.graph, w.triples)
+        if not prepared.ops:  # no correction concerns it (the usual case): the store's fastest write
+            return store.replace_graph(w.graph, prepared.triples)
+        ops = [replace_graph_update(w.graph, prepared.triples), *prepared.ops]
+        store.update_graph(w.graph, " ;\n".join(ops), prepared.triples)
+        return store.count(w.graph)
     return write_resolved(store, resolution_plan(store, w.graph, w.mentions, w.reports), w.triples)
 
 

@@ -22,7 +22,7 @@ WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 
 
 class KG(DefinedNamespace):
-    """The kg ontology (``ontology/kg.ttl`` and ``ontology/events.ttl``)."""
+    """The kg ontology (``ontology/*.ttl``: kg, events, resolution, corrections)."""
 
     _NS = Namespace(BASE + "ontology#")
     _fail = True
@@ -88,6 +88,21 @@ class KG(DefinedNamespace):
     eventClass: URIRef
     eventKey: URIRef
     report: URIRef
+    # analyst corrections (ontology/corrections.ttl)
+    Correction: URIRef
+    Merge: URIRef
+    Split: URIRef
+    Rejection: URIRef
+    Rename: URIRef
+    corrects: URIRef
+    mergedInto: URIRef
+    apartFrom: URIRef
+    rejects: URIRef
+    inArticle: URIRef
+    claim: URIRef
+    newLabel: URIRef
+    analyst: URIRef
+    uncorrectedGraph: URIRef
     # properties
     agent: URIRef
     target: URIRef
@@ -119,11 +134,14 @@ class KG(DefinedNamespace):
     published: URIRef
 
 
-ONTOLOGY_FILES = ("kg.ttl", "events.ttl", "resolution.ttl")
+ONTOLOGY_FILES = ("kg.ttl", "events.ttl", "resolution.ttl", "corrections.ttl")
 ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
 # graphs shared by all articles (kg.resolve): resolution decisions and name index, events across reports
 RESOLUTION_GRAPH = URIRef(BASE + "graph/resolution")
 EVENTS_GRAPH = URIRef(BASE + "graph/events")
+# analyst corrections (kg.corrections), and the articles' graphs as written before corrections changed them
+CORRECTIONS_GRAPH = URIRef(BASE + "graph/corrections")
+UNCORRECTED_GRAPH = URIRef(BASE + "graph/uncorrected")
 
 _CAMEL = re.compile(r"[^A-Za-z0-9]+")
 

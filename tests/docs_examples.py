@@ -41,7 +41,7 @@ NOT_RUN = {
     ". .venv/bin/activate": "changes the shell, which the test does not have",
     "kg ingest ~/": "stands for your own folder",
 }
-WRITES = ("ingest", "load", "delete")
+WRITES = ("ingest", "load", "delete", "correct")
 _BLOCK = re.compile(r"^```console\n(.*?)^```", re.S | re.M)
 _MASK = [(re.compile(r"in \d[\d.,]*s \(\d[\d,]* words/s\)"), "in _s (_ words/s)")]
 

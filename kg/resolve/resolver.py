@@ -14,14 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 from rdflib.namespace import SKOS
 
 from ..model import Extraction
 from ..rdf import entity_iri, statement_iri
 from ..store import Store
 from ..sparql import term_n3
-from ..vocab import EVENTS_GRAPH, RESOLUTION_GRAPH
+from ..vocab import EVENTS_GRAPH, KG, RESOLUTION_GRAPH
 from . import events, index
 from .match import Match, Mention, choose, mention_keys, owners_of
 from .names import is_name
@@ -110,21 +110,36 @@ def _events(store: Store, article: URIRef, reports, result: Plan, places: dict) 
 
 
 def _forget_ops(article: URIRef) -> list[str]:
-    return events.forget_update(article) + index.forget_update(article)
+    from ..corrections import forget_update
+
+    return events.forget_update(article) + index.forget_update(article) + forget_update(article)
+
+
+def _unreported(shared: list[tuple], rejected: set) -> list[tuple]:
+    """Events triples without the reports of rejected statements, and without new events left with none."""
+    kept = [t for t in shared if not (t[1] == KG.report and t[2] in rejected)]
+    reported = {s for s, p, _ in kept if p == KG.report}
+    new = {s for s, p, o in kept if p == RDF.type and o == KG.ReportedEvent}
+    return [t for t in kept if t[0] not in new - reported]
 
 
 def write(store: Store, p: Plan, triples: Iterable[tuple]) -> int:
-    """Replace the article's graph with ``triples`` (rewritten by the plan) and its shared part; one update."""
-    rewritten = p.rewrite(triples)
+    """Replace the article's graph with ``triples`` (rewritten by the plan, then corrected by the analysts'
+    corrections, kg.corrections) and its shared part; one update."""
+    from ..corrections import prepare
+
+    corrected = prepare(store, p.article, p.rewrite(triples), p.mapping)
+    shared = {**p.shared, EVENTS_GRAPH: _unreported(p.shared.get(EVENTS_GRAPH, []), corrected.rejected)}
     ops = _forget_ops(p.article) + [f"DROP SILENT GRAPH {term_n3(p.article)}"]
-    ops += index.insert_update({p.article: rewritten, **p.shared})
+    ops += index.insert_update({p.article: corrected.triples, **shared}) + corrected.ops
     ops += index.orphans_update(p.names) + events.orphans_update(p.events)
-    store.update_graph(p.article, " ;\n".join(ops), rewritten)
+    store.update_graph(p.article, " ;\n".join(ops), corrected.triples)
     return store.count(p.article)
 
 
 def forget(store: Store, article: URIRef) -> None:
-    """Delete an article: its graph, decisions, name attestations and event reports, in one update."""
+    """Delete an article: its graph, decisions, name attestations, event reports and uncorrected copy, in one
+    update (the corrections themselves stay, for when it comes back)."""
     names, own = index.attested_names(store, article), events.own_events(store, article)
     ops = _forget_ops(article) + [f"DROP SILENT GRAPH {term_n3(article)}"]
     store.update_graph(article, " ;\n".join(ops + index.orphans_update(names) + events.orphans_update(own)))
