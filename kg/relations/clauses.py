@@ -1,6 +1,6 @@
 """Clause patterns: who did what to whom, read off a verb's dependents.
 
-Each ``*_heads`` helper returns syntactic heads (tokens); :func:`clause_triples`
+The ``*_heads`` helpers of ``heads.py`` return syntactic heads (tokens); :func:`clause_triples`
 resolves them to entities and yields :class:`Candidate` triples:
 
 - active subject-verb-object, with coordinated subjects, objects and verbs
@@ -22,7 +22,12 @@ resolves them to entities and yields :class:`Candidate` triples:
 - the perpetrator of an event noun as a subject or passive agent ("a bombing ... that killed X" claimed
   by Y; "killed in the strike" after "a U.S. strike"; see ``perpetrators``), and the subject of a
   perpetration verb over an event noun's patient ("approved his extradition");
-- the object of a verb as the subject of its "of"/"for" gerund ("accused X of supplying Y").
+- the object of a verb as the subject of its "of"/"for" gerund ("accused X of supplying Y");
+- casualties of what happened "when" or "as" (or, for an attack, "after") something else did ("10 people were
+  killed when US planes bombarded vehicles", "the children died when gunships fired");
+- answers to another party's proposal ("rejected a ceasefire offer by four groups"), requests over an event
+  noun ("would seek his extradition"), partners "alongside" ("combing the forests alongside militias") and
+  where a transfer sends its forces ("sent tanks to police stations").
 """
 
 from __future__ import annotations
@@ -31,27 +36,21 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
-from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve_all
+from .args import Arg, Mentions, resolve_all
 from .candidate import Candidate
 from .cues import cues
 from .events import event_class
 from .light import counted, light_verb
-from ..entities.participants import destinations, is_place_noun, proposal_makers, search_targets
+from ..entities.participants import destinations, proposal_makers, search_targets
+from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
+                    verb_label)
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
-VERBS = {"VERB", "AUX"}
-PREPOSITION_PARTICLES = {"in", "on", "to", "at", "into"}  # "sent in troops": a preposition, not a phrasal verb's
 PARTNER_PREPS = {"alongside"}  # who acted with the subject: a partner, not a target
 HARM = {"Killing", "Attack"}
 CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die", "perish", "maim"}  # casualties: killed, wounded
-AGENTIVE = {"Killing", "Attack", "Raid", "Capture", "Arrest", "Fight"}  # events a place cannot be the agent of
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
-OBJECT_DEPS = {"dobj", "obj"}
-SUBJECT_DEPS = {"nsubj", "csubj"}
-PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 AGENT_PREPS = {"in", "during", "under", "after", "through", "amid", "with"}
-NOMINAL_DEPS = {"NOUN", "PROPN", "PRON", "NUM"}
-BARE_VERB_DEPS = {"cc", "conj", "aux", "auxpass", "advmod", "neg", "punct", "nsubj", "mark"}
 
 # pattern strengths (documented in kg.relations.confidence)
 ACTIVE, PASSIVE_BY, OPERATION_BY, OPERATION_MOD, HELPER = 0.85, 0.85, 0.75, 0.7, 0.7
@@ -59,176 +58,6 @@ CONTROL, EMBEDDED, SHARED, PREP_TARGET, DESTINATION, LOCATED = 0.8, 0.8, 0.75, 0
 REPORTED = 0.6  # the reporting security force as the agent of an agentless arrest
 ARRESTED_IN = 0.5  # the country an agentless arrest happened in
 AFFILIATION, EVENT_AGENT, PERPETRATION = 0.8, 0.7, 0.65
-GERUND_OBJECT_PREPS = {"of", "for"}  # "accused X of supplying", "arrested X for plotting": X does it
-
-
-def verb_label(verb: Token) -> str:
-    """Lemma plus particles: "beat back", "carry out", "hand over"."""
-    parts = [verb.lemma_.lower()]
-    for child in verb.children:
-        if child.dep_ == "prt" or (
-            child.dep_ in {"advmod", "acomp", "oprd", "xcomp"} and child.lower_ in cues().particles
-            and 0 < child.i - verb.i <= 2
-        ):
-            if child.dep_ == "prt" and child.lower_ in PREPOSITION_PARTICLES \
-                    and any(c.dep_ == "pobj" for c in child.children):
-                continue  # "sent in troops": the particle heads an object, not a phrasal verb ("handing over X" is)
-            parts.append(child.lower_)
-    return " ".join(parts)
-
-
-def is_passive(verb: Token) -> bool:
-    deps = {c.dep_ for c in verb.children}
-    if deps & PASSIVE_SUBJECT_DEPS or "auxpass" in deps:
-        return True
-    # a bare past participle modifying a noun or trailing a clause: "X, killed during a raid"
-    return verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and not deps & (SUBJECT_DEPS | {"aux"})
-
-
-def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
-    """Heads of the verb's subject, inherited through coordination, control and participles."""
-    if depth > 4:
-        return []
-    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if subj:
-        near = min(subj, key=lambda t: abs(t.i - verb.i))  # a dateline parsed as a second subject is farther
-        if is_relative_pronoun(near):
-            heads = relative_head(near, verb)
-            if heads and _scene(heads[0]) is not None and event_class(verb.lemma_.lower()) in AGENTIVE:
-                return [_scene(heads[0])]  # "a bombing at a military base that killed ...": the bombing did
-            return _one_of(heads[0], depth) if heads else []
-        return [_event_agent(near) or near]
-    head = verb.head
-    if head.i == verb.i:
-        return []
-    if verb.dep_ == "conj" and head.pos_ in VERBS:
-        return subject_heads(head, depth + 1)
-    if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
-        patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]  # "X was captured fighting ..."
-        return objects[:1] or patients[:1] or subject_heads(head, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
-        return [head]  # "Palestinian police trying to place him under house arrest": the police
-    participle = verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)
-    if verb.dep_ in {"advcl", "pcomp", "acl"} and participle:
-        prep = None
-        if head.dep_ == "prep" or (head.dep_ == "conj" and head.pos_ == "ADP"):
-            prep = head
-            while prep.dep_ == "conj" and prep.head.pos_ == "ADP":  # "of supplying ... and of helping ..."
-                prep = prep.head
-            head = prep.head
-        if prep is not None and prep.lower_ in GERUND_OBJECT_PREPS and verb.dep_ == "pcomp" and head.tag_ != "VBG":
-            doer = _gerund_doer(head)
-            if doer is not None:
-                return [doer]
-        if head.pos_ in VERBS:
-            return subject_heads(head, depth + 1)
-    return []
-
-
-def _gerund_doer(head: Token) -> Token | None:
-    """Who does an "of"/"for" gerund: the object of the verb ("accused X of ...", "arrested X for ..."),
-    the subject of a passive ("X was accused of ..."), the noun a predicate adjective describes
-    ("found X guilty of ...")."""
-    if head.pos_ == "ADJ":
-        subject = [c for c in head.children if c.dep_ in SUBJECT_DEPS]  # "found [X guilty] of"
-        if subject:
-            return subject[0]
-        if head.dep_ == "amod" and head.head.pos_ in NOMINAL_DEPS:
-            return head.head
-        if head.dep_ in {"acomp", "oprd"}:
-            head = head.head
-        else:
-            return None
-    if head.pos_ not in VERBS:
-        return None
-    for dep in (OBJECT_DEPS, PASSIVE_SUBJECT_DEPS):
-        found = [c for c in head.children if c.dep_ in dep]
-        if found:
-            return found[0]
-    return None
-
-
-def _scene(noun: Token) -> Token | None:
-    """The event noun a place noun is the scene of ("a bombing at a military base" -> bombing), if any."""
-    if not is_place_noun(noun) or noun.dep_ != "pobj" or noun.head.head.pos_ != "NOUN":
-        return None
-    event = noun.head.head
-    return event if is_event_noun(event) else None
-
-
-def _event_agent(noun: Token) -> Token | None:
-    """The agent modifying an operation noun that stands as a subject: "A U.S. drone strike killed X" -> U.S."""
-    if noun.lemma_.lower() not in cues().operation_nouns:
-        return None
-    for child in noun.children:
-        if child.dep_ in {"compound", "amod", "nmod", "poss"} and child.pos_ == "PROPN":
-            return child
-        if child.dep_ == "compound":  # "U.S. drone strike": U.S. modifies "drone"
-            for grand in child.children:
-                if grand.dep_ in {"compound", "amod", "nmod"} and grand.pos_ == "PROPN":
-                    return grand
-    return None
-
-
-def _one_of(noun: Token, depth: int) -> list[Token]:
-    """The subject of "X is one of the countries that ...": the copula's subject, else the noun itself."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
-        one = noun.head.head
-        if one.dep_ == "attr" and one.head.pos_ in VERBS:
-            return subject_heads(one.head, depth + 1) or [noun]
-    return [noun]
-
-
-def object_heads(verb: Token) -> list[Token]:
-    """Heads of the direct object, with objects misattached as verb conjuncts and objects shared by coordination."""
-    objs = []
-    for c in verb.children:
-        if c.dep_ in OBJECT_DEPS:
-            objs += relative_head(c, verb) if is_relative_pronoun(c) else [c]
-        elif c.dep_ == "prt" and c.lower_ not in PREPOSITION_PARTICLES:  # "handing over its last bastion"
-            objs += [p for p in c.children if p.dep_ == "pobj"]
-    dative = [c for c in verb.children if c.dep_ == "dative"]
-    if dative and (any(c.dep_ == "oprd" for c in verb.children) or _names_as(verb)):
-        objs = dative  # "designated him a global terrorist": "him" is the object, the rest says what he is
-    if objs:
-        objs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in NOMINAL_DEPS and c.i > objs[0].i]
-        return objs
-    # right-node raising: "detaining and extraditing one of his aides"
-    if any(c.dep_ not in BARE_VERB_DEPS for c in verb.children):
-        return []
-    for conj in verb.conjuncts:
-        if conj.i > verb.i and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
-            shared = [c for c in conj.children if c.dep_ in OBJECT_DEPS]
-            if shared:
-                return shared
-    return []
-
-
-def _names_as(verb: Token) -> bool:
-    """A verb whose second object says what the first is ("named him leader", "designated him a terrorist")."""
-    lemma = verb.lemma_.lower()
-    return lemma in cues().naming_verbs or event_class(lemma) == "Designation"
-
-
-def patient_heads(verb: Token) -> list[Token]:
-    """Heads of what a passive verb happened to."""
-    for c in verb.children:
-        if c.dep_ in PASSIVE_SUBJECT_DEPS:
-            return relative_head(c, verb) if is_relative_pronoun(c) else [c]
-    if verb.dep_ == "acl":
-        return [verb.head]
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head):
-        return patient_heads(verb.head)
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
-        return subject_heads(verb.head.head)  # "X shot him before being killed by Y": X was killed
-    if verb.dep_ == "advcl" and verb.i >= 2 and verb.doc[verb.i - 1].lower_ == ",":
-        return [verb.doc[verb.i - 2]]  # reduced relative after a comma: "X, killed during ..."
-    return []
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ == "pobj"]
 
 
 def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from .args import Arg, Mentions, resolve_all
 from .candidate import Candidate
-from .clauses import is_passive, object_heads, patient_heads, subject_heads
+from .heads import is_passive, object_heads, patient_heads, subject_heads
 from .cues import cues
 from .events import event_class
 

@@ -69,7 +69,7 @@ def _own_agents(noun: Token, m: Mentions) -> list[Arg]:
 def _frame_agents(noun: Token, m: Mentions) -> list[Arg]:
     """The subject of a perpetration verb the noun is the object of ("X carried out the attack",
     "X claimed responsibility for the bombing")."""
-    from .clauses import subject_heads  # clauses uses this module for its subjects
+    from .heads import subject_heads  # heads uses this module for its subjects
 
     c = cues()
     verb = None

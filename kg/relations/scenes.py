@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from .args import Arg, Mentions, resolve, resolve_all
 from .candidate import Candidate
-from .clauses import is_passive, object_heads, subject_heads, verb_label
+from .heads import is_passive, object_heads, subject_heads, verb_label
 from .details import place_of
 from .events import event_class
 
