@@ -22,6 +22,7 @@ $(BIN)/activate:
 
 # exact versions from the lock (no upstream release can change a fresh install), then kg itself without deps
 $(VENV)/.installed: pyproject.toml $(LOCK) $(BIN)/activate
+	@echo "installing kg and its locked dependencies into $(VENV) (a few minutes the first time) ..."
 	$(BIN)/python -m pip install -q -r $(LOCK)
 	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $@

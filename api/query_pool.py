@@ -30,7 +30,9 @@ import asyncio
 import multiprocessing
 import os
 import pickle
+import signal
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +78,16 @@ class _Worker:
     def spawn(cls, nice: int) -> _Worker:
         parent, child = _CTX.Pipe()
         process = _CTX.Process(target=worker_main, args=(child, nice), daemon=True, name="kg-query-worker")
-        process.start()
+        # born ignoring Ctrl-C (an ignored signal stays ignored across exec, and Python then installs no
+        # KeyboardInterrupt handler): a SIGINT to the process group is the server's to handle, also while a worker
+        # still imports; signal handlers can only be swapped in the main thread, where the pool starts its workers
+        main = threading.current_thread() is threading.main_thread()
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            process.start()
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, old)
         child.close()
         return cls(process, parent)
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 
 READY = b"ready"
 
 
 def worker_main(conn, nice: int = 0) -> None:
     """Answer query requests from ``conn`` with pickled ``(status, media type, body)`` until it closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle: it closes the pipe, we return
     if nice:
         os.nice(nice)
     from kg.stores.embedded import OxigraphStore

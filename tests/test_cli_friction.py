@@ -193,3 +193,26 @@ def test_serve_without_a_token_says_how_to_allow_writes(tmp_path):
         "  SPARQL endpoint  http://127.0.0.1:8080/sparql",
         "  writes           off (start with --update-token TOKEN, or make serve TOKEN=...)",
     ]
+
+
+def test_ctrl_c_stops_the_server_without_a_traceback(tmp_path):
+    """Ctrl-C reaches the whole process group: the query workers leave shutting down to the server."""
+    import os
+    import signal
+    import sys
+
+    from .serve_process import free_port, wait_until_up
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "kg", "--store", str(tmp_path / "store"), "serve", "--port",
+                               str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              start_new_session=True)
+    try:
+        wait_until_up(server, f"http://127.0.0.1:{port}")
+        os.killpg(server.pid, signal.SIGINT)
+        out, _ = server.communicate(timeout=60)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert "Traceback" not in out and "KeyboardInterrupt" not in out, out
+    assert "Finished server process" in out
