@@ -41,14 +41,15 @@ from .deadline import DEFAULT_TIME_LIMIT
 from .extract import extract_many
 from .model import Article, Extraction
 from .nlp import load_pipeline
-from .rdf import article_iri, article_metadata, to_graph
+from .rdf import article_iri, article_metadata, shared_triples, to_graph
 from .readers import ReadOptions, read_sources
 from .resolve import mentions_of, reports_of
 from .resolve import plan as resolution_plan
 from .resolve import write as write_resolved
 from .resolve.events import Report
+from .resolve.index import insert_update
 from .resolve.match import Mention
-from .store import Store
+from .store import Store, replace_graph_update
 from .vocab import KG
 
 DEFAULT_BATCH_SIZE = 16
@@ -106,6 +107,7 @@ class Written:
     words: int
     mentions: tuple[Mention, ...] = ()  # what cross-article resolution needs (kg.resolve)
     reports: tuple[Report, ...] = ()
+    shared: dict = field(default_factory=dict)  # shared graph -> triples (kg.rdf.shared_triples)
 
 
 def word_count(text: str) -> int:
@@ -116,14 +118,19 @@ def _written(ex: Extraction) -> Written:
     graph, triples = to_graph(ex)
     art = ex.article
     return Written(art.id, art.sha256, graph, list(triples), len(ex.entities), len(ex.statements), word_count(art.text),
-                   mentions_of(ex), reports_of(ex))
+                   mentions_of(ex), reports_of(ex), shared_triples(ex))
 
 
 def write_written(store: Store, w: Written, resolve: bool = True) -> int:
-    """Write one article's graph (resolved against the graph unless ``resolve`` is off); its new triple count."""
+    """Write one article's graph (resolved against the graph unless ``resolve`` is off) and what it adds to the
+    shared relations and times graphs, in one update; the article graph's new triple count."""
     if not resolve:
-        return store.replace_graph(w.graph, w.triples)
-    return write_resolved(store, resolution_plan(store, w.graph, w.mentions, w.reports), w.triples)
+        ops = [replace_graph_update(w.graph, w.triples), *insert_update(w.shared)]
+        store.update_graph(w.graph, " ;\n".join(ops), w.triples)
+        return store.count(w.graph)
+    plan = resolution_plan(store, w.graph, w.mentions, w.reports)
+    plan.shared.update(w.shared)
+    return write_resolved(store, plan, w.triples)
 
 
 MAX_COPIES = 100  # graphs with the same text looked at, at most

@@ -124,6 +124,12 @@ ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
 # graphs shared by all articles (kg.resolve): resolution decisions and name index, events across reports
 RESOLUTION_GRAPH = URIRef(BASE + "graph/resolution")
 EVENTS_GRAPH = URIRef(BASE + "graph/events")
+# GeoNames places the articles link to (kg.resolve.places), each described once
+PLACES_GRAPH = URIRef(BASE + "graph/places")
+# the direct-edge properties (rel:…) seen so far, declared once for the store (kg.rdf.relation_triples)
+RELATIONS_GRAPH = URIRef(BASE + "graph/relations")
+# the OWL-Time instants of the ISO times seen so far (kg.rdf.instant_triples)
+TIMES_GRAPH = URIRef(BASE + "graph/times")
 
 _CAMEL = re.compile(r"[^A-Za-z0-9]+")
 
