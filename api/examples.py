@@ -195,7 +195,7 @@ ARTICLE_EXAMPLE = {'id': '000_7c71ae8a3147dccc',
 INGEST_TEXT = "Iraqi police arrested Ahmed Saleh in Basra on Monday."
 INGEST_EXAMPLE = {
     "id": "basra-arrests", "title": "Arrests in Basra", "ingested": True, "unchanged": False, "duplicate": False,
-    "entities": 4, "statements": 2, "triples_added": 83,
+    "entities": 4, "statements": 2, "triples_added": 39,
 }
 
 
