@@ -213,7 +213,7 @@ ARTICLE_EXAMPLE = {'id': '000_7c71ae8a3147dccc',
 INGEST_TEXT = "Iraqi police arrested Ahmed Saleh in Basra on Monday."
 INGEST_EXAMPLE = {
     "id": "basra-arrests", "title": "Arrests in Basra", "ingested": True, "unchanged": False, "duplicate": False,
-    "entities": 4, "statements": 2, "triples_added": 83, "warnings": [],
+    "entities": 4, "statements": 2, "triples_added": 39, "warnings": [],
 }
 
 # POST /articles with Content-Type application/x-ndjson and this body (tests/test_api_articles.py checks it)
@@ -237,7 +237,7 @@ BATCH_EXAMPLE = {'articles': 3,
               'duplicate': False,
               'entities': 4,
               'statements': 2,
-              'triples_added': 83,
+              'triples_added': 39,
               'warnings': ["field 'published': 'last Monday' is not a date; dropped"],
               'error': None},
              {'index': 2,
@@ -262,7 +262,7 @@ BATCH_EXAMPLE = {'articles': 3,
               'duplicate': False,
               'entities': 3,
               'statements': 1,
-              'triples_added': 66,
+              'triples_added': 33,
               'warnings': [],
               'error': None}]}
 

@@ -13,7 +13,8 @@ speed-up (target >= 1.5 on 2 cores), the Dask row as a ratio to the 2-worker poo
 (target >= 0.9) with its overhead per article (its extra wall time over the pool's, cluster start
 included, divided by the articles), and the peak memory (RSS summed over the ingest process and
 its workers, sampled every 50 ms), which should not grow with the corpus size. Also, for docs/scaling.md,
-the size on disk of the store the last run wrote (its folder's files), and triples and words per article.
+the size on disk of the store the last run wrote (its folder's files), triples and words per article, and
+triples per statement in the articles' graphs (target <= 18; ``bench/graph_size.py`` breaks them down).
 
     .venv/bin/python bench/bench_ingest.py               # 50,000 and 200,000 words
     .venv/bin/python bench/bench_ingest.py --words 20000 --small 5000   # a quick look
@@ -142,8 +143,12 @@ def main() -> None:
                       f"CPU {cpu:6.1f} s  ratio to bare spaCy {bare / secs:.2f}  peak RSS {peak / 2**20:,.0f} MiB")
                 print(f"    {summary}")
             triples = int(re.search(r"(\d+) triples added", summary).group(1))
+            statements = int(re.search(r"(\d+) statements", summary).group(1))
+            row["per_statement"] = triples / max(statements, 1)
             print(f"  store on disk after the run: {disk / 2**20:,.1f} MiB, {disk / n:,.0f} bytes and "
                   f"{triples / n:,.0f} triples per article, {w / n:,.0f} words per article")
+            print(f"  triples per statement in the articles' graphs: {row['per_statement']:.2f} "
+                  f"({triples:,} triples, {statements:,} statements; target <= 18; by predicate: bench/graph_size.py)")
             print(f"  2-worker speed-up over 1 worker: {row[1][0] / row[2][0]:.2f}")
             print(f"  Dask LocalCluster of 2 / 2-worker pool, words/s: {row[2][0] / row['dask'][0]:.2f}; "
                   f"overhead {1000 * (row['dask'][0] - row[2][0]) / n:+.1f} ms per article")
@@ -166,6 +171,7 @@ def main() -> None:
         print(f"peak RSS with {name} worker(s): {small[workers][1] / 2**20:,.0f} MiB for {small['articles']} articles, "
               f"{large[workers][1] / 2**20:,.0f} MiB for {large['articles']} articles (x{growth:.2f} for "
               f"x{large['articles'] / small['articles']:.1f} articles)")
+    print(f"large corpus: {large['per_statement']:.2f} triples per statement in the articles' graphs (target <= 18)")
     print(f"load average {os.getloadavg()[0]:.2f} at end (other processes on the machine slow every figure)")
 
 

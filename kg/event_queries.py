@@ -23,7 +23,9 @@ SELECT ?ev ?cls (COUNT(DISTINCT ?st) AS ?reports) (COUNT(DISTINCT ?art) AS ?arti
        (SUM(IF(?neg, 1, 0)) AS ?denials) (MIN(?when) AS ?first) (MAX(?when) AS ?last) WHERE {
   GRAPH <%(graph)s> { ?ev kg:eventClass ?cls ; kg:report ?st }
   %(filters)s
-  ?st kg:negated ?neg ; kg:sentence/kg:article ?art .
+  GRAPH ?art { ?st kg:sentence ?sent }  # a statement's article is its graph
+  OPTIONAL { ?st kg:negated ?negated }  # written only when true
+  BIND(COALESCE(?negated, false) AS ?neg)
   OPTIONAL { ?art kg:publisher ?publisher }
   OPTIONAL { ?art kg:published ?pub }
   OPTIONAL { ?st kg:time ?time FILTER(REGEX(STR(?time), "^[0-9]{4}")) }
@@ -37,10 +39,11 @@ _ENTITY = """FILTER EXISTS { GRAPH <%(graph)s> { ?ev kg:report ?s1 } { ?s1 kg:ag
 _PLACE = """FILTER EXISTS { GRAPH <%(graph)s> { ?ev kg:report ?s2 } ?s2 kg:place ?p .
   { FILTER(?p = ?place) } UNION { ?p skos:exactMatch/schema:containedInPlace* ?g . ?place skos:exactMatch ?g } }"""
 _DETAILS = _PREFIXES + """
-SELECT DISTINCT ?ev ?st ?agent ?target ?place ?art ?neg WHERE {
+SELECT DISTINCT ?ev ?st ?agent ?target ?place ?art WHERE {
   %(values)s
   GRAPH <%(graph)s> { ?ev kg:report ?st }
-  ?st kg:agent ?agent ; kg:target ?target ; kg:negated ?neg ; kg:sentence/kg:article ?art .
+  ?st kg:agent ?agent ; kg:target ?target .
+  GRAPH ?art { ?st kg:sentence ?sent }
   OPTIONAL { ?st kg:place ?place }
 }
 """

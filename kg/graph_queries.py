@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
-from .rdf import article_iri
+from .rdf import SUBTYPE_CLASSES, article_iri
 from .search import fold, search_store
 from .sparql import term_n3
 from .store import Store
@@ -38,6 +38,7 @@ def _event_types() -> tuple[str, ...]:
 
 EVENT_TYPES = _event_types()
 _NODE_TYPES = {*ENTITY_TYPES, "Source"}
+SUBTYPE_NAMES = {cls: name for name, cls in SUBTYPE_CLASSES.items()}
 DIRECTIONS = ("out", "in", "both")
 MAX_FRONTIER = 5_000  # entities one step of a neighbour or path search may expand
 _PREFIXES = (f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <{RDFS}>\nPREFIX skos: <{SKOS}>\n"
@@ -191,7 +192,8 @@ def entity(store: Store, id_: str) -> dict:
     if not rows:
         raise NotFound(id_)
     labels, aliases, types, articles = [], set(), [], set()
-    mentions, subtype, country = 0, None, None
+    counted: dict[URIRef, int] = {}  # mentions by article graph: kg:mentionCount, else once (the default)
+    subtype, country = None, None
     for r in rows:
         p, o = r["p"], r["o"]
         if p == RDFS.label:
@@ -199,17 +201,21 @@ def entity(store: Store, id_: str) -> dict:
         elif p == SKOS.altLabel:
             aliases.add(str(o))
         elif p == KG.mentionCount:
-            mentions += int(o.toPython())
+            counted[r["g"]] = int(o.toPython())
         elif p == KG.subtype:
             subtype = str(o)
         elif p == KG.country:
             country = local_id(o)
         elif _type_name(o) in ENTITY_TYPES:
             types.append(_type_name(o))
+            counted.setdefault(r["g"], 1)
+        elif subtype is None and o in SUBTYPE_NAMES:  # a subtype with a class is written as the class alone
+            subtype = SUBTYPE_NAMES[o]
         if local_id(r["g"]) and local_id(r["g"]).startswith("article/"):
             articles.add(local_id(r["g"])[len("article/"):])
     if not types:
         raise NotFound(id_)
+    mentions = sum(counted.values())
     label = min(labels, key=lambda s: (s.lower(), s)) if labels else id_
     counts = store.select(_ENTITY_COUNTS, {"e": iri})[0]
     return {
@@ -237,7 +243,8 @@ SELECT DISTINCT ?from ?st ?n ?dir ?rel ?ev ?conf ?neg ?mod ?time ?sent ?art ?lab
   OPTIONAL { ?st kg:negated ?neg }
   OPTIONAL { ?st kg:modality ?mod }
   OPTIONAL { ?st kg:time ?time }
-  OPTIONAL { ?st kg:sentence ?sent . OPTIONAL { ?sent kg:article ?art %(article_date)s } }
+  OPTIONAL { ?st kg:sentence ?sent }
+  OPTIONAL { GRAPH ?art { ?st kg:sentence ?sent } %(article_date)s }  # a statement's article is its graph
   OPTIONAL { ?n rdfs:label ?label }
   OPTIONAL { ?n a ?type }
   %(filters)s
@@ -485,8 +492,11 @@ SELECT ?p ?o WHERE { ?st ?p ?o }
 """
 _SENTENCE = _PREFIXES + """
 SELECT ?text ?start ?end ?art WHERE {
-  OPTIONAL { ?s kg:text ?text } OPTIONAL { ?s kg:startOffset ?start } OPTIONAL { ?s kg:endOffset ?end }
-  OPTIONAL { ?s kg:article ?art }
+  OPTIONAL { ?s kg:startOffset ?start } OPTIONAL { ?s kg:endOffset ?end }
+  OPTIONAL { GRAPH ?art { ?s kg:startOffset ?o } }  # a sentence's article is its graph
+  OPTIONAL { ?art kg:text ?whole }  # the offsets point into the article's text
+  OPTIONAL { ?s kg:text ?own }  # older stores held each sentence's text
+  BIND(COALESCE(?own, SUBSTR(?whole, ?start + 1, ?end - ?start)) AS ?text)
 } LIMIT 1
 """
 
@@ -529,7 +539,7 @@ def statement(store: Store, id_: str) -> dict:
 
 _ARTICLES = _PREFIXES + """
 SELECT ?a (SAMPLE(?t) AS ?title) (SAMPLE(?src) AS ?source) WHERE {
-  GRAPH ?a { ?a a kg:Article OPTIONAL { ?a rdfs:label ?t } OPTIONAL { ?a kg:sourcePath ?src } }
+  GRAPH ?a { ?a a kg:Article OPTIONAL { ?a kg:title|rdfs:label ?t } OPTIONAL { ?a kg:sourcePath ?src } }
 } GROUP BY ?a ORDER BY ?a LIMIT %(limit)d OFFSET %(offset)d
 """
 _ARTICLE_COUNT = _PREFIXES + "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH ?a { ?a a kg:Article } }"
@@ -538,7 +548,10 @@ SELECT ?p ?o WHERE { GRAPH ?a { ?a ?p ?o } }
 """
 _ARTICLE_CONTENT = _PREFIXES + """
 SELECT ?kind ?x WHERE {
-  GRAPH ?a { { ?a kg:mentions ?x BIND("entity" AS ?kind) } UNION { ?x a kg:Statement BIND("statement" AS ?kind) } }
+  GRAPH ?a {
+    { ?x a ?type VALUES ?type { kg:Person kg:Organization kg:Location } BIND("entity" AS ?kind) }  # the entities it types
+    UNION { ?x a kg:Statement BIND("statement" AS ?kind) }
+  }
 } ORDER BY ?kind ?x
 """
 

@@ -42,12 +42,13 @@ from .deadline import DEFAULT_TIME_LIMIT
 from .extract import extract_many
 from .model import Article, Extraction
 from .nlp import load_pipeline
-from .rdf import article_iri, article_metadata, to_graph
+from .rdf import article_iri, article_metadata, shared_triples, to_graph
 from .readers import ReadOptions, read_sources
 from .resolve import mentions_of, reports_of
 from .resolve import plan as resolution_plan
 from .resolve import write as write_resolved
 from .resolve.events import Report
+from .resolve.index import insert_update
 from .resolve.match import Mention
 from .store import Store, replace_graph_update
 from .vocab import KG
@@ -107,6 +108,7 @@ class Written:
     words: int
     mentions: tuple[Mention, ...] = ()  # what cross-article resolution needs (kg.resolve)
     reports: tuple[Report, ...] = ()
+    shared: dict = field(default_factory=dict)  # shared graph -> triples (kg.rdf.shared_triples)
 
 
 def word_count(text: str) -> int:
@@ -117,19 +119,23 @@ def _written(ex: Extraction) -> Written:
     graph, triples = to_graph(ex)
     art = ex.article
     return Written(art.id, art.sha256, graph, list(triples), len(ex.entities), len(ex.statements), word_count(art.text),
-                   mentions_of(ex), reports_of(ex))
+                   mentions_of(ex), reports_of(ex), shared_triples(ex))
 
 
 def write_written(store: Store, w: Written, resolve: bool = True) -> int:
-    """Write one article's graph (resolved against the graph unless ``resolve`` is off); its new triple count."""
+    """Write one article's graph (resolved against the graph unless ``resolve`` is off) and what it adds to the
+    shared relations and times graphs, in one update; the article graph's new triple count."""
     if not resolve:
         prepared = prepare_corrected(store, w.graph, w.triples)
-        if not prepared.ops:  # no correction concerns it (the usual case): the store's fastest write
+        shared = insert_update(w.shared)
+        if not prepared.ops and not shared:  # nothing else to write (the usual case): the store's fastest write
             return store.replace_graph(w.graph, prepared.triples)
-        ops = [replace_graph_update(w.graph, prepared.triples), *prepared.ops]
+        ops = [replace_graph_update(w.graph, prepared.triples), *prepared.ops, *shared]
         store.update_graph(w.graph, " ;\n".join(ops), prepared.triples)
         return store.count(w.graph)
-    return write_resolved(store, resolution_plan(store, w.graph, w.mentions, w.reports), w.triples)
+    plan = resolution_plan(store, w.graph, w.mentions, w.reports)
+    plan.shared.update(w.shared)
+    return write_resolved(store, plan, w.triples)
 
 
 MAX_COPIES = 100  # graphs with the same text looked at, at most

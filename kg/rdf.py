@@ -23,14 +23,16 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS, TIME
+from rdflib.term import Node
 
 from .keys import slug
 from .model import Article, Entity, Extraction, Statement
-from .vocab import ID, KG, REL, relation_property
+from .vocab import ID, KG, REL, RELATIONS_GRAPH, TIMES_GRAPH, relation_property
 
 TYPE_CLASSES = {"Person": KG.Person, "Organization": KG.Organization, "Location": KG.Location}
 SUBTYPE_CLASSES = {
@@ -116,31 +118,37 @@ def _entity_triples(g: Graph, e: Entity) -> None:
     if e.subtype in SUBTYPE_CLASSES:
         g.add((node, RDF.type, SUBTYPE_CLASSES[e.subtype]))
     g.add((node, RDFS.label, Literal(e.label)))
-    g.add((node, SKOS.prefLabel, Literal(e.label)))
     for alias in sorted(e.aliases - {e.label}):
         g.add((node, SKOS.altLabel, Literal(alias)))
-    if e.subtype:
+    if e.subtype and e.subtype not in SUBTYPE_CLASSES:  # a subtype with a class is read from the class
         g.add((node, KG.subtype, Literal(e.subtype)))
     if e.country:
         g.add((node, KG.country, entity_iri(e.country)))
-    g.add((node, KG.mentionCount, Literal(e.mentions)))
+    if e.mentions != 1:  # once is the default
+        g.add((node, KG.mentionCount, Literal(e.mentions)))
 
 
 def _time_triples(g: Graph, node: URIRef, value: str) -> None:
+    """The typed literal, and for an ISO time its OWL-Time instant (described in the shared times graph, see
+    :func:`shared_triples`); a vague time ("last week") is its text alone."""
     literal = time_literal(value)
     g.add((node, KG.time, literal))
-    for pattern, datatype, owl_time in TIME_FORMS:
+    if literal.datatype is not None:
+        g.add((node, KG.temporalExtent, instant_iri(value)))
+
+
+def instant_iri(value: str) -> URIRef:
+    return ID[f"time/{value}"]  # the same instant in every article
+
+
+def instant_triples(value: str) -> list[tuple[URIRef, URIRef, Node]]:
+    """An ISO time's OWL-Time instant: ``time:Instant`` with its ``time:inXSDDate`` (…DateTime, …gYearMonth, …gYear)."""
+    literal = time_literal(value)
+    for _, datatype, owl_time in TIME_FORMS:
         if literal.datatype == datatype:
-            instant = ID[f"time/{value}"]  # the same instant in every article
-            g.add((node, KG.temporalExtent, instant))
-            g.add((instant, RDF.type, TIME.Instant))
-            g.add((instant, owl_time, literal))
-            g.add((instant, RDFS.label, Literal(value)))
-            return
-    vague = URIRef(f"{node}/time")
-    g.add((node, KG.temporalExtent, vague))
-    g.add((vague, RDF.type, TIME.TemporalEntity))
-    g.add((vague, RDFS.label, literal))
+            instant = instant_iri(value)
+            return [(instant, RDF.type, TIME.Instant), (instant, owl_time, literal)]
+    return []
 
 
 def _source_triples(g: Graph, ex: Extraction, node: URIRef, text: str) -> None:
@@ -150,8 +158,7 @@ def _source_triples(g: Graph, ex: Extraction, node: URIRef, text: str) -> None:
         return
     source = source_iri(ex.article, text)
     g.add((node, PROV.wasAttributedTo, source))
-    g.add((source, RDF.type, KG.Source))
-    g.add((source, RDF.type, PROV.Agent))
+    g.add((source, RDF.type, KG.Source))  # a prov:Agent by the ontology
     g.add((source, RDFS.label, Literal(text)))
 
 
@@ -161,9 +168,6 @@ def _statement_triples(g: Graph, ex: Extraction, st: Statement) -> None:
     prop = relation_property(st.predicate)
     if not st.negated:  # a direct edge always means the relation was reported to hold
         g.add((subj, prop, obj))
-    g.add((prop, RDF.type, OWL.ObjectProperty))
-    g.add((prop, RDFS.subPropertyOf, KG.relatedTo))
-    g.add((prop, RDFS.label, Literal(st.predicate)))
 
     node, sent = statement_iri(art, st), sentence_iri(art, st)
     g.add((node, RDF.type, KG.Statement))
@@ -173,12 +177,11 @@ def _statement_triples(g: Graph, ex: Extraction, st: Statement) -> None:
     g.add((node, KG.target, obj))
     if st.assisting:
         g.add((node, KG.assistingParty, entity_iri(st.assisting)))
-    g.add((node, KG.relation, prop))
-    g.add((node, KG.relationLabel, Literal(st.predicate)))
+    g.add((node, KG.relationLabel, Literal(st.predicate)))  # the property is relation_property(label)
     g.add((node, KG.confidence, Literal(Decimal(str(round(st.confidence, 3))))))
-    g.add((node, KG.negated, Literal(st.negated)))
-    g.add((node, KG.sentence, sent))
-    g.add((node, PROV.wasDerivedFrom, sent))
+    if st.negated:  # not negated is the default
+        g.add((node, KG.negated, Literal(True)))
+    g.add((node, KG.sentence, sent))  # a sub-property of prov:wasDerivedFrom
     if st.place:
         g.add((node, KG.place, entity_iri(st.place)))
     if st.time:
@@ -190,11 +193,29 @@ def _statement_triples(g: Graph, ex: Extraction, st: Statement) -> None:
     if st.quantity:
         g.add((node, KG.quantity, Literal(st.quantity)))
 
-    g.add((sent, RDF.type, KG.Sentence))
-    g.add((sent, KG.text, Literal(st.sentence)))
     g.add((sent, KG.startOffset, Literal(st.start)))
-    g.add((sent, KG.endOffset, Literal(st.end)))
-    g.add((sent, KG.article, article_iri(art.id)))
+    g.add((sent, KG.endOffset, Literal(st.end)))  # its article is its graph (and its IRI's prefix)
+
+
+def relation_triples(labels: Iterable[str]) -> list[tuple[URIRef, URIRef, Node]]:
+    """The declarations of the direct-edge properties of these relation labels (``owl:ObjectProperty``,
+    ``rdfs:subPropertyOf kg:relatedTo``, ``rdfs:label``)."""
+    out = []
+    for label in sorted(set(labels)):
+        prop = relation_property(label)
+        out += [(prop, RDF.type, OWL.ObjectProperty), (prop, RDFS.subPropertyOf, KG.relatedTo),
+                (prop, RDFS.label, Literal(label))]
+    return out
+
+
+def shared_triples(ex: Extraction) -> dict[URIRef, list[tuple[URIRef, URIRef, Node]]]:
+    """What an article's graph refers to but does not hold, by shared graph: the declarations of its relations'
+    properties (:data:`~kg.vocab.RELATIONS_GRAPH`) and its times' OWL-Time instants (:data:`~kg.vocab.TIMES_GRAPH`).
+    They are the same for every article, so the store holds each once; they are vocabulary, not facts, and stay
+    when the articles that used them are deleted."""
+    times = sorted({st.time for st in ex.statements if st.time})
+    return {RELATIONS_GRAPH: relation_triples(st.predicate for st in ex.statements),
+            TIMES_GRAPH: [t for value in times for t in instant_triples(value)]}
 
 
 def article_metadata(art: Article) -> Graph:
@@ -209,8 +230,7 @@ def _article_triples(g: Graph, art: Article) -> None:
     g.add((node, RDF.type, KG.Article))
     g.add((node, KG.contentHash, Literal(art.sha256)))
     g.add((node, KG.sourcePath, Literal(art.source)))
-    if art.title:
-        g.add((node, RDFS.label, Literal(art.title)))
+    if art.title:  # kg:title only: an rdfs:label copy repeated it
         g.add((node, KG.title, Literal(art.title)))
     if art.publisher:
         g.add((node, KG.publisher, Literal(art.publisher)))
@@ -229,9 +249,9 @@ def to_graph(ex: Extraction) -> tuple[URIRef, Graph]:
     g.bind("rel", REL)
     g.bind("id", ID)
     _article_triples(g, ex.article)
-    for e in ex.entities.values():
+    g.add((article_iri(ex.article.id), KG.text, Literal(ex.article.text)))  # its sentences' offsets point into it
+    for e in ex.entities.values():  # the article mentions the entities its graph types
         _entity_triples(g, e)
-        g.add((article_iri(ex.article.id), KG.mentions, entity_iri(e.key)))
     for st in ex.statements:
         _statement_triples(g, ex, st)
     return article_iri(ex.article.id), g

@@ -142,6 +142,12 @@ EVENTS_GRAPH = URIRef(BASE + "graph/events")
 # analyst corrections (kg.corrections), and the articles' graphs as written before corrections changed them
 CORRECTIONS_GRAPH = URIRef(BASE + "graph/corrections")
 UNCORRECTED_GRAPH = URIRef(BASE + "graph/uncorrected")
+# GeoNames places the articles link to (kg.resolve.places), each described once
+PLACES_GRAPH = URIRef(BASE + "graph/places")
+# the direct-edge properties (rel:…) seen so far, declared once for the store (kg.rdf.relation_triples)
+RELATIONS_GRAPH = URIRef(BASE + "graph/relations")
+# the OWL-Time instants of the ISO times seen so far (kg.rdf.instant_triples)
+TIMES_GRAPH = URIRef(BASE + "graph/times")
 
 _CAMEL = re.compile(r"[^A-Za-z0-9]+")
 

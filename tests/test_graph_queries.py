@@ -96,3 +96,28 @@ def test_unusable_ids_are_not_found(graph):
     for bad in ["a b", "<x>", 'x"y']:
         with pytest.raises(gq.NotFound):
             gq.entity(graph, bad)
+
+
+def test_answers_from_the_lean_layout_are_those_of_the_old_one():
+    """What the article graph no longer writes (kg:subtype with a class, kg:mentionCount 1, kg:mentions, sentence
+    texts and kg:article) is read from what it does write."""
+    from kg.ingest import _written, write_written
+    from kg.rdf import statement_iri
+    from kg.store import open_store
+
+    from .rdf_samples import full_extraction
+
+    ex = full_extraction()
+    with open_store(":memory:") as store:
+        write_written(store, _written(ex))
+        mit = gq.entity(store, "organization/turkish-intelligence")
+        assert (mit["subtype"], mit["mentions"], mit["articles"]) == ("IntelligenceAgency", 1, ["a1"])
+        assert gq.entity(store, "person/sami-jasim")["mentions"] == 2
+        capture = next(st for st in ex.statements if st.predicate == "capture")
+        st = gq.statement(store, str(statement_iri(ex.article, capture)).rsplit("/", 1)[1])
+        assert st["negated"] is False and st["relation"] == "capture"
+        assert st["sentence"] == {"id": f"article/a1/sentence/0-{len(ex.article.text)}", "text": ex.article.text,
+                                  "start": 0, "end": len(ex.article.text), "article": "a1"}
+        art = gq.article(store, "a1")
+        assert art["title"] == "Capture" and len(art["entities"]) == len(ex.entities) and len(art["statements"]) == 3
+        assert gq.articles(store)["articles"] == [{"id": "a1", "title": "Capture", "source": "a1.txt"}]

