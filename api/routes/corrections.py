@@ -75,13 +75,7 @@ async def list_corrections(store: StoreDep) -> dict:
              responses=_WRITE_ERRORS)
 async def add_correction(body: CorrectionIn, store: StoreDep, queries: QueriesDep, lock: WriteLockDep,
                          _: WriteAccess) -> dict:
-    wanted = _correction(body)
-    async with lock:
-        try:
-            made, rewritten = await run_in_threadpool(corr.record, store, wanted)
-        except corr.CorrectionError as exc:
-            raise HTTPException(exc.status, str(exc)) from None
-        await queries.refresh()
+    made, rewritten = await _write(lock, queries, corr.record, store, _correction(body))
     return {**made.as_dict(), "articles_rewritten": rewritten}
 
 
@@ -89,10 +83,16 @@ async def add_correction(body: CorrectionIn, store: StoreDep, queries: QueriesDe
                responses=_WRITE_ERRORS)
 async def undo_correction(store: StoreDep, queries: QueriesDep, lock: WriteLockDep, _: WriteAccess,
                           id: Annotated[str, Path(pattern=r"^[0-9a-f]{1,40}$", examples=["1464ee96a464"])]) -> dict:
+    undone, rewritten = await _write(lock, queries, corr.undo, store, id)
+    return {"undone": undone.as_dict(), "articles_rewritten": rewritten}
+
+
+async def _write(lock, queries, change, *args):
+    """Run a correction change under the write lock; its error as the HTTP answer; readers see the new snapshot."""
     async with lock:
         try:
-            undone, rewritten = await run_in_threadpool(corr.undo, store, id)
+            result = await run_in_threadpool(change, *args)
         except corr.CorrectionError as exc:
             raise HTTPException(exc.status, str(exc)) from None
         await queries.refresh()
-    return {"undone": undone.as_dict(), "articles_rewritten": rewritten}
+    return result
