@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from ..prepare import in_furniture
 from .describe import _index
 from .lexicon import Lexicon
-from .quotes import _speech_verbs, speakers
+from .quotes import speech_verbs, speakers
 from .mentions import Mention, Registry, sentence_starts
 
 BLOCKED = Mention(-1, -1, "", "blocked")  # a governing subject that is no node: the pronoun stays unresolved
@@ -153,7 +153,7 @@ class Coref:
         speaker = speakers(doc).get(tok.i) if tok.lower_ in THIRD_PERSON else None
         if speaker is not None:  # '"... he has been arrested," Mr X said': not Mr X
             ok = [m for m in ok if not any(n.key == m.key and n.start <= speaker < n.end for n in names)]
-        if tok.lower_ in {"they", "them"} and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in _speech_verbs():
+        if tok.lower_ in {"they", "them"} and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in speech_verbs():
             # "The Pentagon said they served in ...": a single speaker is not "they"
             single = {c.i for c in tok.head.head.children if c.dep_ in SUBJECTS and c.tag_ == "NNP"}
             speakers_ = {n.key for n in names if doc[n.start : n.end].root.i in single}
@@ -197,7 +197,7 @@ class Coref:
         mention ("X clashed with Y as they tried ..." -> X); for "it" reported by a speech verb, the speaker ("the
         army said it killed X"). BLOCKED when that subject is a noun that is no node."""
         verb = tok.head
-        reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _speech_verbs() and tok.lower_ == "it"
+        reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in speech_verbs() and tok.lower_ == "it"
         if tok.dep_ not in SUBJECTS or not (verb.dep_ == "advcl" or reported) or verb.head.pos_ not in {"VERB", "AUX"}:
             return None  # "X clashed with Y as they ...", "the army said it killed X": the governing subject
         roots = {doc[m.start : m.end].root.i: m for m in here}
@@ -426,7 +426,7 @@ class Coref:
             clause = clause.head
         own = {c.i for c in clause.children if c.dep_ in SUBJECTS}
         for node in doc[head].ancestors:  # "X told the jury how the defendant ...": the speaker talks of another
-            if node.pos_ == "VERB" and node.lemma_.lower() in _speech_verbs():
+            if node.pos_ == "VERB" and node.lemma_.lower() in speech_verbs():
                 own |= {c.i for c in node.children if c.dep_ in SUBJECTS}
         cands = [m for m in reg.mentions if m.end <= start and m.kind in {"name", "description"}
                  and reg.entities[m.key].type == "Person" and not own.intersection(range(m.start, m.end))

@@ -33,6 +33,7 @@ VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
 ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "onto", "with", "by", "from", "of", "alongside",
              "toward", "towards", "outside", "around", "across", "over", "under"}
 NOUN_PREPS = {"of", "against", "on", "by", "at", "in", "near", "into"}
+PARTNERS = {"alongside"}  # prepositions of who acted with the subject
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
 LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
 DEFINITE = {"the", "these", "those", "this", "that"}
@@ -111,18 +112,17 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 heads += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "... denied it and accused X"
             if lemma in d["search_verbs"]:  # "scouring the hills for bin Laden loyalists"
                 heads += search_targets(tok)
-            heads += [p for o in tok.children if o.dep_ in {"dobj", "obj"} for prep in o.children
-                      if prep.dep_ == "prep" and prep.lower_ == "alongside" for p in prep.children if p.dep_ == "pobj"]
+            heads += [p for prep in partner_preps(tok) for p in prep.children if p.dep_ == "pobj"]
             heads += destinations(tok)
-        if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
-            heads += [c for c in tok.children if c.dep_ == "nsubj"]
-            heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:
                 if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
                     heads.append(child)
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
                     heads += [c for c in child.children if c.dep_ == "pobj"]
+        if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
+            heads += [c for c in tok.children if c.dep_ == "nsubj"]
+            heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
         for head in heads:
             head = _partitive(head)
             yield head
@@ -143,10 +143,23 @@ def proposal_makers(obj: Token) -> list[Token]:
             makers += [p for p in prep.children if p.dep_ == "pobj"]
         elif prep.dep_ == "acl" and prep.lemma_.lower() in nouns:
             makers += [p for by in prep.children if by.dep_ == "agent" for p in by.children if p.dep_ == "pobj"]
-    if obj.head.pos_ == "VERB":  # "rejected an offer by X", the "by" phrase hung on the verb right after the object
-        makers += [p for by in obj.head.children if by.dep_ in {"prep", "agent"} and by.lower_ in {"by", "from"}
-                   and by.i == obj.right_edge.i + 1 for p in by.children if p.dep_ == "pobj"]
+    if obj.head.pos_ == "VERB":  # "rejected an offer by X", the "by" phrase hung on the verb
+        makers += [p for by in hung_after(obj) if by.dep_ in {"prep", "agent"} and by.lower_ in {"by", "from"}
+                   for p in by.children if p.dep_ == "pobj"]
     return makers
+
+
+def hung_after(noun: Token) -> list[Token]:
+    """Phrases of a noun's head that come right after the noun's own phrase: the parser often hangs a noun's "from"
+    or "by" phrase on the verb ("arrested some 100 militants [from Hamas]")."""
+    return [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
+
+
+def partner_preps(verb: Token) -> list[Token]:
+    """The "alongside" phrases of a verb or its objects: who acted with the subject ("combing the forests
+    alongside anti-Taliban militias"), a partner and no target."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    return [prep for t in (verb, *objects) for prep in t.children if prep.dep_ == "prep" and prep.lower_ in PARTNERS]
 
 
 def destinations(verb: Token) -> list[Token]:
@@ -233,8 +246,7 @@ class Participants:
             if m.kind != "description" or ent.type != "Person" or ent.described_by is not None \
                     or head.lemma_.lower() not in _data()["members"]:
                 continue
-            after = [c for c in head.head.children if c.i == head.right_edge.i + 1] if head.dep_ == "dobj" else []
-            for prep in [*head.children, *after]:  # a parser often hangs the "from" phrase on the verb
+            for prep in [*head.children, *(hung_after(head) if head.dep_ == "dobj" else ())]:
                 if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
                     for pobj in prep.children:
                         other = reg.entities[at[pobj.i].key] if pobj.dep_ == "pobj" and pobj.i in at else None

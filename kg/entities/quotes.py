@@ -19,7 +19,7 @@ MAX_QUOTES = 500  # quotes per article looked at; the rest have no known speaker
 
 
 @cache
-def _speech_verbs() -> frozenset[str]:
+def speech_verbs() -> frozenset[str]:
     return frozenset(lexicons.load("relations")["speech_verbs"])
 
 
@@ -64,7 +64,7 @@ def speakers(doc: Doc) -> dict[int, int]:
         speaker = None
         for sent in {doc[a].sent, doc[b].sent}:
             for tok in sent:
-                if tok.i in inside or tok.lemma_.lower() not in _speech_verbs() or tok.pos_ != "VERB":
+                if tok.i in inside or tok.lemma_.lower() not in speech_verbs() or tok.pos_ != "VERB":
                     continue
                 subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i not in inside]
                 if subj:

@@ -41,14 +41,12 @@ from .candidate import Candidate
 from .cues import cues
 from .events import event_class
 from .light import counted, light_verb
-from ..entities.participants import destinations, proposal_makers, search_targets
+from ..entities.participants import destinations, partner_preps, proposal_makers, search_targets
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
-PARTNER_PREPS = {"alongside"}  # who acted with the subject: a partner, not a target
 HARM = {"Killing", "Attack"}
-CASUALTY_VERBS = {"kill", "injure", "wound", "hurt", "die", "perish", "maim"}  # casualties: killed, wounded
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
 AGENT_PREPS = {"in", "during", "under", "after", "through", "amid", "with"}
 
@@ -243,7 +241,7 @@ def _operation_agents(verb: Token, m: Mentions) -> list[Arg]:
 def _when_agents(verb: Token, m: Mentions) -> list[Arg]:
     """Who did what a casualty came of: "were killed when US planes bombarded ..." -> US planes."""
     out: list[Arg] = []
-    casualty = verb.lemma_.lower() in CASUALTY_VERBS
+    casualty = verb.lemma_.lower() in cues().harm_verbs
     for clause in verb.children:
         if clause.dep_ != "advcl" or clause.pos_ != "VERB" or is_passive(clause):
             continue
@@ -342,9 +340,12 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if verb.pos_ == "VERB" and lemma in c.death_verbs:  # "the children died when gunships fired on two cars"
             for s, o in _pairs(_when_agents(verb, m), resolve_all(subject_heads(verb), m)):
                 yield Candidate(s, "kill", o, verb, "Killing", OPERATION_MOD, "when-agent")
-        if verb.pos_ != "VERB" or lemma in c.speech_verbs or (lemma in c.non_event_verbs and light_verb(verb) is None):
+        if verb.pos_ != "VERB" or lemma in c.speech_verbs:
+            continue
+        light = light_verb(verb)
+        if lemma in c.non_event_verbs and light is None:
             continue  # "gave Israel a deadline" is an event for all that "give" is not
-        label, event = light_verb(verb) or (verb_label(verb), event_class(lemma))
+        label, event = light or (verb_label(verb), event_class(lemma))
         if lemma in c.affiliation_verbs:
             yield from _affiliations(verb, m)
         if is_passive(verb):
@@ -380,7 +381,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             continue
         controller = _controller(verb)
         objects = resolve_all(object_heads(verb), m)
-        if not objects and light_verb(verb) is not None:  # "gave Israel a 48-hour deadline": the dative undergoes it
+        if not objects and light is not None:  # "gave Israel a 48-hour deadline": the dative undergoes it
             objects = resolve_all([c for c in verb.children if c.dep_ == "dative"], m)
         own_subject = any(ch.dep_ in SUBJECT_DEPS for ch in verb.children)
         subject_toks = subject_heads(verb)
@@ -395,12 +396,9 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for s, o in _pairs([a for a in subjects if m.type(a.key) != "Location"], places):
                     yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "destination")
             if event is not None or lemma in c.with_verbs:  # "combing the forests alongside anti-Taliban militias"
-                late = [p for o in verb.children if o.dep_ in OBJECT_DEPS for p in o.children if p.i == o.right_edge.i + 1
-                        or p.i == o.i + 1]  # "combing the forests alongside X": the phrase hung on the object
-                for prep in [*verb.children, *late]:
-                    if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPS:
-                        for s, o in _pairs(subjects, resolve_all(_pobjs(prep), m)):
-                            yield Candidate(s, f"{label} {prep.lower_}", o, verb, None, PREP_TARGET, "partner")
+                for prep in partner_preps(verb):
+                    for s, o in _pairs(subjects, resolve_all(_pobjs(prep), m)):
+                        yield Candidate(s, f"{label} {prep.lower_}", o, verb, None, PREP_TARGET, "partner")
             strength = EMBEDDED if controller is not None else ACTIVE if own_subject else SHARED
             for s, o in _pairs(subjects, objects):
                 helper = next((b for b in bosses if b.key not in {s.key, o.key}), None) or _helper(s.token, m)

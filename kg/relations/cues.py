@@ -54,6 +54,7 @@ class Cues(NamedTuple):
     response_verbs: frozenset[str]
     proposal_nouns: frozenset[str]
     death_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
     allegiance_nouns: frozenset[str]
     behalf_nouns: frozenset[str]
     office_roles: frozenset[str]
