@@ -22,6 +22,29 @@ def parser():
 
 # (sentence, mentions, triples that must be found, triples that must not)
 CLAUSES = [
+    # denial of an earlier accusation: the accuser is the agent of the closest accusation before it
+    ("Kenya accused Somalia of harbouring the gunmen. A day later Somalia rejected the accusation.",
+     {"Kenya": "Location/Country", "Somalia": "Location/Country"},
+     {("Kenya", "accuse", "Somalia"), ("Somalia", "deny accusation by", "Kenya")}, set()),
+    # ... or the accusation noun names its accuser
+    ("The militia dismissed the army's allegations.",
+     {"The militia": "Organization:militia", "the army": "Organization:army"},
+     {("militia", "deny allegation by", "army")}, set()),
+    # whom a place was captured from; not the place a person was seized from
+    ("Rebel fighters captured the airport from government troops.",
+     {"Rebel fighters": "Organization:rebels", "government troops": "Organization:army"},
+     {("rebels", "capture from", "army")}, set()),
+    ("Gunmen seized Ali Omar from his home in Mogadishu.",
+     {"Gunmen": "Person:gunmen", "Ali Omar": "Person", "Mogadishu": "Location/City"},
+     {("gunmen", "seize", "Ali Omar")}, {("gunmen", "seize from", "Mogadishu")}),
+    # casualties of a weapon "when" it was dropped by someone; a city modifying the strikes is no agent
+    ("Three soldiers were killed when a bomb dropped by a B-52 bomber landed near them.",
+     {"Three soldiers": "Person:three soldiers", "a B-52 bomber": "Organization:US B-52 bomber"},
+     {("US B-52 bomber", "kill", "three soldiers")}, set()),
+    # a definite event noun without an agent: the closest earlier event of its class, within two sentences
+    ("Army jets launched a series of strikes on Kismayo. Two people were killed in the Kismayo strikes.",
+     {"Army jets": "Organization:army jets", "Kismayo": "Location/City", "Two people": "Person:two people"},
+     {("army jets", "kill", "two people")}, {("Kismayo", "kill", "two people")}),
     # an object with an object predicate; an agentless transfer to an organisation
     ("The United States designated him a global terrorist in 2010.",
      {"United States": "Location", "him": "Person:Ali Khan"}, {("United States", "designate", "Ali Khan")}, set()),

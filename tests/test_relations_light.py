@@ -38,6 +38,8 @@ CASES = [
      ("Omar Said", "put pressure on", "government", None)),
     ("The envoy gave the militia a 48-hour deadline.", {"The envoy": P + ":Omar Said", "the militia": O + ":militia"},
      ("Omar Said", "give ultimatum", "militia", "Threat")),
+    ("The jets dropped bombs on the garrison.", {"The jets": O + ":jets", "the garrison": O + ":garrison"},
+     ("jets", "bomb on", "garrison", "Attack")),
     ("The bombing left Ali Hassan dead.", {"The bombing": O + ":militia", **X},
      ("militia", "kill", "Ali Hassan", "Killing")),
     ("The militia left Ali Hassan wounded.", {"The militia": O + ":militia", **X},

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Token
 from ..prepare import in_furniture
 from .describe import _index
 from .lexicon import Lexicon
+from .participants import is_inert_noun
 from .quotes import speech_verbs, speakers
 from .mentions import Mention, Registry, sentence_starts
 
@@ -261,7 +262,8 @@ class Coref:
     def _blocked(self, doc: Doc, names: list[Mention], start: int, end: int) -> bool:
         """A plural noun that is no entity ("the sources") between a candidate and a plural pronoun."""
         covered = {i for m in names if m.start < end and start < m.end for i in range(m.start, m.end)}
-        return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in ARGUMENTS and t.i not in covered for t in doc[start:end])
+        return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in ARGUMENTS and t.i not in covered and not is_inert_noun(t)
+                   for t in doc[start:end])  # "... fired rockets on offices. They ...": not the rockets
 
     # -- descriptions -------------------------------------------------------------------------------
     def descriptions(self, doc: Doc, reg: Registry) -> None:

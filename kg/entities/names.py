@@ -25,7 +25,7 @@ from ..prepare import in_furniture
 from ..keys import entity_key
 from .lexicon import Lexicon
 from .mentions import Registry, strip_span
-from .participants import is_place_noun, participant_type
+from .participants import aircraft_model, is_place_noun, participant_type
 from .ruler import LEXICON
 
 MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
@@ -193,6 +193,8 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
             continue
         if not any(t.tag_ in {"NNP", "NNPS"} for t in span):
             continue  # a name has a proper noun in it ("Kidnappings" at a sentence start is none)
+        if aircraft_model(span):
+            continue  # "Apache helicopters": a description of aircraft (a participant), not a name
         candidates.append((span, label, title))
 
     words = {span.text: name_words(span.text, lex.name_particles) for span, _, _ in candidates}

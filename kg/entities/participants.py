@@ -494,3 +494,24 @@ def _modifiers_start(head: Token) -> int:
         if child.dep_ in MODIFIER_DEPS or child.dep_ == "det":
             start = min(start, child.left_edge.i)
     return start
+
+
+def aircraft_model(span) -> bool:
+    """"Apache" in "Apache helicopters": a model name modifying an aircraft noun, part of a description, no name."""
+    root = span.root
+    return (all(_aircraft(t) for t in span) and root.dep_ in {"compound", "nmod", "amod"}
+            and _aircraft(root.head))
+
+
+def is_inert_noun(tok: Token) -> bool:
+    """A weapon, a place or an event ("rockets", "offices", "strikes"): nothing a plural pronoun for the actors
+    could mean."""
+    lemma = tok.lemma_.lower()
+    data = _data()
+    return (lemma in data["weapons"] or is_place_noun(tok)
+            or (lemma in data["nouns"] and data["types"].get(lemma) != "Person"))
+
+
+def is_weapon(tok: Token) -> bool:
+    """"bomb", "missiles": what a force fires, standing for whoever fired it."""
+    return tok.lemma_.lower() in _data()["weapons"]

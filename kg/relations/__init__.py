@@ -40,13 +40,14 @@ from ..model import Statement
 from .args import Mentions
 from .candidate import Candidate
 from .clauses import clause_triples
+from .denials import denial_triples
 from .details import details
 from .facts import entity_facts
 from .nominal import nominal_triples
 from .roles import role_triples
 from .scenes import REFLEXIVES, scene_triples
 
-PATTERNS = (clause_triples, nominal_triples, role_triples, scene_triples)
+PATTERNS = (clause_triples, nominal_triples, role_triples, scene_triples, denial_triples)
 PLACE_EVENTS = {"Attack", "Killing", "Raid", "Fight", "Capture", "Arrest", "Surveillance"}
 SITE_SUBTYPES = {"City", "Region", "Facility"}
 PLACE_FACTOR = 0.9

@@ -41,7 +41,7 @@ from .candidate import Candidate
 from .cues import cues
 from .events import event_class
 from .light import counted, light_verb
-from ..entities.participants import destinations, partner_preps, proposal_makers, search_targets
+from ..entities.participants import destinations, is_weapon, partner_preps, proposal_makers, search_targets
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
@@ -85,8 +85,14 @@ def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
                                 yield pobj, "", OPERATION_BY
                         elif sub.dep_ in {"compound", "amod", "nmod", "poss"}:
                             arg = m.arg(sub)
-                            if arg is not None and m.type(arg.key) != "Person":
+                            if arg is not None and m.type(arg.key) != "Person" and not _site(arg, m):  # not "the Gaza strikes"
                                 yield sub, "", OPERATION_MOD
+
+
+def _site(arg: Arg, m: Mentions) -> bool:
+    """A place below a country ("Gaza", "Kabul"): where an operation happened, not who carried it out."""
+    ent = m.entities[arg.key]
+    return ent.type == "Location" and ent.subtype not in {None, "Country"}
 
 
 def _reporting_force(verb: Token, m: Mentions) -> list[Arg]:
@@ -161,6 +167,17 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
                     for arg in resolve_all(_pobjs(prep), m):
                         yield f"{obj.lemma_.lower()} {prep.lower_}", arg
+
+
+def _taken_from(verb: Token, m: Mentions) -> Iterator[Arg]:
+    """Whom a place or thing was captured from: "captured strategic heights from Al Qaeda fighters" (not "seized
+    him from his home")."""
+    objects = object_heads(verb)
+    if any(m.type(a.key) == "Person" for a in resolve_all(objects, m)):
+        return
+    for child in [*verb.children, *(ch for o in objects for ch in o.children)]:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            yield from (a for a in resolve_all(_pobjs(child), m) if m.type(a.key) != "Location")
 
 
 def _rewarded(verb: Token, m: Mentions) -> Iterator[Arg]:
@@ -245,12 +262,29 @@ def _when_agents(verb: Token, m: Mentions) -> list[Arg]:
     for clause in verb.children:
         if clause.dep_ != "advcl" or clause.pos_ != "VERB" or is_passive(clause):
             continue
-        cls = event_class(clause.lemma_.lower())
+        cls = event_class(clause.lemma_.lower()) or (light_verb(clause) or ("", None))[1]
         markers = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark", "prep"}}
+        if casualty and markers & {"when", "as"}:  # "killed when a bomb dropped by a B-52 landed ...": the B-52
+            out += _weapon_users(clause, m)
         # "after" is only causal for casualties of an attack ("were injured after a bomber blew himself up"); else
         # it may be what the event answered ("was bombed after a mob lynched two soldiers")
         if (cls in HARM | {"Raid", "Fight"} and markers & {"when", "as"}) or (casualty and cls == "Attack" and "after" in markers):
             out += [a for a in resolve_all(subject_heads(clause), m) if m.type(a.key) != "Location"]
+    return out
+
+
+def _weapon_users(clause: Token, m: Mentions) -> list[Arg]:
+    """Who used the weapon a clause is about: "a bomb dropped by an Air Force B-52" -> the B-52."""
+    out: list[Arg] = []
+    for weapon in subject_heads(clause):
+        if not is_weapon(weapon):
+            continue
+        users = [p for ch in [*clause.children, *weapon.children] if ch.dep_ in {"agent", "acl"}
+                 for p in ([ch] if ch.dep_ == "acl" else _pobjs(ch))]
+        for user in users:
+            if user.dep_ == "acl":  # "a bomb, dropped by X, landed"
+                users += [p for ch in user.children if ch.dep_ == "agent" for p in _pobjs(ch)]
+        out += [a for a in resolve_all([u for u in users if u.dep_ != "acl"], m) if m.type(a.key) != "Location"]
     return out
 
 
@@ -399,6 +433,9 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for prep in partner_preps(verb):
                     for s, o in _pairs(subjects, resolve_all(_pobjs(prep), m)):
                         yield Candidate(s, f"{label} {prep.lower_}", o, verb, None, PREP_TARGET, "partner")
+            if event == "Capture":
+                for s, o in _pairs(subjects, list(_taken_from(verb, m))):
+                    yield Candidate(s, f"{label} from", o, verb, event, PREP_TARGET, "taken-from")
             strength = EMBEDDED if controller is not None else ACTIVE if own_subject else SHARED
             for s, o in _pairs(subjects, objects):
                 helper = next((b for b in bosses if b.key not in {s.key, o.key}), None) or _helper(s.token, m)

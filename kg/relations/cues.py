@@ -22,6 +22,8 @@ class Cues(NamedTuple):
     speech_verbs: frozenset[str]
     speech_modality: dict[str, str]
     claim_nouns: frozenset[str]
+    denial_verbs: frozenset[str]
+    accusation_nouns: frozenset[str]
     channel_nouns: frozenset[str]
     non_event_verbs: frozenset[str]
     control_verbs: frozenset[str]

@@ -23,6 +23,8 @@ from .events import event_class
 AGENT_DEPS = {"compound", "amod", "nmod", "poss"}
 DEFINITE = {"the", "this", "that"}
 ANAPHORA = 0.9  # weight factor of an agent found through an earlier mention of the same event
+LOOKBACK_CLASSES = {"Attack", "Raid"}  # classes whose definite nouns ("the strikes") refer to the last such event
+LOOKBACK_SENTENCES = 2
 
 
 def is_event_noun(tok: Token) -> bool:
@@ -41,7 +43,7 @@ def event_noun(tok: Token) -> Token | None:
     return None
 
 
-def _can_act(arg: Arg, m: Mentions) -> bool:
+def can_act(arg: Arg, m: Mentions) -> bool:
     """A modifier that can carry out an event: a group or a country ("a U.S. raid"), not a person (who undergoes
     "the Jasim capture") nor a city or region (where it happened: "the Mumbai attacks")."""
     ent = m.entities[arg.key]
@@ -56,13 +58,13 @@ def _own_agents(noun: Token, m: Mentions) -> list[Arg]:
             arg = m.arg(child)
             if arg is None and child.dep_ == "compound":  # "U.S. drone strike": U.S. modifies "drone"
                 arg = next((m.arg(g) for g in child.children if g.dep_ in AGENT_DEPS and m.arg(g)), None)
-            if arg is not None and _can_act(arg, m):
+            if arg is not None and can_act(arg, m):
                 out.append(arg)
         elif child.dep_ == "prep" and child.lower_ == "by":
             out += resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
         elif child.dep_ == "prep" and child.lower_ == "with" and event_class(noun.lemma_.lower(), "NOUN") == "Fight":
             # "killed in a firefight with Israeli forces": the other side did the killing
-            out += [a for a in resolve_all([p for p in child.children if p.dep_ == "pobj"], m) if _can_act(a, m)]
+            out += [a for a in resolve_all([p for p in child.children if p.dep_ == "pobj"], m) if can_act(a, m)]
     return out
 
 
@@ -73,6 +75,8 @@ def _frame_agents(noun: Token, m: Mentions) -> list[Arg]:
 
     c = cues()
     verb = None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in c.quantity_nouns:
+        noun = noun.head.head  # "X launched a series of strikes"
     if noun.dep_ in {"dobj", "obj"}:
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in c.responsibility_nouns:
@@ -85,7 +89,9 @@ def _frame_agents(noun: Token, m: Mentions) -> list[Arg]:
 
 
 def _earlier(noun: Token, m: Mentions) -> list[Arg]:
-    """The agents of the closest earlier mention of the same event noun that names its agents."""
+    """The agents of the closest earlier mention of the same event noun that names its agents; failing that,
+    of the closest event of the same class in the sentences just before ("Israeli F-16s bombed Gaza ...
+    Two people were killed in the strikes")."""
     if not any(ch.dep_ == "det" and ch.lower_ in DEFINITE for ch in noun.children):
         return []
     lemma = noun.lemma_.lower()
@@ -94,6 +100,33 @@ def _earlier(noun: Token, m: Mentions) -> list[Arg]:
             found = _own_agents(tok, m) or _frame_agents(tok, m)
             if found:
                 return [a._replace(token=noun, weight=a.weight * ANAPHORA) for a in found]
+    found = _same_class_before(noun, m)
+    return [a._replace(token=noun, weight=a.weight * ANAPHORA * ANAPHORA) for a in found]
+
+
+def _same_class_before(noun: Token, m: Mentions) -> list[Arg]:
+    """Agents (groups or countries) of the closest earlier event of the noun's class within
+    ``LOOKBACK_SENTENCES`` sentences: an event noun naming them, or an active verb's subject."""
+    from .heads import is_passive, subject_heads  # heads uses this module for its subjects
+
+    cls = event_class(noun.lemma_.lower(), "NOUN")
+    if cls not in LOOKBACK_CLASSES:
+        return []
+    first = noun.sent.start
+    for _ in range(LOOKBACK_SENTENCES):
+        if first == 0:
+            break
+        first = noun.doc[first - 1].sent.start
+    for tok in reversed(noun.doc[first: noun.i]):
+        if tok.pos_ == "NOUN" and event_class(tok.lemma_.lower(), "NOUN") == cls:
+            found = _own_agents(tok, m) or _frame_agents(tok, m)
+        elif tok.pos_ == "VERB" and event_class(tok.lemma_.lower()) == cls and not is_passive(tok):
+            found = resolve_all(subject_heads(tok), m)
+        else:
+            continue
+        found = [a for a in found if can_act(a, m)]
+        if found:
+            return found
     return []
 
 
