@@ -205,6 +205,10 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("Jordanian warplanes bombed Kandahar, while Apache helicopters fired rockets on security offices in Herat. "
      "They also fired missiles on a police post.",
      {("Jordanian warplanes", "fire on", "police post")}, {("Apache", "fire on", "security offices")}),
+    # allies and protectors are a force; the scene of the bombings a group carried out
+    ("Ethiopian troops backed by their Somali allies attacked Kismayo.",
+     {("Somali allies", "back", "Ethiopian military")}, set()),
+    ("Hezbollah has carried out numerous suicide bombings in Kenya.", {("Hezbollah", "bombing in", "Kenya")}, set()),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

@@ -17,6 +17,7 @@ from .args import Arg, Mentions, resolve, resolve_all
 from .candidate import Candidate
 from .heads import is_passive, object_heads, subject_heads, verb_label
 from .details import place_of
+from .cues import cues
 from .events import event_class
 
 SCENE_EVENTS = {"Attack", "Killing", "Raid", "Fight", "Capture", "Arrest", "Surveillance"}
@@ -28,7 +29,10 @@ def scene_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     for verb in sent:
         if verb.pos_ != "VERB" or is_passive(verb):
             continue
-        cls = event_class(verb.lemma_.lower())
+        cls, label = event_class(verb.lemma_.lower()), verb_label(verb)
+        performed = _performed(verb)
+        if cls is None and performed is not None:  # "carried out suicide bombings in Israel": the bombings' scene
+            cls, label = event_class(performed.lemma_.lower(), "NOUN"), performed.lemma_.lower()
         if cls not in SCENE_EVENTS:
             continue
         objects = [o for o in object_heads(verb) if o.lower_ not in REFLEXIVES]  # "blew himself up"
@@ -46,5 +50,12 @@ def scene_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 # ("a military base") is a participant, and the clause patterns take it as the target
                 arg = Arg(place, tok, 1.0)
                 for s in subjects:
-                    yield Candidate(s, f"{verb_label(verb)} in", arg, verb, cls, SCENE, "scene")
+                    yield Candidate(s, f"{label} in", arg, verb, cls, SCENE, "scene")
                 break
+
+
+def _performed(verb: Token) -> Token | None:
+    """The event noun a perpetration verb carries out: "carried out attacks", "staged a raid"."""
+    if verb.lemma_.lower() not in cues().perpetration_verbs:
+        return None
+    return next((o for o in object_heads(verb) if event_class(o.lemma_.lower(), "NOUN") is not None), None)
