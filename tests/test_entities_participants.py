@@ -219,3 +219,20 @@ def test_participant_statements(nlp, text, expected, forbidden):
     got = {(E[s.subject].label, s.predicate, E[s.object].label) for s in doc._.kg_statements}
     assert expected <= got, got
     assert not forbidden & got, got
+
+
+@pytest.mark.parametrize("text,same,apart", [
+    # the person named a sentence after the description that introduced them, undergoing the same event
+    ("Kenyan police have arrested a man suspected of smuggling weapons into Somalia. Ali Omar Farah, 38, was "
+     "arrested in Mombasa on Friday.", ("man", "Ali Omar Farah"), None),
+    # not when the named person takes part in another kind of event
+    ("Kenyan police have arrested a man suspected of smuggling weapons. Ali Omar Farah, the police chief, praised "
+     "the officers.", None, ("man", "Ali Omar Farah")),
+])
+def test_a_named_person_replaces_the_description_that_introduced_them(nlp, text, same, apart):
+    doc = nlp(text)
+    key = {m.text: m._.kg_key for m in doc.spans["kg_mentions"]}
+    if same:
+        assert key[same[0]] == key[same[1]], key
+    if apart:
+        assert key.get(apart[0]) != key[apart[1]], key

@@ -30,6 +30,7 @@ from .mentions import Registry
 from .names import resolve_names
 from .acronyms import join_acronyms
 from .participants import Participants
+from .introduced import introduced_names
 
 MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
 
@@ -62,9 +63,26 @@ class EntityResolver:
         self.coref.plural_descriptions(doc, reg)
         self.participants(doc, reg, bare=True)
         self.coref.pronouns(doc, reg, late=True)
+        introduced_names(doc, reg)
+        self._forces_as_military(reg)
         self._add_countries(reg)
         publish(doc, reg)
         return doc
+
+    def _forces_as_military(self, reg: Registry) -> None:
+        """A country's bare "forces" ("Israeli forces", "its forces") are its military when the article names that
+        military too ("Israeli troops", "the army"): one node, as a reader takes them; "security forces" said
+        in so many words stay apart."""
+        from .coref import _merge
+
+        for ent in list(reg.entities.values()):
+            forces = self.lex.institution(ent.country, "forces") if ent.country else None
+            if forces is None or forces.key != ent.key or ent.mentions == 0:
+                continue
+            military = self.lex.institution(ent.country, "military")
+            if military.key in reg.entities and reg.entities[military.key].mentions > 0 and not any(
+                    "security" in alias.lower() for alias in ent.aliases):
+                _merge(reg, ent.key, military.key)
 
     def _add_countries(self, reg: Registry) -> None:
         """Countries that entities belong to (from the lexicon: RUSI -> United Kingdom) are nodes too."""

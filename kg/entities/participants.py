@@ -37,6 +37,7 @@ PARTNERS = {"alongside"}  # prepositions of who acted with the subject
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
 LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
 DEFINITE = {"the", "these", "those", "this", "that"}
+MAKER_WORDS = {"made", "built", "supplied", "designed", "manufactured"}
 MAX_WORDS = 6  # longer descriptions are clauses a parser ran together, not participants
 
 
@@ -73,6 +74,7 @@ def _data() -> dict:
         "nouns": frozenset(nouns),
         "search_verbs": frozenset(events["Surveillance"]["verbs"]),
         "transfer_verbs": frozenset(events["Transfer"]["verbs"]),
+        "verb_classes": {v: cls for cls, entry in events.items() for v in entry.get("verbs") or []},
     }
 
 
@@ -410,6 +412,8 @@ class Participants:
         """Country or group of a participant from the words of its description ("US warplanes", "Hamas
         supporters"): the country is a tie of the node, a group makes people its members."""
         for tok in doc[start : head.i]:
+            if tok.head.lower_ in MAKER_WORDS and tok.head.i < head.i:
+                continue  # "US-made Apaches": where they were made, not whose they are
             country = self.lex.demonyms.get(tok.text) or self.lex.country_by_name.get(tok.text)
             mention = at.get(tok.i)
             if country is None and mention is not None:
@@ -497,10 +501,8 @@ def _modifiers_start(head: Token) -> int:
 
 
 def aircraft_model(span) -> bool:
-    """"Apache" in "Apache helicopters": a model name modifying an aircraft noun, part of a description, no name."""
-    root = span.root
-    return (all(_aircraft(t) for t in span) and root.dep_ in {"compound", "nmod", "amod"}
-            and _aircraft(root.head))
+    """"Apache" in "Apache helicopters", "F-16s": a model name of aircraft, a description (of a force), no name."""
+    return all(_aircraft(t) for t in span)  # "Apache helicopters", "F-16s"
 
 
 def is_inert_noun(tok: Token) -> bool:
@@ -515,3 +517,8 @@ def is_inert_noun(tok: Token) -> bool:
 def is_weapon(tok: Token) -> bool:
     """"bomb", "missiles": what a force fires, standing for whoever fired it."""
     return tok.lemma_.lower() in _data()["weapons"]
+
+
+def verb_class(tok: Token) -> str | None:
+    """The event class of a verb lemma (from kg/lexicons/events.yaml), or None."""
+    return _data()["verb_classes"].get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
