@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span
 from ..model import Statement
 from .args import Mentions
 from .candidate import Candidate
+from .cues import cues
 from .clauses import clause_triples
 from .denials import denial_triples
 from .details import details
@@ -54,6 +55,7 @@ PLACE_FACTOR = 0.9
 TRAILING_PREPS = {"on", "at", "in", "into", "against", "near", "upon", "toward", "towards", "with"}  # the place is read off the event's circumstances, not its arguments
 STATIC_PATTERNS = {"role", "entity-fact"}
 NO_EVENT_FACTOR = 0.85
+LABELLED_MODALITIES = {"attempted", "planned"}
 PRONOUN_LABELS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who", "which", "that",
                   "this", "these", "those", "one"}
 
@@ -112,7 +114,7 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
     text, start = text or _sentence_text(sent)
     return Statement(
         subject=c.subject.key,
-        predicate=c.predicate,
+        predicate=_attempted(c.anchor, c.predicate, d.modality),
         object=c.object.key,
         sentence=text,
         start=start,
@@ -127,6 +129,18 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
         quantity=d.quantity,
         assisting=c.assisting.key if c.assisting is not None else None,
     )
+
+
+def _attempted(anchor, predicate: str, modality: str | None) -> str:
+    """"were attempting to kill X" -> "attempt to kill": an attempt or a plan says so in its label, not only in its
+    modality, so that an edge read alone does not report a killing that did not happen."""
+    head = anchor.head
+    if modality not in LABELLED_MODALITIES or anchor.dep_ != "xcomp" or head.pos_ != "VERB":
+        return predicate
+    verb = head.lemma_.lower()
+    if cues().complement_modality.get(verb) != modality or predicate.startswith(verb):
+        return predicate
+    return f"{verb} to {predicate}"
 
 
 def sentence_statements(sent: Span, m: Mentions, published: str | None = None) -> list[Statement]:

@@ -46,6 +46,14 @@ def is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in {"acl", "advcl"} and not deps & (SUBJECT_DEPS | {"aux"})
 
 
+def _addressees(verb: Token) -> list[Token]:
+    """Whom a request is made of: "called on the United States to rein in X", "appealed to Europe to ..."."""
+    if cues().complement_modality.get(verb.lemma_.lower()) != "requested":
+        return []
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"on", "upon", "to"}
+            for p in prep.children if p.dep_ == "pobj"]
+
+
 def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     """Heads of the verb's subject, inherited through coordination, control and participles."""
     if depth > 4:
@@ -67,7 +75,7 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]  # "X was captured fighting ..."
-        return objects[:1] or patients[:1] or subject_heads(head, depth + 1)
+        return objects[:1] or patients[:1] or _addressees(head)[:1] or subject_heads(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
         return [head]  # "Palestinian police trying to place him under house arrest": the police
     participle = verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)
