@@ -209,6 +209,9 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("Ethiopian troops backed by their Somali allies attacked Kismayo.",
      {("Somali allies", "back", "Ethiopian military")}, set()),
     ("Hezbollah has carried out numerous suicide bombings in Kenya.", {("Hezbollah", "bombing in", "Kenya")}, set()),
+    # a demonym on an attack noun is the country that carried it out
+    ("The bombing provoked Israeli air raids against Hamas.", {("Israel", "raid", "Hamas")}, set()),
+    ("The American bombing of Taliban positions continued.", {("United States", "bombing", "Taliban positions")}, set()),
     # a light verb through a quantity noun
     ("Jordanian warplanes launched a series of strikes on Kandahar.",
      {("Jordanian warplanes", "strike on", "Kandahar")}, set()),

@@ -37,6 +37,7 @@ PARTNERS = {"alongside"}  # prepositions of who acted with the subject
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
 LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
 DEFINITE = {"the", "these", "those", "this", "that"}
+OPERATION_CLASSES = {"Attack", "Raid"}  # event nouns whose demonym names who carried them out
 MAKER_WORDS = {"made", "built", "supplied", "designed", "manufactured"}
 MAX_WORDS = 6  # longer descriptions are clauses a parser ran together, not participants
 
@@ -75,6 +76,7 @@ def _data() -> dict:
         "search_verbs": frozenset(events["Surveillance"]["verbs"]),
         "transfer_verbs": frozenset(events["Transfer"]["verbs"]),
         "verb_classes": {v: cls for cls, entry in events.items() for v in entry.get("verbs") or []},
+        "noun_classes": {n: cls for cls, entry in events.items() for n in entry.get("nouns") or []},
     }
 
 
@@ -220,6 +222,8 @@ class Participants:
                 at[i] = mention
             last.setdefault(_noun(head), []).append((start, key))
         self._groups_from(doc, reg, at)
+        if not bare:
+            self._operating_countries(doc, reg, at)
 
     def _air_force(self, doc: Doc, reg: Registry, key: str) -> str:
         """One node for an article's aircraft of one country: the first description's, which later ones join (and
@@ -291,6 +295,20 @@ class Participants:
         reg.entity(key, label, "Person")
         reg.add(key, head.i, head.i + 1, "description", alias=head.text)
         at[head.i] = reg.mentions[-1]
+
+    def _operating_countries(self, doc: Doc, reg: Registry, at: dict[int, Mention]) -> None:
+        """"Israeli air raids", "American bombing": a demonym on an attack noun is the country that carried it
+        out (a mention of the country on the demonym), as a country's name would be ("US air strikes")."""
+        for tok in doc:
+            country = self.lex.demonyms.get(tok.text)
+            if country is None or tok.i in at or tok.dep_ != "amod" or country not in self.lex.refs:
+                continue
+            if _data()["noun_classes"].get(tok.head.lemma_.lower()) not in OPERATION_CLASSES:
+                continue
+            if country not in reg.entities:
+                reg.from_ref(self.lex.refs[country])
+            reg.add(country, tok.i, tok.i + 1, "description")
+            at[tok.i] = reg.mentions[-1]
 
     def _weapon(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
         """"an Israeli missile", "a stray US bomb": a weapon stands for the country that fired it."""
