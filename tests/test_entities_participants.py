@@ -209,6 +209,9 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("Ethiopian troops backed by their Somali allies attacked Kismayo.",
      {("Somali allies", "back", "Ethiopian military")}, set()),
     ("Hezbollah has carried out numerous suicide bombings in Kenya.", {("Hezbollah", "bombing in", "Kenya")}, set()),
+    # an agentless sentence in an article that names one judge: the judge's
+    ("Ali Omar was sentenced to life imprisonment, with a recommendation by trial judge Justice Mary Okafor that "
+     "he never be released.", {("Mary Okafor", "sentence", "Ali Omar")}, set()),
     # a demonym on an attack noun is the country that carried it out
     ("The bombing provoked Israeli air raids against Hamas.", {("Israel", "raid", "Hamas")}, set()),
     ("The American bombing of Taliban positions continued.", {("United States", "bombing", "Taliban positions")}, set()),
@@ -228,6 +231,8 @@ def test_participant_statements(nlp, text, expected, forbidden):
     # the person named a sentence after the description that introduced them, undergoing the same event
     ("Kenyan police have arrested a man suspected of smuggling weapons into Somalia. Ali Omar Farah, 38, was "
      "arrested in Mombasa on Friday.", ("man", "Ali Omar Farah"), None),
+    ("A Kenyan man has been found guilty of the murder of a schoolgirl. Ali Omar Farah was sentenced to life "
+     "imprisonment.", ("Kenyan man", "Ali Omar Farah"), None),
     # not when the named person takes part in another kind of event
     ("Kenyan police have arrested a man suspected of smuggling weapons. Ali Omar Farah, the police chief, praised "
      "the officers.", None, ("man", "Ali Omar Farah")),

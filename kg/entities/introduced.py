@@ -18,6 +18,7 @@ from .participants import verb_class
 
 REACH = 2  # sentences after the description's where the name must come
 LEAD = 3  # the description must come in the article's first sentences
+VERDICTS = {"guilty"}  # "found guilty": a court's judgement, as "convicted" or "sentenced"
 
 
 def _event_of(doc: Doc, start: int, end: int) -> str | None:
@@ -29,6 +30,8 @@ def _event_of(doc: Doc, start: int, end: int) -> str | None:
     while head.pos_ == "VERB" and verb_class(head) is None and head.dep_ in {"relcl", "acl", "xcomp"} \
             and head.head.pos_ == "VERB":
         head = head.head
+    if any(c.lower_ in VERDICTS for c in head.children):
+        return "Charge"  # "has been found guilty of ..."
     return verb_class(head)
 
 

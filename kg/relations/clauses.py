@@ -54,6 +54,7 @@ AGENT_PREPS = {"in", "during", "under", "after", "through", "amid", "with"}
 ACTIVE, PASSIVE_BY, OPERATION_BY, OPERATION_MOD, HELPER = 0.85, 0.85, 0.75, 0.7, 0.7
 CONTROL, EMBEDDED, SHARED, PREP_TARGET, DESTINATION, LOCATED = 0.8, 0.8, 0.75, 0.65, 0.6, 0.55
 REPORTED = 0.6  # the reporting security force as the agent of an agentless arrest
+REPORTED_JUDGE = 0.9  # evidence weight of the article's one judge as the agent of an agentless sentence
 ARRESTED_IN = 0.5  # the country an agentless arrest happened in
 AFFILIATION, EVENT_AGENT, PERPETRATION = 0.8, 0.7, 0.65
 
@@ -102,6 +103,13 @@ def _reporting_force(verb: Token, m: Mentions) -> list[Arg]:
         return []
     speakers = resolve_all([ch for ch in head.children if ch.dep_ in SUBJECT_DEPS], m)
     return [a for a in speakers if m.entities[a.key].subtype == "SecurityForce"]
+
+
+def _the_judge(verb: Token, m: Mentions) -> list[Arg]:
+    """The one judge the article names ("trial judge Justice Richard Curtis"), as the agent of a sentence."""
+    judges = [k for k, e in m.entities.items()
+              if e.type == "Person" and {r.lower() for r in e.roles} & cues().judge_titles]
+    return [Arg(judges[0], verb, REPORTED_JUDGE)] if len(judges) == 1 else []
 
 
 def _arresting_country(verb: Token, m: Mentions) -> list[Arg]:
@@ -399,6 +407,10 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for s, o in _pairs(_when_agents(verb, m), patients):
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, OPERATION_MOD, "when-agent")
+            if not found_agent and lemma in c.court_verbs:  # "X was sentenced to life": the article's judge
+                for s, o in _pairs(_the_judge(verb, m), patients):
+                    found_agent = True
+                    yield Candidate(s, label, o, verb, event, REPORTED, "judge")
             if not found_agent and (event == "Arrest" or event == "Charge") and lemma in c.judicial_verbs:
                 forces = _reporting_force(verb, m)
                 for s, o in _pairs(forces, patients):

@@ -23,6 +23,8 @@ class Cues(NamedTuple):
     speech_modality: dict[str, str]
     claim_nouns: frozenset[str]
     denial_verbs: frozenset[str]
+    court_verbs: frozenset[str]
+    judge_titles: frozenset[str]
     accusation_nouns: frozenset[str]
     channel_nouns: frozenset[str]
     non_event_verbs: frozenset[str]
