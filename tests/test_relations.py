@@ -29,6 +29,10 @@ CLAUSES = [
     ("The minister called on Kenya to arrest Ali Omar.",
      {"The minister": "Person:Omar Said", "Kenya": "Location/Country", "Ali Omar": "Person"},
      {("Kenya", "arrest", "Ali Omar")}, {("Omar Said", "arrest", "Ali Omar")}),
+    # a definite event noun without its patient: whom the closest earlier event of its class happened to
+    ("Police tried to put Ali Omar under house arrest. The minister had ordered the arrest.",
+     {"Police": "Organization:police", "Ali Omar": "Person", "The minister": "Person:Omar Said"},
+     {("Omar Said", "order arrest", "Ali Omar")}, set()),
     # denial of an earlier accusation: the accuser is the agent of the closest accusation before it
     ("Kenya accused Somalia of harbouring the gunmen. A day later Somalia rejected the accusation.",
      {"Kenya": "Location/Country", "Somalia": "Location/Country"},

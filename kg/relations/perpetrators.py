@@ -112,12 +112,7 @@ def _same_class_before(noun: Token, m: Mentions) -> list[Arg]:
     cls = event_class(noun.lemma_.lower(), "NOUN")
     if cls not in LOOKBACK_CLASSES:
         return []
-    first = noun.sent.start
-    for _ in range(LOOKBACK_SENTENCES):
-        if first == 0:
-            break
-        first = noun.doc[first - 1].sent.start
-    for tok in reversed(noun.doc[first: noun.i]):
+    for tok in reversed(noun.doc[_lookback_start(noun): noun.i]):
         if tok.pos_ == "NOUN" and event_class(tok.lemma_.lower(), "NOUN") == cls:
             found = _own_agents(tok, m) or _frame_agents(tok, m)
         elif tok.pos_ == "VERB" and event_class(tok.lemma_.lower()) == cls and not is_passive(tok):
@@ -131,11 +126,43 @@ def _same_class_before(noun: Token, m: Mentions) -> list[Arg]:
 
 
 def noun_patients(noun: Token, m: Mentions) -> list[Arg]:
-    """Whom the event the noun names happened to: "the arrest of X", "his extradition"."""
+    """Whom the event the noun names happened to: "the arrest of X", "his extradition"; for a definite noun that
+    says neither, whom the closest earlier event of its class happened to ("police tried to put X under house
+    arrest ... Y ordered the arrest")."""
+    own = _own_patients(noun, m)
+    if own or not any(ch.dep_ == "det" and ch.lower_ in DEFINITE for ch in noun.children):
+        return own
+    from .heads import is_passive, object_heads, patient_heads  # heads uses this module for its subjects
+    from .light import light_verb
+
+    cls = event_class(noun.lemma_.lower(), "NOUN")
+    for tok in reversed(noun.doc[_lookback_start(noun): noun.i]):
+        if tok.pos_ == "NOUN" and event_class(tok.lemma_.lower(), "NOUN") == cls:
+            found = _own_patients(tok, m)
+        elif tok.pos_ == "VERB" and cls in {event_class(tok.lemma_.lower()), (light_verb(tok) or ("", None))[1]}:
+            found = resolve_all(patient_heads(tok) if is_passive(tok) else object_heads(tok), m)
+        else:
+            continue
+        if found:
+            return [a._replace(token=noun, weight=a.weight * ANAPHORA * ANAPHORA) for a in found]
+    return []
+
+
+def _own_patients(noun: Token, m: Mentions) -> list[Arg]:
     of = [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
     if of:
         return resolve_all(of, m)
     return resolve_all([ch for ch in noun.children if ch.dep_ == "poss"], m)
+
+
+def _lookback_start(tok: Token) -> int:
+    """The first token of the sentence ``LOOKBACK_SENTENCES`` before the token's."""
+    first = tok.sent.start
+    for _ in range(LOOKBACK_SENTENCES):
+        if first == 0:
+            break
+        first = tok.doc[first - 1].sent.start
+    return first
 
 
 def noun_agents(noun: Token, m: Mentions) -> list[Arg]:
