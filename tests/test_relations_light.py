@@ -40,6 +40,8 @@ CASES = [
      ("Omar Said", "give ultimatum", "militia", "Threat")),
     ("The jets dropped bombs on the garrison.", {"The jets": O + ":jets", "the garrison": O + ":garrison"},
      ("jets", "bomb on", "garrison", "Attack")),
+    ("The envoy held talks with the militia.", {"The envoy": P + ":Omar Said", "the militia": O + ":militia"},
+     ("Omar Said", "hold talks with", "militia", None)),
     ("The bombing left Ali Hassan dead.", {"The bombing": O + ":militia", **X},
      ("militia", "kill", "Ali Hassan", "Killing")),
     ("The militia left Ali Hassan wounded.", {"The militia": O + ":militia", **X},
