@@ -244,3 +244,13 @@ def test_a_named_person_replaces_the_description_that_introduced_them(nlp, text,
         assert key[same[0]] == key[same[1]], key
     if apart:
         assert key.get(apart[0]) != key[apart[1]], key
+
+
+def test_he_in_a_quote_is_the_unnamed_man_the_story_is_about(nlp):
+    doc = nlp('Police have questioned the family of a man who has been fighting in Somalia. The man was arrested by '
+              'Ethiopian troops. Minister Ali Hassan says he has had more training than American Omar Hammami. '
+              '"He is understood to have travelled to Yemen in 2006," Mr Hassan said.')
+    key = {m.start_char: m._.kg_key for m in doc.spans["kg_mentions"]}
+    he = doc.text.index('"He') + 1
+    man = doc.text.index("man who")
+    assert key[he] == key[man], key

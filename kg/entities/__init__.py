@@ -30,7 +30,7 @@ from .mentions import Registry
 from .names import resolve_names
 from .acronyms import join_acronyms
 from .participants import Participants
-from .introduced import introduced_names
+from .introduced import introduced_names, quoted_protagonists
 
 MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
 
@@ -64,6 +64,7 @@ class EntityResolver:
         self.participants(doc, reg, bare=True)
         self.coref.pronouns(doc, reg, late=True)
         introduced_names(doc, reg)
+        quoted_protagonists(doc, reg)
         self._forces_as_military(reg)
         self._add_countries(reg)
         publish(doc, reg)

@@ -66,13 +66,13 @@ PLURAL_NOUNS = {"people", "police", "men", "women", "children", "gunmen", "polic
 
 def _compatible(kind: str, ent) -> bool:
     if kind == "Person":
-        return ent.type == "Person" and not _plural_person(ent)
+        return ent.type == "Person" and not plural_person(ent)
     if kind == "Thing":
         return ent.type in {"Organization", "Location"}
-    return ent.type == "Organization" or _plural_person(ent)
+    return ent.type == "Organization" or plural_person(ent)
 
 
-def _plural_person(ent) -> bool:
+def plural_person(ent) -> bool:
     """A counted group of people ("850 suspects", "four aid workers"), or people a plural noun describes
     ("Palestinian gunmen", "Hamas supporters")."""
     if ent.type != "Person":
@@ -243,7 +243,7 @@ class Coref:
     def plural_descriptions(self, doc: Doc, reg: Registry) -> None:
         """'the workers' after 'four aid workers': a definite plural noun -> the counted group with that noun."""
         at = _index(reg)
-        groups = [m for m in sorted(reg.mentions, key=lambda m: m.start) if _plural_person(reg.entities[m.key])]
+        groups = [m for m in sorted(reg.mentions, key=lambda m: m.start) if plural_person(reg.entities[m.key])]
         if not groups:
             return
         for tok in doc:
@@ -333,7 +333,7 @@ class Coref:
             if earlier:
                 key = earlier[-1].key
             else:
-                key = self._last(reg, start - 1, lambda e: e.type == "Person" and not _plural_person(e), kind="name")
+                key = self._last(reg, start - 1, lambda e: e.type == "Person" and not plural_person(e), kind="name")
             if key is None:
                 continue
             reg.add(key, start, end, "description", alias=doc[start:end].text)
@@ -346,7 +346,7 @@ class Coref:
         when it names one within the next two sentences (wire style names the protagonist right after the lead)."""
         starts = sentence_starts(doc)
         people = sorted((m for m in reg.mentions if m.kind == "name" and reg.entities[m.key].type == "Person"
-                         and not _plural_person(reg.entities[m.key])), key=lambda m: m.start)
+                         and not plural_person(reg.entities[m.key])), key=lambda m: m.start)
         if not people or len(starts) < 2:
             return
         first = people[0]
@@ -416,7 +416,7 @@ class Coref:
         """The unnamed person an earlier description with the same noun made: "a man who was arrested ... the man"."""
         cands = [m for m in reg.mentions if m.end <= start and m.kind == "description"
                  and doc[m.end - 1].lemma_.lower() == noun.lemma_.lower() and reg.entities[m.key].type == "Person"
-                 and not _plural_person(reg.entities[m.key])]
+                 and not plural_person(reg.entities[m.key])]
         return max(cands, key=lambda m: m.start).key if cands else None
 
     def _last_person(self, doc: Doc, reg: Registry, start: int, head: int, countries: set[str] = frozenset()) -> str | None:
@@ -432,7 +432,7 @@ class Coref:
                 own |= {c.i for c in node.children if c.dep_ in SUBJECTS}
         cands = [m for m in reg.mentions if m.end <= start and m.kind in {"name", "description"}
                  and reg.entities[m.key].type == "Person" and not own.intersection(range(m.start, m.end))
-                 and (m.kind == "name" or not _plural_person(reg.entities[m.key]))]
+                 and (m.kind == "name" or not plural_person(reg.entities[m.key]))]
         if countries:
             foreign = {m.key for m in cands if self._described_countries(doc, m) - countries}
             cands = [m for m in cands if m.key not in foreign]

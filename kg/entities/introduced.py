@@ -42,12 +42,12 @@ def _unnamed_person(reg: Registry, key: str) -> bool:
 
 
 def introduced_names(doc: Doc, reg: Registry) -> None:
-    from .coref import _merge, _plural_person
+    from .coref import _merge, plural_person
 
     starts = sentence_starts(doc)
     ordered = sorted(reg.mentions, key=lambda m: m.start)
     names = [m for m in ordered if m.kind == "name" and reg.entities[m.key].type == "Person"
-             and not _plural_person(reg.entities[m.key])]
+             and not plural_person(reg.entities[m.key])]
     if not names:
         return
     first = names[0]
@@ -57,9 +57,43 @@ def introduced_names(doc: Doc, reg: Registry) -> None:
             break
         sent = bisect_right(starts, m.start) - 1
         if sent >= LEAD or not 0 < name_sent - sent <= REACH or not _unnamed_person(reg, m.key) \
-                or _plural_person(reg.entities[m.key]):
+                or plural_person(reg.entities[m.key]):
             continue
         cls = _event_of(doc, m.start, m.end)
         if cls is not None and cls == _event_of(doc, first.start, first.end):
             _merge(reg, m.key, first.key)
             return
+
+
+def quoted_protagonists(doc: Doc, reg: Registry) -> None:
+    """'he' in a quote is the unnamed person the story is about, not someone named in passing: when a he/she
+    pronoun inside quotation marks went to a named person who is not the quote's speaker, and an unnamed person
+    of that gender was described more often before it ("a man ... The man ... the man"), the pronoun is theirs."""
+    from .coref import GENDER, plural_person
+    from .quotes import speakers
+
+    quoted = speakers(doc)
+    before: dict[str, int] = {}
+    ordered = sorted(reg.mentions, key=lambda m: m.start)
+    for m in ordered:
+        if m.kind != "pronoun":
+            before[m.key] = before.get(m.key, 0) + 1
+            continue
+        tok = doc[m.start]
+        gender = GENDER.get(tok.lower_)
+        if gender is None or m.start not in quoted or _unnamed_person(reg, m.key):
+            continue
+        speaker = quoted[m.start]
+        if any(s.key == m.key and s.start <= speaker < s.end for s in ordered):
+            continue  # the speaker speaking of themselves
+        nouns = {"male": _MALE, "female": _FEMALE}[gender]
+        described = [k for k, n in before.items() if n >= DESCRIBED and _unnamed_person(reg, k)
+                     and not plural_person(reg.entities[k]) and reg.entities[k].label.split()[-1].lower() in nouns]
+        if len(described) == 1 and before[described[0]] > before.get(m.key, 0):
+            m.key = described[0]
+        before[m.key] = before.get(m.key, 0) + 1
+
+
+_MALE = {"man", "boy", "father", "son", "brother", "husband"}
+_FEMALE = {"woman", "girl", "mother", "daughter", "sister", "wife"}
+DESCRIBED = 2  # mentions of the unnamed person before the pronoun

@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..entities.coref import plural_person
 from ..model import Statement
 from .args import Mentions
 from .candidate import Candidate
@@ -108,6 +109,8 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
         return None
     if c.event_type in PERSON_EVENTS and o.type == "Location":
         c = c._replace(event_type=None)  # "handed over Kandahar", "freed Kabul": ground changing hands
+    if c.event_type == "Raid" and o.type == "Location" and s.type == "Person" and not plural_person(s):
+        c = c._replace(event_type=None)  # "he entered Afghanistan in 2000": one person raids nothing
     d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published, sent)
     if c.pattern in STATIC_PATTERNS:  # a role holds beyond the event's time and place
         d = d._replace(time=None, place=None, quantity=None)
