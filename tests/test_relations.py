@@ -505,3 +505,10 @@ def test_grounds_and_partitives(parser, text, mentions, expected):
     got = triples(relate(parser, text, mentions))
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert ("Anna Lind", "murder", "Karl Berg") not in got and ("court", "murder", "Anna Lind") not in got
+
+
+def test_a_captive_taken_somewhere_is_moved_not_capturing(parser):
+    rows = relate(parser, "Ali Omar was taken to the Counter Terrorism Department for questioning.",
+                  {"Ali Omar": "Person", "the Counter Terrorism Department": "Organization:Counter Terrorism Department"})
+    assert [(r["subject"], r["predicate"], r["object"], r["event_type"]) for r in rows] == [
+        ("Ali Omar", "take to", "Counter Terrorism Department", "Transfer")]

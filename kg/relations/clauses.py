@@ -47,6 +47,7 @@ from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 HARM = {"Killing", "Attack"}
+CAPTIVE_EVENTS = {"Capture", "Arrest"}  # "X was taken to Y": X is the one taken
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
 AGENT_PREPS = {"in", "during", "under", "after", "through", "amid", "with"}
 
@@ -422,8 +423,9 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for prep in verb.children:
                     if prep.dep_ == "prep" and prep.lower_ in {"to", "into"}:
                         places = [a for a in resolve_all(_pobjs(prep), m) if m.type(a.key) in DESTINATION_TYPES]
+                        moved = "Transfer" if event in CAPTIVE_EVENTS else event  # the captive is moved, not capturing
                         for s, o in _pairs(patients, places):
-                            yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "destination")
+                            yield Candidate(s, f"{label} to", o, verb, moved, DESTINATION, "destination")
             continue
         controller = _controller(verb)
         objects = resolve_all(object_heads(verb), m)
