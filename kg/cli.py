@@ -277,6 +277,9 @@ def serve(
     sparql_workers: Annotated[Optional[int], typer.Option(
         "--sparql-workers", help="SPARQL queries running at once, each in its own worker "
                                  "(KG_SPARQL_WORKERS, default: cores); 16 more may wait, then 429.")] = None,
+    header_timeout: Annotated[float, typer.Option(
+        "--header-timeout", envvar="KG_HEADER_TIMEOUT",
+        help="Seconds a client has to send a request's line and headers before the connection is closed.")] = 10.0,
     log_level: Annotated[str, typer.Option(
         "--log-level", help="info logs every request; warning logs only problems.")] = "info",
     store: StoreOpt = None,
@@ -288,9 +291,12 @@ def serve(
     import uvicorn
 
     from api import Settings, create_app
+    from api.slow_clients import header_timeout_protocol
     from .store import default_store_path, open_store
 
     use(store, model)
+    if not header_timeout > 0:
+        fail(f"--header-timeout must be positive, not {header_timeout}")
     settings = Settings(store=state.store or default_store_path(), model=state.model)
     if update_token:
         settings.update_token = update_token
@@ -306,7 +312,7 @@ def serve(
         with errors_as_messages():
             service = create_app(settings, store=store)
         typer.echo(service_banner(service, host, port, writes=bool(settings.update_token)), err=True)
-        uvicorn.run(service, host=host, port=port, log_level=log_level)
+        uvicorn.run(service, host=host, port=port, log_level=log_level, http=header_timeout_protocol(header_timeout))
     finally:
         store.close()
 
