@@ -54,3 +54,17 @@ def test_a_title_phrase_is_not_part_of_the_name(nlp):
     got = labels(nlp, '"We will not stop," said Under Secretary for Terrorism and Financial Intelligence Brian Nelson.')
     assert got.get("Brian Nelson") == "Person"
     assert not {"Financial Intelligence Brian Nelson", "Terrorism"} & got.keys()
+
+
+def test_a_first_name_the_model_typed_apart_stays_in_the_name(nlp):
+    doc = nlp("Kenyan troops captured Abdiweli Farah Gedi, a leader of the militia, in Kismayo on Sunday.")
+    assert "Abdiweli Farah Gedi" in {e.label for e in doc._.kg_entities.values()}
+
+
+@pytest.mark.parametrize("text", [
+    "A drone strike killed Nasser al-Hadhrami, a commander of Jaish al-Mukalla, in Mukalla on Friday.",
+    "Jaish al-Mukalla said a drone strike killed its commander Nasser al-Hadhrami in Mukalla.",
+])
+def test_a_group_named_by_its_kind_is_an_organisation_and_the_town_in_its_name_a_place(nlp, text):
+    ents = {e.label: e.type for e in nlp(text)._.kg_entities.values()}
+    assert ents["Jaish al-Mukalla"] == "Organization" and ents["Mukalla"] == "Location", ents

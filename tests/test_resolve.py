@@ -83,6 +83,23 @@ def test_different_given_names_alike_in_sound_stay_apart(store):
     assert decisions(store) == {}
 
 
+def test_a_name_without_its_middle_name_joins_the_full_one(store):
+    write(store, extraction("a1", [person("Musa Abdulkarim Danjuma")]))
+    write(store, extraction("a2", [person("Musa Danjuma")]))
+    write(store, extraction("a3", [person("Hamza Danjuma")]))  # another given name: another man
+    assert decisions(store) == {"person/musa-danjuma": ("person/musa-abdulkarim-danjuma", "middle", 0.9,
+                                                        "Musa Abdulkarim Danjuma")}
+
+
+def test_a_spelling_that_sounds_otherwise_is_still_compared(store):
+    # "al-Hadrami" and "al-Hadhrami" have different Metaphone codes: a second key (given name's sound and the
+    # surname's first letters) brings them together
+    write(store, extraction("a1", [person("Nasser al-Hadhrami")]))
+    write(store, extraction("a2", [person("Nasir al-Hadrami")]))
+    (joined,) = decisions(store).items()
+    assert joined[0] == "person/nasir-al-hadrami" and joined[1][:2] == ("person/nasser-al-hadhrami", "variant")
+
+
 def test_a_surname_alone_joins_the_only_person_with_that_surname(store):
     write(store, extraction("a1", [person("Yasser Arafat")]))
     write(store, extraction("a2", [person("Arafat")]))

@@ -73,7 +73,7 @@ def person_shaped(span: Span, lex: Lexicon) -> bool:
 def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str]) -> list[tuple[str, int]]:
     """Evidence from the name's shape and its sentence, as (type, weight) votes.
 
-    - an organisation's head word ("... Police Service") -> Organization, 2;
+    - an organisation's head word ("... Police Service", "Jaish al-...") -> Organization, 3;
     - in apposition with a person noun ("Adebayo Okafor, a police official") -> Person, 2;
     - followed by an age ("Pavel Orlov, 28,", "X, a 34-year-old ...") -> Person, 2;
     - coordinated with a name of known type ("Benin and Togo") -> that type, 2;
@@ -86,8 +86,8 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     armed group (see :func:`_introduced_as_group`), so "the group" can refer to it.
     """
     votes = []
-    if span[-1].lower_ in lex.org_heads or span[0].lower_ in lex.org_heads:
-        votes.append(("Organization", 2))
+    if _org_headed(span, lex):
+        votes.append(("Organization", 3))  # outweighs the model's PERSON and a verb people do ("X said")
     if participant_type(span[-1]) == "Organization":
         votes.append(("Organization", 3))  # "Apaches", "F-16s": aircraft of a force, not people
     root = span.root
@@ -120,6 +120,11 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     elif label != "PERSON" and place.dep_ == "pobj" and place.head.lower_ in LOCATIVE_PREPS:
         votes.append(("Location", 1))
     return votes
+
+
+def _org_headed(span: Span, lex: Lexicon) -> bool:
+    """A name whose first or last word names a kind of organisation ("... Police Service", "Jaish al-Adl")."""
+    return span[-1].lower_ in lex.org_heads or span[0].lower_ in lex.org_heads
 
 
 def _place_noun(tok) -> bool:
@@ -199,8 +204,9 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
 
     words = {span.text: name_words(span.text, lex.name_particles) for span, _, _ in candidates}
     people = list(dict.fromkeys(
-        span.text for span, label, _ in candidates if label == "PERSON" or person_shaped(span, lex)
-    ))
+        span.text for span, label, _ in candidates
+        if (label == "PERSON" or person_shaped(span, lex)) and not _org_headed(span, lex)
+    ))  # "Jaish al-Mukalla" (a group, whatever the model says) is no full name of "Mukalla"
     full_of = _full_names(people, words, candidates)
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label, _ in candidates:
@@ -328,7 +334,7 @@ def _extend_person(ent: Span, lex: Lexicon) -> Span:
         and not doc[start].is_sent_start
         and doc[start - 1].tag_ == "NNP"
         and doc[start - 1].is_title
-        and not doc[start - 1].ent_type_
+        and (not doc[start - 1].ent_type_ or _stray_given_name(doc[start - 1], ent, lex))
         and doc[start - 1].text not in lex.titles
         and _title_before(doc, start, lex) is None
     ):
@@ -345,6 +351,14 @@ def _extend_person(ent: Span, lex: Lexicon) -> Span:
     ):
         end += 1  # "[Iyad Ag] Ghaly": the name's last word is a compound of the next proper noun
     return doc[start:end] if (start, end) != (ent.start, ent.end) else ent
+
+
+def _stray_given_name(tok, ent: Span, lex: Lexicon) -> bool:
+    """"[Abdiweli] Farah Gedi": a one-word name the model typed apart (a place, say) that is a compound of the
+    person's name and no country, demonym or known name is the person's first name."""
+    return (tok.ent_iob_ == "B" and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+            and tok.dep_ == "compound" and ent.start <= tok.head.i < ent.end
+            and tok.text not in lex.country_by_name and tok.text not in lex.demonyms and tok.text not in lex.names)
 
 
 def _out_of_title(span: Span, lex: Lexicon) -> Span:

@@ -9,6 +9,7 @@ name with the same initials):
 - ``exact``: a name with the same core words (for people, a full name);
 - ``honorific``: the same, once a title or honorific is dropped ("Mr Arafat");
 - ``variant``: names whose words match one by one ("Usama bin Ladin", "al-Qaida"); for people, full names only;
+- ``middle``: a given name and surname, and a full name with a middle name between them (people);
 - ``acronym``: an acronym and a name with those initials ("PA"), when only one stored entity has them;
 - ``surname``: a surname alone and a full name ending with it, when only one stored
   person has that surname.
@@ -25,8 +26,9 @@ from dataclasses import dataclass, field
 
 from .names import _WORD, _titles, acronym_of, core_words, fold, initials, sound, word_score, words_score
 
-RANK = {"gazetteer": 6, "exact": 5, "honorific": 4, "variant": 3, "acronym": 2, "surname": 1}
+RANK = {"gazetteer": 7, "exact": 6, "honorific": 5, "variant": 4, "middle": 3, "acronym": 2, "surname": 1}
 SURNAME_DISCOUNT = 0.8  # a surname alone says less than a full name
+MIDDLE_DISCOUNT = 0.9  # a given name and surname without the middle name say a little less than all three
 ACRONYM_SCORE = 0.9
 TIE = 0.02  # two candidates this close under the same rule: too close to call
 
@@ -79,6 +81,7 @@ def block_keys(type_: str, name: str, geonames: int | None = None) -> set[str]:
         keys.add(f"person#{sound(core[-1])}")
         if len(core) >= 2:
             keys.add(f"person~{sound(core[0])}|{sound(core[-1])}")
+            keys.add(f"person%{sound(core[0])}|{core[-1][:3]}")  # "al-Hadrami" sounds unlike "al-Hadhrami"
     elif type_ == "Organization":
         keys.add("organization~" + "|".join(sound(w) for w in core))
         for letters in (acronym_of(name), initials(name)):
@@ -156,6 +159,20 @@ def _variant(m: Mention, c: Candidate) -> Match | None:
     return best
 
 
+def _middle(m: Mention, c: Candidate) -> Match | None:
+    """A given name and surname, and a full name with a middle name between the same two ("Musa Danjuma",
+    "Musa Abdulkarim Danjuma")."""
+    for _, a in _full(m.names, m.type):
+        for name, b in _full(c.ordered(), m.type):
+            short, long_ = sorted((a, b), key=len)
+            if len(short) != 2 or len(long_) < 3:
+                continue
+            first, last = word_score(short[0], long_[0]), word_score(short[-1], long_[-1])
+            if first and last:
+                return Match(m.key, c.iri, "middle", MIDDLE_DISCOUNT * (first + last) / 2, name)
+    return None
+
+
 def _acronym(m: Mention, c: Candidate, owners: dict[str, set[str]]) -> Match | None:
     for name in m.names:
         for other in c.ordered():
@@ -197,7 +214,7 @@ def judge(m: Mention, c: Candidate, owners: dict[str, set[str]]) -> Match | None
     if m.type == "Organization":
         return _acronym(m, c, owners)
     if m.type == "Person":
-        return _surname(m, c, owners)
+        return _middle(m, c) or _surname(m, c, owners)
     return None
 
 
