@@ -3,7 +3,8 @@ arguments of event verbs and nouns whose head noun the lexicon lists become node
 
 import pytest
 
-from kg.entities.participants import event_arguments, is_place_noun
+from kg.entities.participant_words import is_place_noun
+from kg.entities.participants import event_arguments
 
 # text, {label: type} expected among the entities, labels that must not be entities
 PARTICIPANTS = [

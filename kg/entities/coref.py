@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from ..prepare import in_furniture
 from .describe import _index
 from .lexicon import Lexicon
-from .participants import is_inert_noun
+from .participant_words import is_inert_noun
 from .quotes import speech_verbs, speakers
 from .mentions import Mention, Registry, sentence_starts
 

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from .mentions import Registry, sentence_starts
-from .participants import verb_class
+from .participant_words import verb_class
 
 REACH = 2  # sentences after the description's where the name must come
 LEAD = 3  # the description must come in the article's first sentences

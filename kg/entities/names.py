@@ -25,7 +25,7 @@ from ..prepare import in_furniture
 from ..keys import entity_key
 from .lexicon import Lexicon
 from .mentions import Registry, strip_span
-from .participants import aircraft_model, is_place_noun, participant_type
+from .participant_words import aircraft_model, is_place_noun, participant_type
 from .ruler import LEXICON
 
 MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}

@@ -20,14 +20,13 @@ gunmen"); a group named in it makes the people its members ("Hamas supporters").
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from .. import lexicons
 from .describe import scoped_key
 from .lexicon import Lexicon
 from .mentions import Mention, Registry
+from .participant_words import is_aircraft, is_place_noun, words
 
 VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
 ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "onto", "with", "by", "from", "of", "alongside",
@@ -42,47 +41,9 @@ MAKER_WORDS = {"made", "built", "supplied", "designed", "manufactured"}
 MAX_WORDS = 6  # longer descriptions are clauses a parser ran together, not participants
 
 
-@cache
-def _data() -> dict:
-    data = lexicons.load("participants")
-    events = lexicons.load("events")
-    verbs = {v for entry in events.values() for v in entry.get("verbs") or []}
-    nouns = {n for entry in events.values() for n in entry.get("nouns") or []}
-    types = {}
-    for word in data["places"]:
-        types[word] = "Location"
-    for word in data["people"]:
-        types[word] = "Person"
-    for word in data["forces"]:
-        types[word] = "Organization"
-    return {
-        "types": types,
-        "members": frozenset(data["member_nouns"]),
-        "followers": frozenset(data["follower_nouns"]),
-        "not": frozenset(data["not_participants"]),
-        "empty": frozenset(data["empty_modifiers"]),
-        "quantities": frozenset(data["quantities"]),
-        "vague": frozenset(data["vague"]),
-        "weapons": frozenset(data["weapons"]),
-        "aircraft": frozenset(data["aircraft"]),
-        "counted": frozenset(data["counted_forces"]),
-        "aircraft_nouns": frozenset(data["aircraft_nouns"]),
-        "aircraft_marks": frozenset(data["aircraft_marks"]),
-        "casualty_verbs": frozenset(data["casualty_verbs"]),
-        "casualty_nouns": frozenset(data["casualty_nouns"]),
-        "verbs": frozenset(verbs),
-        "speech": frozenset(lexicons.load("relations")["speech_verbs"]) | {"warn"},
-        "nouns": frozenset(nouns),
-        "search_verbs": frozenset(events["Surveillance"]["verbs"]),
-        "transfer_verbs": frozenset(events["Transfer"]["verbs"]),
-        "verb_classes": {v: cls for cls, entry in events.items() for v in entry.get("verbs") or []},
-        "noun_classes": {n: cls for cls, entry in events.items() for n in entry.get("nouns") or []},
-    }
-
-
 def _partitive(head: Token) -> Token:
     """The people a quantity word counts: "hundreds of Al Qaeda militants" -> militants."""
-    if head.lower_ in _data()["quantities"] or head.like_num:
+    if head.lower_ in words()["quantities"] or head.like_num:
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
         objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
         if objs:
@@ -95,7 +56,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
     from ..relations.cues import cues  # the relations package imports this module
     from ..relations.light import light_verb
 
-    d = _data()
+    d = words()
     for tok in doc:
         lemma = tok.lemma_.lower()
         heads: list[Token] = []
@@ -168,7 +129,7 @@ def partner_preps(verb: Token) -> list[Token]:
 
 def destinations(verb: Token) -> list[Token]:
     """Where a transfer verb sends its object or subject: "sent tanks to police stations", "moved back into a suburb"."""
-    if verb.lemma_.lower() not in _data()["transfer_verbs"]:
+    if verb.lemma_.lower() not in words()["transfer_verbs"]:
         return []
     return [p for prep in verb.children if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "into"}
             for p in prep.children if p.dep_ == "pobj"]
@@ -194,7 +155,7 @@ class Participants:
         last: dict[tuple[str, bool], list[tuple[int, str]]] = {}  # (head lemma, plural) -> (start, key) with that head
         for m in sorted(reg.mentions, key=lambda m: m.start):
             ent = reg.entities[m.key]
-            if m.kind == "description" or (ent.type == "Organization" and _data()["types"].get(
+            if m.kind == "description" or (ent.type == "Organization" and words()["types"].get(
                     doc[m.end - 1].lemma_.lower()) == "Organization"):  # "Iraqi forces" ... "the forces"
                 last.setdefault(_noun(doc[m.end - 1]), []).append((m.start, m.key))
             elif ent.type == "Location" and m.end < len(doc) and is_place_noun(doc[m.end]) \
@@ -209,7 +170,7 @@ class Participants:
                 continue
             if not bare and _is_bare(doc, head) and not _specific_one(head) and not _harmed_one(head):
                 continue
-            if head.lemma_.lower() in _data()["weapons"]:
+            if head.lemma_.lower() in words()["weapons"]:
                 self._weapon(doc, reg, at, head)
                 continue
             found = self._participant(doc, reg, at, head, last, bare)
@@ -250,7 +211,7 @@ class Participants:
         for m in reg.mentions:
             ent, head = reg.entities[m.key], doc[m.end - 1]
             if m.kind != "description" or ent.type != "Person" or ent.described_by is not None \
-                    or head.lemma_.lower() not in _data()["members"]:
+                    or head.lemma_.lower() not in words()["members"]:
                 continue
             for prep in [*head.children, *(hung_after(head) if head.dep_ == "dobj" else ())]:
                 if prep.dep_ == "prep" and prep.lower_ in {"from", "of"}:
@@ -259,7 +220,7 @@ class Participants:
                         if other is not None and other.type == "Organization":
                             ent.described_by = ent.described_by or ("member of", other.key)
                         elif other is not None and other.type == "Person" and prep.lower_ == "of" \
-                                and head.lemma_.lower() in _data()["followers"]:  # "supporters of Sheikh Yassin"
+                                and head.lemma_.lower() in words()["followers"]:  # "supporters of Sheikh Yassin"
                             ent.described_by = ent.described_by or (f"{head.lemma_.lower()} of", other.key)
 
     def _counted_force(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
@@ -268,7 +229,7 @@ class Participants:
         if mention.kind != "name" or mention.end != head.i + 1 or reg.entities[mention.key].type != "Organization":
             return
         lemma = head.lemma_.lower()
-        if _data()["types"].get(lemma) != "Person" and lemma not in _data()["counted"]:
+        if words()["types"].get(lemma) != "Person" and lemma not in words()["counted"]:
             return
         if not any(c.dep_ == "nummod" and c.i < mention.start for c in head.children):
             return
@@ -288,7 +249,7 @@ class Participants:
 
     def _casualties(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
         """A bare count as the object of a casualty verb: so many people ("wounded 37" -> "37 people")."""
-        if head.head.lemma_.lower() not in _data()["casualty_verbs"]:
+        if head.head.lemma_.lower() not in words()["casualty_verbs"]:
             return
         label = "one person" if head.lower_ in {"one", "1"} else f"{head.text} people"
         key = scoped_key(doc, "Person", f"{label}-{head.i}")
@@ -303,7 +264,7 @@ class Participants:
             country = self.lex.demonyms.get(tok.text)
             if country is None or tok.i in at or tok.dep_ != "amod" or country not in self.lex.refs:
                 continue
-            if _data()["noun_classes"].get(tok.head.lemma_.lower()) not in OPERATION_CLASSES:
+            if words()["noun_classes"].get(tok.head.lemma_.lower()) not in OPERATION_CLASSES:
                 continue
             if country not in reg.entities:
                 reg.from_ref(self.lex.refs[country])
@@ -328,7 +289,7 @@ class Participants:
         at[head.i] = reg.mentions[-1]
 
     def _type(self, head: Token) -> str | None:
-        d = _data()
+        d = words()
         lemma, word = head.lemma_.lower(), head.lower_
         doc = head.doc
         before = doc[head.i - 1].lower_ if head.i else ""
@@ -352,10 +313,10 @@ class Participants:
         type_ = self._type(head)
         if type_ is None:
             return None
-        if head.lemma_.lower() in _data()["counted"] and any(c.dep_ == "nummod" for c in head.children):
+        if head.lemma_.lower() in words()["counted"] and any(c.dep_ == "nummod" for c in head.children):
             type_ = "Person"  # "three US troops"
-        if head.lemma_.lower() in _data()["aircraft_nouns"] and any(
-                any(ch.isdigit() for ch in t.text) or t.lower_ in _data()["aircraft_marks"]
+        if head.lemma_.lower() in words()["aircraft_nouns"] and any(
+                any(ch.isdigit() for ch in t.text) or t.lower_ in words()["aircraft_marks"]
                 for t in doc[head.left_edge.i : head.i]):
             type_ = "Organization"  # "long-range B-52 bombers": aircraft, not suicide bombers
         start, end = _strip(doc, _modifiers_start(head), head.i), head.i + 1
@@ -416,7 +377,7 @@ class Participants:
         key = scoped_key(doc, type_, label)
         ent = reg.entity(key, label, type_)
         self._ties(doc, reg, at, ent, start, head)
-        if type_ == "Organization" and _aircraft(head) and not any(c.dep_ in {"poss", "nummod"} for c in head.children):
+        if type_ == "Organization" and is_aircraft(head) and not any(c.dep_ in {"poss", "nummod"} for c in head.children):
             key = self._air_force(doc, reg, key)  # not "Mr Arafat's three helicopters" nor "80 strike aircraft"
         # the mention: from the first word no name covers ("Hamas supporters" -> "supporters")
         lo = first
@@ -438,7 +399,7 @@ class Participants:
                 other = reg.entities[mention.key]
                 if other.type == "Location" and other.subtype == "Country":
                     country = other.key
-                elif other.type == "Organization" and ent.type == "Person" and head.lemma_.lower() in _data()["members"] \
+                elif other.type == "Organization" and ent.type == "Person" and head.lemma_.lower() in words()["members"] \
                         and not against_prefixed(doc, mention.start):
                     ent.described_by = ent.described_by or ("member of", other.key)
                     continue
@@ -454,12 +415,8 @@ def _specific_one(head: Token) -> bool:
     event makes someone in particular."""
     doc = head.doc
     return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
-            and any(c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and c.lemma_.lower() in _data()["verbs"]
+            and any(c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and c.lemma_.lower() in words()["verbs"]
                     for c in head.children))
-
-
-def _aircraft(head: Token) -> bool:
-    return head.lemma_.lower() in _data()["aircraft"] or head.lower_ in _data()["aircraft"]
 
 
 def _noun(tok: Token) -> tuple[str, bool]:
@@ -479,19 +436,8 @@ def _harmed_one(head: Token) -> bool:
     if head.tag_ not in {"NN", "NNP"} or head.i == 0 or doc[head.i - 1].lower_ not in {"a", "an"}:
         return False
     if head.dep_ == "pobj" and head.head.lower_ == "of":  # "the death of a Palestinian"
-        return head.head.head.lemma_.lower() in _data()["casualty_nouns"]
-    return head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.lemma_.lower() in _data()["casualty_verbs"]
-
-
-def participant_type(tok: Token) -> str | None:
-    """The node type the lexicon gives a head word ("soldiers" Person, "F-16s" Organization), if any."""
-    d = _data()
-    return d["types"].get(tok.lower_) or d["types"].get(tok.lemma_.lower())
-
-
-def is_place_noun(tok: Token) -> bool:
-    """A noun that names a target or scene ("base", "station", "caves"), not a named place."""
-    return tok.pos_ == "NOUN" and _data()["types"].get(tok.lemma_.lower()) == "Location"
+        return head.head.head.lemma_.lower() in words()["casualty_nouns"]
+    return head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.lemma_.lower() in words()["casualty_verbs"]
 
 
 def _is_bare(doc: Doc, head: Token) -> bool:
@@ -504,7 +450,7 @@ def _is_bare(doc: Doc, head: Token) -> bool:
 def _strip(doc: Doc, start: int, head: int) -> int:
     """The start of a description without leading determiners, pronouns, adverbs and punctuation."""
     while start < head and (doc[start].pos_ in LEADING or doc[start].tag_ in {"PRP$", "POS"}
-                            or doc[start].lower_ in _data()["empty"]):
+                            or doc[start].lower_ in words()["empty"]):
         start += 1
     return start
 
@@ -517,26 +463,3 @@ def _modifiers_start(head: Token) -> int:
             start = min(start, child.left_edge.i)
     return start
 
-
-def aircraft_model(span) -> bool:
-    """"Apache" in "Apache helicopters", "F-16s": a model name of aircraft, a description (of a force), no name."""
-    return all(_aircraft(t) for t in span)  # "Apache helicopters", "F-16s"
-
-
-def is_inert_noun(tok: Token) -> bool:
-    """A weapon, a place or an event ("rockets", "offices", "strikes"): nothing a plural pronoun for the actors
-    could mean."""
-    lemma = tok.lemma_.lower()
-    data = _data()
-    return (lemma in data["weapons"] or is_place_noun(tok)
-            or (lemma in data["nouns"] and data["types"].get(lemma) != "Person"))
-
-
-def is_weapon(tok: Token) -> bool:
-    """"bomb", "missiles": what a force fires, standing for whoever fired it."""
-    return tok.lemma_.lower() in _data()["weapons"]
-
-
-def verb_class(tok: Token) -> str | None:
-    """The event class of a verb lemma (from kg/lexicons/events.yaml), or None."""
-    return _data()["verb_classes"].get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None

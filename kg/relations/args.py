@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import MENTIONS
-from ..entities.participants import is_place_noun
+from ..entities.participant_words import is_place_noun
 from ..model import Entity
 from .cues import cues
 

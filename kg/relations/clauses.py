@@ -41,7 +41,8 @@ from .candidate import Candidate
 from .cues import cues
 from .events import event_class
 from .light import counted, light_verb
-from ..entities.participants import destinations, is_weapon, partner_preps, proposal_makers, search_targets
+from ..entities.participant_words import is_weapon
+from ..entities.participants import destinations, partner_preps, proposal_makers, search_targets
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients

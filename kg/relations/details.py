@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from .args import Mentions, resolve
 from .cues import cues
 from .events import event_class
-from ..entities.participants import is_place_noun
+from ..entities.participant_words import is_place_noun
 from .time import normalise
 
 # A clause's negation and modality do not reach into what modifies or coordinates with it

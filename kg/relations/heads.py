@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..entities.participants import is_place_noun
+from ..entities.participant_words import is_place_noun
 from .args import is_relative_pronoun, relative_head
 from .cues import cues
 from .events import event_class
