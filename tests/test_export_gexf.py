@@ -81,9 +81,30 @@ def test_sample_values_as_gephi_lite_sees_them(files):
                    if (e["source"], e["target"], e["attributes"]["relation"]) == (TURKEY, BAGHDADI, "capture"))
     assert capture == {
         "label": "capture", "kind": "capture", "weight": 2, "relation": "capture", "event_type": "Capture",
-        "statements": 2, "confidence": 0.9, "articles": 2, "first_date": "2019-10-27", "last_date": "2019-10-28",
-        "places": "Syria", "sources": "MIT; two security sources", "color": "rgb(242,142,43)", "thickness": 2,
+        "statements": 2, "confidence": 0.9, "articles": 2, "independent_sources": 2, "first_date": "2019-10-27",
+        "last_date": "2019-10-28", "places": "Syria", "sources": "MIT; two security sources",
+        "color": "rgb(242,142,43)", "thickness": 2,
     }
+
+
+def test_an_edge_weighs_its_independent_sources_not_its_statements():
+    from dataclasses import replace
+
+    from kg.export.gexf import gexf_tree
+    from kg.export.graph import build_graph
+    from kg.rdf import to_graph
+    from kg.store import open_store
+
+    from .export_data import ARTICLE_1, ARTICLE_2
+
+    with open_store(":memory:") as store:
+        for ex in (ARTICLE_1, ARTICLE_2):  # two articles of one outlet: one independent source
+            store.replace_graph(*to_graph(replace(ex, article=replace(ex.article, publisher="Wire"))))
+        root = ET.fromstring(ET.tostring(gexf_tree(build_graph(store)).getroot()))  # as a file reads
+    capture = next(e for e in root.iterfind(".//g:edge", NS)
+                   if (e.get("source"), e.get("target"), e.get("label")) == (TURKEY, BAGHDADI, "capture"))
+    values = {v.get("for"): v.get("value") for v in capture.iterfind(".//g:attvalue", NS)}
+    assert (capture.get("weight"), values["statements"], values["independent_sources"]) == ("1", "2", "1")
 
 
 def test_dynamic_mode_puts_nodes_and_edges_on_a_timeline(files):

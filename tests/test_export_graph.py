@@ -37,7 +37,7 @@ def test_edges_aggregate_statements_and_keep_relations_apart(sample):
     assert capture == {
         "label": "capture", "event_type": "Capture", "weight": 2, "confidence": 0.9, "articles": 2,
         "first_date": "2019-10-27", "last_date": "2019-10-28", "spells": [("2019-10-27", "2019-10-28")],
-        "places": "Syria", "sources": "MIT; two security sources",
+        "places": "Syria", "sources": "MIT; two security sources", "independent_sources": 2,
     }
     assert g[IRAQ][BAGHDADI]["capture"]["spells"] == [("2020-01-01", "2020-12-31")]
     lead = g[BAGHDADI][DAESH]["lead"]
@@ -70,3 +70,18 @@ def test_entity_type_and_ego_filters(sample):
 def test_ego_outside_the_selection_is_a_clear_error(sample):
     with pytest.raises(FilterError, match="organization/daesh is not in the graph, or the other filters leave it out"):
         build_graph(sample, Filters.parse(ego="organization/daesh", entity_types="Person"))
+
+
+def test_articles_of_one_publisher_are_one_independent_source():
+    from dataclasses import replace
+
+    from kg.rdf import to_graph
+    from kg.store import open_store
+
+    from .export_data import ARTICLE_1, ARTICLE_2
+
+    with open_store(":memory:") as store:
+        for ex in (ARTICLE_1, ARTICLE_2):  # both from the same outlet now
+            store.replace_graph(*to_graph(replace(ex, article=replace(ex.article, publisher="Wire"))))
+        capture = build_graph(store)[TURKEY][BAGHDADI]["capture"]
+    assert (capture["weight"], capture["articles"], capture["independent_sources"]) == (2, 2, 1)

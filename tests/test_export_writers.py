@@ -16,7 +16,7 @@ from kg.export.writers import EDGE_COLUMNS, NODE_COLUMNS
 
 from .export_data import EDGES, NODES
 
-INTS = {"mentions", "articles", "weight"}
+INTS = {"mentions", "articles", "weight", "independent_sources"}
 
 
 def _without_spells(g: nx.MultiDiGraph) -> nx.MultiDiGraph:

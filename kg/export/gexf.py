@@ -8,7 +8,7 @@ are left out, so Gephi shows them as null.
 
 Static mode: nodes carry ``viz:color`` (by type), ``viz:size`` (by mentions) and, unless disabled,
 ``viz:position`` from a seeded spring layout (graphs up to ``style.LAYOUT_MAX_NODES`` nodes); edges are
-directed, labelled with the relation, weighted by the number of supporting statements and coloured by event
+directed, labelled with the relation, weighted by the number of independent sources (outlets) and coloured by event
 family (see :mod:`kg.export.style`). The relation is also the edge ``kind``, which is how Gephi 0.10 keeps
 parallel edges of different relations apart.
 
@@ -47,6 +47,7 @@ EDGE_ATTRIBUTES = (
     ("statements", "integer", "weight"),
     ("confidence", "double", "confidence"),
     ("articles", "integer", "articles"),
+    ("independent_sources", "integer", "independent_sources"),
     ("first_date", "string", "first_date"),
     ("last_date", "string", "last_date"),
     ("places", "string", "places"),
@@ -56,7 +57,7 @@ TITLES = {
     "type": "Type", "subtype": "Subtype", "country": "Country", "mentions": "Mentions", "articles": "Articles",
     "first_seen": "First seen", "last_seen": "Last seen", "relation": "Relation", "event_type": "Event type",
     "statements": "Statements", "confidence": "Confidence", "first_date": "First date", "last_date": "Last date",
-    "places": "Places", "sources": "Sources",
+    "places": "Places", "sources": "Sources", "independent_sources": "Independent sources",
 }
 
 
@@ -97,7 +98,7 @@ def gexf_tree(g: nx.MultiDiGraph, *, dynamic: bool = False, positions: bool = Tr
     ET.SubElement(meta, "creator").text = f"kg {__version__}"
     ET.SubElement(meta, "description").text = (
         "Entities (nodes coloured by type: Person red, Organization blue, Location green) and the relations "
-        "reported between them (edges weighted by supporting statements, coloured by event family)."
+        "reported between them (edges weighted by independent sources, coloured by event family)."
     )
     graph_attrs = {"defaultedgetype": "directed", "idtype": "string"}
     if dynamic:
@@ -122,7 +123,8 @@ def gexf_tree(g: nx.MultiDiGraph, *, dynamic: bool = False, positions: bool = Tr
 
     edges = ET.SubElement(graph, "edges", {"count": str(g.number_of_edges())})
     for i, (s, o, d) in enumerate(sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("label", "")))):
-        attrs = {"id": f"e{i}", "source": s, "target": o, "type": "directed", "weight": _value(d.get("weight", 1))}
+        weight = d.get("independent_sources", d.get("weight", 1))  # how many outlets report it
+        attrs = {"id": f"e{i}", "source": s, "target": o, "type": "directed", "weight": _value(weight)}
         if d.get("label"):  # kind: Gephi keeps parallel edges apart only when their kinds differ
             attrs["label"] = attrs["kind"] = _token(d["label"])
         edge = ET.SubElement(edges, "edge", attrs)
@@ -132,7 +134,7 @@ def gexf_tree(g: nx.MultiDiGraph, *, dynamic: bool = False, positions: bool = Tr
             for start, end in d["spells"]:
                 ET.SubElement(spells, "spell", {"start": start, "end": end})
         _color(edge, style.edge_color(d))
-        ET.SubElement(edge, "viz:thickness", {"value": _value(float(d.get("weight", 1)))})
+        ET.SubElement(edge, "viz:thickness", {"value": _value(float(weight))})
     ET.indent(root, space=" ")
     return ET.ElementTree(root)
 

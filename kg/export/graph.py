@@ -6,7 +6,8 @@ the first and last dates of the statements they take part in (``""`` when none i
 
 Edges are relations: all statements with the same agent, target and relation label become one directed edge
 (``key`` = the label), so parallel edges with different relations stay apart ("capture" and "extradite" between
-the same two entities are two edges) and repeated evidence adds up in ``weight``. A statement's assisting party
+the same two entities are two edges) and repeated evidence adds up in ``weight``; ``independent_sources``
+counts the outlets that report it (an article's publisher, else the article itself). A statement's assisting party
 also gets an edge to the target ("MIT helped Iraq capture X": MIT -help capture-> X), unless the same sentence
 already yielded that statement. Negated statements ("did not capture") are left out: an edge always means the
 relation was reported to happen. Each edge also lists the places of its statements and who says so (the labels
@@ -52,7 +53,7 @@ SELECT ?e ?type ?g ?label ?mentions ?subtype ?country WHERE {
 
 # One row per statement and rdf:type (the event class is picked in Python).
 _STATEMENTS = _PREFIX + """
-SELECT ?st ?s ?o ?label ?confidence ?time ?class ?place ?assist ?sentence ?source ?published ?g WHERE {
+SELECT ?st ?s ?o ?label ?confidence ?time ?class ?place ?assist ?sentence ?source ?published ?publisher ?g WHERE {
   GRAPH ?g {
     ?st a kg:Statement ; kg:agent ?s ; kg:target ?o ; kg:relationLabel ?label .
     OPTIONAL { ?st kg:confidence ?confidence }
@@ -63,6 +64,7 @@ SELECT ?st ?s ?o ?label ?confidence ?time ?class ?place ?assist ?sentence ?sourc
     OPTIONAL { ?st prov:wasAttributedTo/rdfs:label ?source }
     OPTIONAL { ?st a ?class }
     OPTIONAL { ?g kg:published ?published }
+    OPTIONAL { ?g kg:publisher ?publisher }
   }
   FILTER NOT EXISTS { ?st kg:negated true }
 }
@@ -113,6 +115,7 @@ class _Statement:
     article: str = ""
     classes: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)  # who says so: labels of prov:wasAttributedTo
+    outlet: str = ""  # the article's publisher, else the article itself: one independent source
 
     @property
     def event_type(self) -> str:
@@ -141,6 +144,7 @@ def _read_statements(store: Store) -> list[_Statement]:
                 assisting=row["assist"],
                 sentence=row["sentence"] or row["st"],
                 article=row["g"],
+                outlet=row["publisher"] or row["g"],
             )
         if row["class"] is not None:
             st.classes.add(_local(row["class"]))
@@ -216,6 +220,7 @@ def _add_edges(g: nx.MultiDiGraph, statements: list[_Statement]) -> None:
             weight=len(sts),
             confidence=round(max(st.confidence for st in sts), 3),
             articles=len({st.article for st in sts}),
+            independent_sources=len({st.outlet for st in sts}),
             first_date=spans[0][0].isoformat() if spans else "",
             last_date=max(end for _, end in spans).isoformat() if spans else "",
             spells=[(a.isoformat(), b.isoformat()) for a, b in _merged(spans)],

@@ -22,7 +22,7 @@ NODE_COLUMNS = (
 EDGE_COLUMNS = (
     ("Source", None), ("Target", None), ("Type", None), ("Label", "label"), ("Weight", "weight"), ("Kind", "label"),
     ("EventType", "event_type"), ("Confidence", "confidence"), ("Articles", "articles"),
-    ("FirstDate", "first_date"), ("LastDate", "last_date"), ("Places", "places"), ("Sources", "sources"),
+    ("IndependentSources", "independent_sources"), ("FirstDate", "first_date"), ("LastDate", "last_date"), ("Places", "places"), ("Sources", "sources"),
 )
 
 
