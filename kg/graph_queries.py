@@ -387,7 +387,9 @@ def neighbours(
     limit: int = 50,
     offset: int = 0,
 ) -> dict:
-    """Entities within ``depth`` statements of ``id_``, each with the edges that reach it, by (depth, label).
+    """Entities within ``depth`` statements of ``id_``, each with the edges that reach it and the number of
+    independent sources (distinct publishers; an article without one counts as its own) they come from, by
+    (depth, label).
 
     ``direction`` "out" follows statements where the entity is the agent, "in"
     where it is the target. ``since``/``until`` (ISO dates) keep statements
@@ -420,13 +422,26 @@ def neighbours(
     me = _summary(store, start)
     if me["type"] is None and not reached and not store.ask("ASK { ?st ?role ?e }", {"e": start}):
         raise NotFound(id_)
+    outlet = _outlets(store, {e["article"] for edges in reached.values() for e in edges if e["article"]})
     items = []
     for node, edges in reached.items():
         items.append({**info[node], "depth": seen[node],
+                      "independent_sources": len({outlet[e["article"]] for e in edges if e["article"]}),
                       "edges": [_public(e) for e in sorted(edges, key=lambda e: (e["statement"] or "", str(e["from"])))]})
     items.sort(key=lambda n: (n["depth"], n["label"].lower(), n["id"] or ""))
     return {"entity": me, "total": len(items), "limit": limit, "offset": offset,
             "neighbours": items[offset: offset + limit]}
+
+
+def _outlets(store: Store, articles: set[str]) -> dict[str, str]:
+    """Article id -> its publisher, else the article itself: one independent source each."""
+    out = {a: f"article/{a}" for a in articles}
+    if articles:
+        query = (f"SELECT ?g ?p WHERE {{ {_values('g', [article_iri(a) for a in sorted(articles)])} "
+                 f"GRAPH ?g {{ ?g <{KG.publisher}> ?p }} }}")
+        for r in _rows(store, query):
+            out[_tail(r["g"], "article/")] = r["p"]
+    return out
 
 
 def paths(store: Store, from_id: str, to_id: str, max_depth: int = 3, limit: int = 10) -> dict:

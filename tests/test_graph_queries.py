@@ -121,3 +121,21 @@ def test_answers_from_the_lean_layout_are_those_of_the_old_one():
         art = gq.article(store, "a1")
         assert art["title"] == "Capture" and len(art["entities"]) == len(ex.entities) and len(art["statements"]) == 3
         assert gq.articles(store)["articles"] == [{"id": "a1", "title": "Capture", "source": "a1.txt"}]
+
+
+def test_a_neighbour_counts_the_independent_sources_of_its_edges():
+    from kg.store import open_store
+
+    store = open_store(":memory:")
+    for art, publisher in (("a", None), ("b", "Wire"), ("c", "Wire")):  # b and c: one outlet
+        g, st, sent = ID[f"article/{art}"], ID[f"statement/{art}"], ID[f"article/{art}/sentence/1"]
+        triples = [(ID["person/omar"], RDF.type, KG.Person), (ID["person/omar"], RDFS.label, Literal("Omar")),
+                   (ID["person/jasim"], RDF.type, KG.Person), (ID["person/jasim"], RDFS.label, Literal("Jasim")),
+                   (st, RDF.type, KG.Statement), (st, RDF.type, KG.Arrest), (st, KG.agent, ID["person/omar"]),
+                   (st, KG.target, ID["person/jasim"]), (st, KG.relationLabel, Literal("arrest")),
+                   (st, KG.sentence, sent), (sent, KG.article, g), (g, RDF.type, KG.Article)]
+        if publisher:
+            triples.append((g, KG.publisher, Literal(publisher)))
+        store.replace_graph(g, triples)
+    (jasim,) = gq.neighbours(store, "person/omar")["neighbours"]
+    assert (len(jasim["edges"]), jasim["independent_sources"]) == (3, 2)
