@@ -29,10 +29,17 @@ def make_corpus(folder: Path, n: int) -> Path:
     return folder
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """In the child: Ctrl-C handled as in a terminal, even when the tests run as a background job (which starts
+    with SIGINT ignored, and Python then keeps ignoring it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def kg(store: Path, *args: str, **popen) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "kg", "--store", str(store), "ingest", *args],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen,
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_as_at_a_terminal,
+        **popen,
     )
 
 
