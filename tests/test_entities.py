@@ -41,6 +41,11 @@ CASES = [
     # possessive institution after a country
     ("Iraq announced that its security forces had captured a man.", "its security forces", "organization/iraqi-security-forces", "Organization"),
     ("Iraq's security forces captured a man.", "Iraq's security forces", "organization/iraqi-security-forces", "Organization"),
+    # ... or after a person whose title gives the country ("his" is the leader's, his police the country's)
+    ("Kenyan President Omar Said sent his police to the camp.", "his police", "organization/kenyan-police", "Organization"),
+    # a name after a comma that ends a person noun's phrase is a person, whatever the model typed it as
+    ("However the Kenyan head of security, Jabril Rajoub says the groups must disarm.", "Jabril Rajoub",
+     "person/jabril-rajoub", "Person"),
     # a surname is the full name's person, whatever the model typed it as
     ("Police arrested Mehmet Yilmaz in Ankara. Yilmaz was charged on Monday.", "Yilmaz", "person/mehmet-yilmaz", "Person"),
     ("Security forces killed Abu Omar al-Masri in 2019. Al-Masri had led the cell.", "Al-Masri", "person/abu-omar-al-masri", "Person"),

@@ -144,8 +144,9 @@ class Describer:
                 continue
             prev = at.get(start - 1)
             if prev is not None and prev.kind == "pronoun" and doc[start - 1].dep_ == "poss":
-                ref = lex.institution(prev.key, doc[start:end].text) if _is_country(reg, prev.key, lex) else None
-                if ref is not None:  # "its security forces" after a country
+                country = _owner_country(doc, reg, prev.key, lex)
+                ref = lex.institution(country, doc[start:end].text) if country else None
+                if ref is not None:  # "its security forces" after a country, "his police" after its leader
                     _replace(reg, prev, start - 1, end, ref, doc)
                     continue
             conj = self._conjoined_institution(doc, at, start, end, reg)
@@ -561,6 +562,35 @@ def _lemma(doc: Doc, start: int, end: int) -> str:
 def _is_country(reg: Registry, key: str, lex: Lexicon) -> bool:
     ent = reg.entities.get(key)
     return ent is not None and ent.type == "Location" and ent.subtype == "Country" and key in lex.countries
+
+
+def _owner_country(doc: Doc, reg: Registry, key: str, lex: Lexicon) -> str | None:
+    """The country whose institution "its/his/their <institution>" names: the country itself, or the one country
+    of a person's nationality or titles ("Palestinian leader Yasser Arafat ... his police")."""
+    if _is_country(reg, key, lex):
+        return key
+    ent = reg.entities.get(key)
+    if ent is None or ent.type != "Person":
+        return None
+    if ent.nationality or ent.country:
+        return ent.nationality or ent.country
+    countries = {c for m in reg.mentions if m.key == key and m.kind == "name" for c in _title_countries(doc, m.start, lex)}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _title_countries(doc: Doc, start: int, lex: Lexicon) -> set[str]:
+    """Countries the demonyms of the title right before a name give: "Palestinian leader(,) Yasser Arafat"."""
+    i = start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    words = []
+    while i >= 0 and len(words) < 4 and doc[i].pos_ in {"PROPN", "ADJ", "NOUN"} and doc[i].sent == doc[start].sent:
+        words.append(doc[i])
+        i -= 1
+    title_words = {word for title in lex.titles for word in title.split()}
+    if not any(w.lower_ in lex.role_nouns or w.text in title_words for w in words):
+        return set()
+    return {lex.demonyms[w.text] for w in words if w.text in lex.demonyms and lex.demonyms[w.text] in lex.countries}
 
 
 def _drop(reg: Registry, mention: Mention) -> None:

@@ -96,7 +96,7 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
         c.dep_ == "appos" and c.lemma_.lower() in people for c in root.children
     ):
         votes.append(("Person", 2))
-    if _age_apposition(span):
+    if _age_apposition(span) or _after_role_phrase(span, people, lex):
         votes.append(("Person", 2))
     partners = [root.head.i] if root.dep_ == "conj" else []
     partners += [c.i for c in root.children if c.dep_ == "conj"]
@@ -120,6 +120,24 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     elif label != "PERSON" and place.dep_ == "pobj" and place.head.lower_ in LOCATIVE_PREPS:
         votes.append(("Location", 1))
     return votes
+
+
+def _after_role_phrase(span: Span, people: frozenset[str], lex: Lexicon) -> bool:
+    """"the Palestinian head of security, Jabril Rajoub": a name after a comma that ends a phrase a person noun
+    heads (the parser seldom makes it an apposition); not "the spokesman for the group, X", which names the group."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    tok = doc[span.start - 2]
+    if tok.lemma_.lower() in lex.group_nouns or tok.lower_ in lex.org_heads or tok.pos_ != "NOUN":
+        return False
+    for _ in range(4):  # up through "of security" to "head"
+        if tok.lemma_.lower() in people:
+            return True
+        if tok.dep_ not in {"pobj", "prep"}:
+            return False
+        tok = tok.head
+    return False
 
 
 def _org_headed(span: Span, lex: Lexicon) -> bool:

@@ -54,6 +54,7 @@ def _partitive(head: Token) -> Token:
 def event_arguments(doc: Doc) -> Iterator[Token]:
     """Heads of the arguments of every event verb and noun of the doc (with their conjuncts)."""
     from ..relations.cues import cues  # the relations package imports this module
+    from ..relations.heads import is_purpose, subject_heads
     from ..relations.light import light_verb
 
     d = words()
@@ -75,6 +76,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 heads.append(tok.head)
             if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
                 heads += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "... denied it and accused X"
+            if is_purpose(tok):  # "US planes have been carrying out bombings to kill him"
+                heads += subject_heads(tok)
             if lemma in d["search_verbs"]:  # "scouring the hills for bin Laden loyalists"
                 heads += search_targets(tok)
             heads += [p for prep in partner_preps(tok) for p in prep.children if p.dep_ == "pobj"]

@@ -45,6 +45,7 @@ from .clauses import clause_triples
 from .denials import denial_triples
 from .details import details
 from .facts import entity_facts
+from .heads import is_purpose
 from .nominal import nominal_triples
 from .roles import role_triples
 from .scenes import REFLEXIVES, scene_triples
@@ -138,6 +139,9 @@ def _attempted(anchor, predicate: str, modality: str | None) -> str:
     """"were attempting to kill X" -> "attempt to kill": an attempt or a plan says so in its label, not only in its
     modality, so that an edge read alone does not report a killing that did not happen."""
     head = anchor.head
+    purpose = anchor if is_purpose(anchor) else next((c for c in anchor.conjuncts if is_purpose(c)), None)
+    if modality == "attempted" and purpose is not None and not predicate.startswith(("attempt", "try")):
+        return f"attempt to {predicate}"  # "in a bid to prevent X", "sent his police to arrest X"
     if modality not in LABELLED_MODALITIES or anchor.dep_ != "xcomp" or head.pos_ != "VERB":
         return predicate
     verb = head.lemma_.lower()

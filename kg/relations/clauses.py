@@ -278,6 +278,8 @@ def _when_agents(verb: Token, m: Mentions) -> list[Arg]:
             out += _weapon_users(clause, m)
         # "after" is only causal for casualties of an attack ("were injured after a bomber blew himself up"); else
         # it may be what the event answered ("was bombed after a mob lynched two soldiers")
+        if cls == "Fight" and any(c.dep_ == "prep" and c.lower_ == "with" for c in clause.children):
+            continue  # "injured when the police clashed with protesters": either side may have done it
         if (cls in HARM | {"Raid", "Fight"} and markers & {"when", "as"}) or (casualty and cls == "Attack" and "after" in markers):
             out += [a for a in resolve_all(subject_heads(clause), m) if m.type(a.key) != "Location"]
     return out

@@ -47,6 +47,12 @@ class Cues(NamedTuple):
     affiliation_verbs: frozenset[str]
     affiliation_preps: frozenset[str]
     with_verbs: frozenset[str]
+    mutual_nouns: dict[str, str]
+    unrealised_heads: frozenset[str]
+    purpose_nouns: frozenset[str]
+    sending_verbs: frozenset[str]
+    prevention_verbs: frozenset[str]
+    pressure_nouns: frozenset[str]
     perpetration_verbs: frozenset[str]
     responsibility_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
@@ -98,7 +104,7 @@ def cues() -> Cues:
         if name == "roles":
             values[name] = {k.lower(): Role(v["label"], v["class"]) for k, v in raw.items()}
         elif isinstance(raw, dict):
-            values[name] = {str(k).lower(): str(v) for k, v in raw.items()}
+            values[name] = {str(k).lower(): "" if v is None else str(v) for k, v in raw.items()}
         else:
             values[name] = frozenset(str(w).lower() for w in raw)
     return Cues(**values, demonyms=_demonyms())

@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from .args import Mentions, resolve
 from .cues import cues
 from .events import event_class
+from .heads import is_purpose, purpose_modality
 from ..entities.participant_words import is_place_noun
 from .time import normalise
 
@@ -232,6 +233,10 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
             if _modality(head)[0]:
                 modality = modality or "unconfirmed"
             break
+        if (tok.i == anchor.i or anchor in tok.conjuncts) and is_purpose(tok):  # "raided the village to arrest X":
+            host = head if head.pos_ in {"VERB", "AUX"} else head.head  # what they set out to do, unless they only
+            host = host.head if host.dep_ == "prep" else host  # said they would
+            modality = modality or _modality(host)[1] or purpose_modality(tok)
         if tok.dep_ == "xcomp" and hl in c.complement_modality:
             status = c.complement_modality[hl]
             if status == "negated":

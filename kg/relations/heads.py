@@ -20,6 +20,8 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 NOMINAL_DEPS = {"NOUN", "PROPN", "PRON", "NUM"}
 BARE_VERB_DEPS = {"cc", "conj", "aux", "auxpass", "advmod", "neg", "punct", "nsubj", "mark"}
+SENT_TO = {"Arrest", "Capture", "Killing", "Attack", "Raid", "Fight", "Surveillance", "Release", "Transfer"}  # what
+# forces sent somewhere do themselves ("sent his police to arrest X"); other aims are the sender's ("to pile pressure")
 GERUND_OBJECT_PREPS = {"of", "for"}  # "accused X of supplying", "arrested X for plotting": X does it
 
 
@@ -78,6 +80,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return objects[:1] or patients[:1] or _addressees(head)[:1] or subject_heads(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
         return [head]  # "Palestinian police trying to place him under house arrest": the police
+    if is_purpose(verb):
+        return _purpose_doers(verb, depth)
     participle = verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)
     if verb.dep_ in {"advcl", "pcomp", "acl"} and participle:
         prep = None
@@ -93,6 +97,49 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         if head.pos_ in VERBS:
             return subject_heads(head, depth + 1)
     return []
+
+
+def is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "raided the village to arrest X", "in a bid to prevent X", "an attempt to flush
+    out X" (on a verb, or on a purpose noun of ``purpose_nouns``)."""
+    if verb.dep_ not in {"advcl", "acl"} or verb.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    return head.pos_ == "VERB" if verb.dep_ == "advcl" else head.lemma_.lower() in cues().purpose_nouns
+
+
+def _pressed(verb: Token) -> list[Token]:
+    """Whom a verb puts pressure on: "pile pressure on Mr Arafat (to arrest X)" -> Arafat."""
+    return [p for obj in verb.children if obj.dep_ in OBJECT_DEPS and obj.lemma_.lower() in cues().pressure_nouns
+            for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in {"on", "upon"}
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def purpose_modality(verb: Token) -> str:
+    """What a purpose infinitive makes its event: asked of someone ("pressure on X to arrest Y"), else attempted."""
+    return "requested" if verb.dep_ == "advcl" and _pressed(verb.head) else "attempted"
+
+
+def _purpose_doers(verb: Token, depth: int) -> list[Token]:
+    """Who does what a purpose infinitive names: whom a sending verb sends ("sent his police to arrest X"), else
+    the subject of the clause the purpose belongs to ("X bombed the caves to kill Y", "X fanned out in a bid to")."""
+    head = verb.head
+    if verb.dep_ == "advcl":
+        pressed = _pressed(head)
+        if pressed:
+            return pressed
+        if head.lemma_.lower() in cues().sending_verbs and event_class(verb.lemma_.lower()) in SENT_TO:
+            sent = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+            if sent:
+                return sent[:1]
+        return subject_heads(head, depth + 1)
+    host = head.head  # the purpose noun's verb: "[fanned] in a bid", "[made] an attempt"
+    if head.dep_ == "pobj" and host.dep_ == "prep" and host.lower_ in {"in", "with"}:
+        host = host.head
+    elif head.dep_ not in OBJECT_DEPS or host.lemma_.lower() not in cues().perpetration_verbs | {"make"}:
+        return []  # "foiled a bid to ...": someone else's
+    return subject_heads(host, depth + 1) if host.pos_ in VERBS else []
 
 
 def _gerund_doer(head: Token) -> Token | None:
@@ -160,6 +207,9 @@ def object_heads(verb: Token) -> list[Token]:
     dative = [c for c in verb.children if c.dep_ == "dative"]
     if dative and (any(c.dep_ == "oprd" for c in verb.children) or _names_as(verb)):
         objs = dative  # "designated him a global terrorist": "him" is the object, the rest says what he is
+    if not objs and verb.lemma_.lower() in cues().prevention_verbs:  # "to prevent any fighters (from) escaping"
+        objs = [g for c in verb.children if c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBG"
+                for g in c.children if g.dep_ == "nsubj"]
     if objs:
         objs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in NOMINAL_DEPS and c.i > objs[0].i]
         return objs

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
-from .args import Arg, Mentions, resolve_all
+from .args import Arg, Mentions, resolve, resolve_all
 from .candidate import Candidate
 from .heads import is_passive, object_heads, patient_heads, subject_heads
 from .cues import cues
@@ -27,7 +27,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod"}
 JUDGING = {"Charge", "Arrest", "Accusation"}  # verbs whose "for"/"of"/"with" phrase says what the person did
 GROUNDS_PREPS = {"for", "of", "with", "over"}
 GUILTY = {"guilty", "convicted", "accused", "suspected"}  # "found guilty of", "suspected of"
-NOMINAL, FRAME, GROUNDS = 0.7, 0.7, 0.65
+NOMINAL, FRAME, GROUNDS, BETWEEN = 0.7, 0.7, 0.65, 0.6
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -114,8 +114,83 @@ def _shared_patients(noun: Token, m: Mentions) -> list[Arg]:
     return []
 
 
+def _mutual_noun(prep: Token) -> Token | None:
+    """The noun of a shared relation a "between" phrase names the sides of: on the noun ("talks between"), or on
+    the verb the noun is the subject of ("tensions erupted between")."""
+    host = prep.head
+    if mutual_lemma(host) is not None:
+        return host
+    if host.pos_ in {"VERB", "AUX"}:
+        for subj in host.children:
+            if subj.dep_ in {"nsubj", "nsubjpass"} and mutual_lemma(subj) is not None:
+                return subj
+    return None
+
+
+def mutual_lemma(tok: Token) -> str | None:
+    """The mutual-relation noun a token is ("tensions", "stand-off", "Fighting" as a subject), else None."""
+    mutual = cues().mutual_nouns
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and f"{doc[tok.i - 2].lower_}-{tok.lower_}" in mutual:
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    nominal = tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"})
+    for form in (tok.lemma_.lower(), tok.lower_):
+        if nominal and form in mutual:
+            return form
+    return None
+
+
+def _sides(prep: Token, m: Mentions) -> tuple[Arg, Arg] | None:
+    """"between X and Y": X from the phrase's object, Y from the mention right after its last "and" (the parser
+    often hangs Y somewhere inside X's phrase)."""
+    first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if first is None:
+        return None
+    x = resolve(first, m)
+    ands = [t for t in prep.subtree if t.lower_ == "and" and t.i > first.i]
+    if x is None or not ands:
+        return None
+    nxt = ands[-1].i + 1
+    doc = prep.doc
+    while nxt < len(doc) and doc[nxt].pos_ == "DET":
+        nxt += 1
+    end = max(t.i for t in prep.subtree) + 1
+    spans = (m.span(doc[i]) for i in range(nxt, end))
+    span = next((sp for sp in spans if sp is not None), None)  # "and Israeli Prime Minister Ariel Sharon"
+    y = resolve(span.root, m) if span is not None and (span.start == nxt or doc[nxt] in span.root.subtree) else None
+    return (x, y) if y is not None and y.key != x.key else None
+
+
+def _unrealised(noun: Token) -> bool:
+    """"close to a confrontation between X and Y", "the risk of war between": a relation that has not come about."""
+    tok = noun
+    for _ in range(5):  # "close as we've ever been to a confrontation": five words up
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        said = [tok, *(c for c in tok.children if c.dep_ in {"acomp", "attr"})]  # "we are close as we've been to"
+        if any(t.lemma_.lower() in cues().unrealised_heads for t in said):
+            return True
+    return False
+
+
+def between_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
+    """"tensions erupted between India and Pakistan", "a stand-off between X and Y": X "<noun> with" Y."""
+    for prep in sent:
+        if prep.dep_ != "prep" or prep.lower_ != "between":
+            continue
+        noun = _mutual_noun(prep)
+        sides = _sides(prep, m) if noun is not None and not _unrealised(noun) else None
+        if sides is None:
+            continue
+        lemma = mutual_lemma(noun)
+        cls = cues().mutual_nouns[lemma] or None
+        yield Candidate(sides[0], f"{lemma} with", sides[1], noun, cls, BETWEEN, "between")
+
+
 def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Triples whose event is a noun."""
+    yield from between_triples(sent, m)
     for noun in sent:
         if noun.pos_ != "NOUN":
             continue

@@ -1,0 +1,83 @@
+"""Purpose infinitives and "between" phrases (kg.relations.heads, kg.relations.nominal): table tests on sentences
+written for these tests, with hand-set mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from .relations_fixture import load_parser, relate
+
+P, O, L = "Person", "Organization", "Location/Country"
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return load_parser()
+
+
+# (sentence, mentions, (subject, predicate, object, modality) that must be found, triples that must not)
+PURPOSE = [
+    # the subject of the clause set out to do it: an attempt, labelled so
+    ("Army troops raided the village to arrest Ali Hassan.",
+     {"Army troops": O + ":army", "Ali Hassan": P},
+     ("army", "attempt to arrest", "Ali Hassan", "attempted"), {("army", "arrest", "Ali Hassan")}),
+    ("The jets have been carrying out heavy bombings to kill Ali Hassan.",
+     {"The jets": O + ":jets", "Ali Hassan": P},
+     ("jets", "attempt to kill", "Ali Hassan", "attempted"), set()),
+    # on a purpose noun: "in a bid to", "in an attempt to"
+    ("The militia fanned out across the border in a bid to prevent the rebels escaping.",
+     {"The militia": O + ":militia", "the rebels": O + ":rebels"},
+     ("militia", "attempt to prevent", "rebels", "attempted"), set()),
+    ("Kenya stepped up its air strikes in an attempt to flush out the rebels.",
+     {"Kenya": L, "the rebels": O + ":rebels"},
+     ("Kenya", "attempt to flush out", "rebels", "attempted"), set()),
+    # whom a sending verb sends does what they were sent for ...
+    ("The minister sent the police to arrest Ali Hassan.",
+     {"The minister": P + ":Omar Said", "the police": O + ":police", "Ali Hassan": P},
+     ("police", "attempt to arrest", "Ali Hassan", "attempted"), {("Omar Said", "attempt to arrest", "Ali Hassan")}),
+    # ... while pressure is the sender's aim, and whom it is put on is asked to act
+    ("The minister sent tanks to the border to pile pressure on Kenya to arrest Ali Hassan.",
+     {"The minister": P + ":Omar Said", "tanks": O + ":army", "Kenya": L, "Ali Hassan": P},
+     ("Kenya", "arrest", "Ali Hassan", "requested"),
+     {("army", "attempt to put pressure on", "Kenya"), ("Omar Said", "attempt to arrest", "Ali Hassan")}),
+    # a plan someone else foiled is not the foiler's
+    ("The police foiled a plan to kill Ali Hassan.",
+     {"The police": O + ":police", "Ali Hassan": P},
+     None, {("police", "attempt to kill", "Ali Hassan"), ("police", "kill", "Ali Hassan")}),
+    # a purpose under a modal is what was said would happen, not an attempt
+    ("Kenya said it would send troops to the border to track down the rebels.",
+     {"Kenya": L, "troops": O + ":army", "the rebels": O + ":rebels"},
+     ("army", "track down", "rebels", "conditional"), set()),
+]
+
+BETWEEN = [
+    ("Tensions erupted between Kenya and Somalia after the raid.", {"Kenya": L, "Somalia": L},
+     ("Kenya", "tension with", "Somalia")),
+    ("A tense stand-off continued between the rebels and the police.",
+     {"the rebels": O + ":rebels", "the police": O + ":police"}, ("rebels", "stand-off with", "police")),
+    ("The meeting followed talks between Omar Said and Kenyan President Ali Hassan.",
+     {"Omar Said": P, "Ali Hassan": P}, ("Omar Said", "talk with", "Ali Hassan")),
+    ("Fighting between the militia and the rebels broke out on Monday.",
+     {"the militia": O + ":militia", "the rebels": O + ":rebels"}, ("militia", "fighting with", "rebels")),
+]
+
+
+@pytest.mark.parametrize("text,mentions,expected,forbidden", PURPOSE, ids=[t[:40] for t, *_ in PURPOSE])
+def test_purpose_infinitives(parser, text, mentions, expected, forbidden):
+    rows = relate(parser, text, mentions)
+    got = {(r["subject"], r["predicate"], r["object"], r["modality"]) for r in rows}
+    if expected is not None:
+        assert expected in got, got
+    assert not forbidden & {t[:3] for t in got}, got
+
+
+@pytest.mark.parametrize("text,mentions,expected", BETWEEN, ids=[t[:40] for t, *_ in BETWEEN])
+def test_between_names_both_sides(parser, text, mentions, expected):
+    got = {(r["subject"], r["predicate"], r["object"]) for r in relate(parser, text, mentions)}
+    assert expected in got, got
+
+
+def test_a_relation_that_has_not_come_about_is_no_triple(parser):
+    text = "We are as close as we have ever been to a full confrontation between Kenya and Somalia."
+    got = {(r["subject"], r["predicate"], r["object"]) for r in relate(parser, text, {"Kenya": L, "Somalia": L})}
+    assert ("Kenya", "confrontation with", "Somalia") not in got
