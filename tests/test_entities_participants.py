@@ -29,6 +29,11 @@ PARTICIPANTS = [
     ("US jets blasted vehicles at Zarghun, the provincial capital of Paktika.", {"Zarghun": "Location"}, set()),
     ("Tuesday's attackers shot two policemen in Karachi.", {"two policemen": "Person"},
      {"Tuesday's attackers", "attackers"}),
+    # a force a pronoun's antecedent owns is the force of that person's country (or the person's, if none is given)
+    ("Kenyan President Omar Said has sent in his warplanes and tanks.", {"Kenyan warplanes and tanks": "Organization"},
+     {"tanks"}),
+    ("Omar Said has sent in his warplanes, helicopter gunships and tanks.",
+     {"Omar Said's warplanes, helicopter gunships and tanks": "Organization"}, {"helicopter gunships and tanks"}),
 ]
 
 
@@ -255,3 +260,10 @@ def test_he_in_a_quote_is_the_unnamed_man_the_story_is_about(nlp):
     he = doc.text.index('"He') + 1
     man = doc.text.index("man who")
     assert key[he] == key[man], key
+
+
+def test_air_strikes_without_an_agent_are_the_article_air_force(nlp):
+    doc = nlp("Kenyan warplanes flew over the camp on Monday. Two civilians were killed and 12 injured in the air strikes.")
+    facts = {(doc._.kg_entities[s.subject].label, s.predicate, doc._.kg_entities[s.object].label)
+             for s in doc._.kg_statements}
+    assert ("Kenyan warplanes", "kill", "two civilians") in facts

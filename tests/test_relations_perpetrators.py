@@ -43,6 +43,11 @@ CASES = [
     ("Oman secured the release of two Belgian aid workers on Sunday.",
      {"Oman": "Location/Country", "two Belgian aid workers": "Person:aid workers"},
      {("Oman", "secure release", "aid workers")}, set()),
+    # the article's one air force carried out the air strikes nothing else names an agent for, also when the
+    # phrase closes a coordination
+    ("Kenyan warplanes bombed the camp. Two herders were killed and 12 injured in the air strikes.",
+     {"Kenyan warplanes": "Organization:Kenyan warplanes", "Two herders": "Person:Two herders"},
+     {("Kenyan warplanes", "kill", "Two herders")}, set()),
     # other verbs over an event noun say nothing about who did it
     ("Kenya welcomed the arrest of Omar Haddad.", {"Kenya": "Location", "Omar Haddad": "Person"},
      set(), {("Kenya", "welcome arrest", "Omar Haddad")}),

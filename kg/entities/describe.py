@@ -41,6 +41,7 @@ from spacy.tokens import Doc
 from ..prepare import in_furniture
 from ..keys import entity_key
 from .lexicon import Lexicon
+from .owners import is_country, owner_country
 from .mentions import Mention, Registry, sentence_starts
 
 # Compass words -> the adjective used in a region's canonical label ("Syria's northwest" -> "northwestern Syria").
@@ -144,7 +145,7 @@ class Describer:
                 continue
             prev = at.get(start - 1)
             if prev is not None and prev.kind == "pronoun" and doc[start - 1].dep_ == "poss":
-                country = _owner_country(doc, reg, prev.key, lex)
+                country = owner_country(doc, reg, prev.key, lex)
                 ref = lex.institution(country, doc[start:end].text) if country else None
                 if ref is not None:  # "its security forces" after a country, "his police" after its leader
                     _replace(reg, prev, start - 1, end, ref, doc)
@@ -205,9 +206,9 @@ class Describer:
             if direction is None:
                 continue
             after, before = at.get(end), at.get(start - 2) if start >= 2 else None
-            if after is not None and after.start == end and _is_country(reg, after.key, self.lex):
+            if after is not None and after.start == end and is_country(reg, after.key, self.lex):
                 country, span_start, span_end, old = after.key, start, after.end, after  # "northwestern Syria"
-            elif before is not None and doc[start - 1].tag_ == "POS" and _is_country(reg, before.key, self.lex):
+            elif before is not None and doc[start - 1].tag_ == "POS" and is_country(reg, before.key, self.lex):
                 country, span_start, span_end, old = before.key, before.start, end, before  # "Syria's northwest"
             else:
                 continue
@@ -557,40 +558,6 @@ def _longest(matches: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _lemma(doc: Doc, start: int, end: int) -> str:
     return " ".join([*(t.lower_ for t in doc[start : end - 1]), doc[end - 1].lemma_.lower()])
-
-
-def _is_country(reg: Registry, key: str, lex: Lexicon) -> bool:
-    ent = reg.entities.get(key)
-    return ent is not None and ent.type == "Location" and ent.subtype == "Country" and key in lex.countries
-
-
-def _owner_country(doc: Doc, reg: Registry, key: str, lex: Lexicon) -> str | None:
-    """The country whose institution "its/his/their <institution>" names: the country itself, or the one country
-    of a person's nationality or titles ("Palestinian leader Yasser Arafat ... his police")."""
-    if _is_country(reg, key, lex):
-        return key
-    ent = reg.entities.get(key)
-    if ent is None or ent.type != "Person":
-        return None
-    if ent.nationality or ent.country:
-        return ent.nationality or ent.country
-    countries = {c for m in reg.mentions if m.key == key and m.kind == "name" for c in _title_countries(doc, m.start, lex)}
-    return countries.pop() if len(countries) == 1 else None
-
-
-def _title_countries(doc: Doc, start: int, lex: Lexicon) -> set[str]:
-    """Countries the demonyms of the title right before a name give: "Palestinian leader(,) Yasser Arafat"."""
-    i = start - 1
-    if i >= 0 and doc[i].text == ",":
-        i -= 1
-    words = []
-    while i >= 0 and len(words) < 4 and doc[i].pos_ in {"PROPN", "ADJ", "NOUN"} and doc[i].sent == doc[start].sent:
-        words.append(doc[i])
-        i -= 1
-    title_words = {word for title in lex.titles for word in title.split()}
-    if not any(w.lower_ in lex.role_nouns or w.text in title_words for w in words):
-        return set()
-    return {lex.demonyms[w.text] for w in words if w.text in lex.demonyms and lex.demonyms[w.text] in lex.countries}
 
 
 def _drop(reg: Registry, mention: Mention) -> None:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from .describe import scoped_key
 from .lexicon import Lexicon
 from .mentions import Mention, Registry
+from .owners import owner_country
 from .participant_words import is_aircraft, is_place_noun, words
 
 VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
@@ -323,6 +324,11 @@ class Participants:
                 for t in doc[head.left_edge.i : head.i]):
             type_ = "Organization"  # "long-range B-52 bombers": aircraft, not suicide bombers
         start, end = _strip(doc, _modifiers_start(head), head.i), head.i + 1
+        owner = _pronoun_owner(head)
+        if owner is not None and owner.head.i != head.i and type_ == "Organization":
+            return None  # "his warplanes, helicopter gunships and tanks": the gunships go with the warplanes
+        if owner is not None and start == head.i:  # "his warplanes": his country's
+            return self._owned(doc, reg, at, head, owner, type_) if type_ == "Organization" else None
         dated = [t.i for t in doc[start : head.i] if t.ent_type_ in {"DATE", "TIME"}]
         if dated:  # "Tuesday's attackers", "a Christmas market": the date belongs to the event, not the node
             start = max(dated) + 1
@@ -390,6 +396,31 @@ class Participants:
             return None
         return key, lo, end
 
+    def _owned(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token, owner: Token,
+               type_: str) -> tuple[str, int, int] | None:
+        """"Mr Sharon has sent in his warplanes, helicopter gunships and tanks": a force a pronoun's antecedent owns
+        is the force of that person's (or group's) country, named by its demonym."""
+        mention = at.get(owner.i)
+        if owner.tag_ != "PRP$" or mention is None or mention.kind != "pronoun":
+            return None
+        country = owner_country(doc, reg, mention.key, self.lex)
+        person = reg.entities[mention.key]
+        if country not in self.lex.countries and person.type != "Person":
+            return None
+        end = head.i + 1
+        conj = [c for c in head.conjuncts if c.i > head.i and self._type(c) == "Organization"]
+        if conj and len(conj) == len([c for c in head.conjuncts if c.i > head.i]):
+            end = max(c.i for c in conj) + 1  # "his warplanes, helicopter gunships and tanks": one force
+        if sum(not t.is_punct for t in doc[head.i : end]) > MAX_WORDS:
+            return None
+        owner_word = self.lex.countries[country].demonym if country in self.lex.countries else f"{person.label}'s"
+        label = f"{owner_word} {' '.join(doc[head.i : end].text.split())}"  # "Ariel Sharon's warplanes" if his
+        key = scoped_key(doc, type_, label)  # country is not given
+        reg.entity(key, label, type_).country = country if country in self.lex.countries else None
+        if is_aircraft(head):
+            key = self._air_force(doc, reg, key)
+        return key, head.i, end
+
     def _ties(self, doc: Doc, reg: Registry, at: dict[int, Mention], ent, start: int, head: Token) -> None:
         """Country or group of a participant from the words of its description ("US warplanes", "Hamas
         supporters"): the country is a tie of the node, a group makes people its members."""
@@ -411,6 +442,15 @@ class Participants:
             if country not in reg.entities and country in self.lex.refs:
                 reg.from_ref(self.lex.refs[country])
             ent.country = ent.country or country
+
+
+def _pronoun_owner(head: Token) -> Token | None:
+    """The possessive pronoun of a head ("his warplanes"), or of the first of its conjuncts ("his warplanes,
+    helicopter gunships and tanks": the gunships are his too)."""
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return next((c for c in first.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
 
 
 def _specific_one(head: Token) -> bool:

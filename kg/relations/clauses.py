@@ -257,7 +257,10 @@ def _affiliations(verb: Token, m: Mentions) -> Iterator[Candidate]:
 def _operation_agents(verb: Token, m: Mentions) -> list[Arg]:
     """Agents of the operation a passive event happened in, found beyond its own phrase ("in the strike")."""
     out: list[Arg] = []
-    for prep in verb.children:
+    # the phrase may close the coordination: "Two were killed and more than 120 injured in the air strikes"
+    later = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
+    hosts = [verb, *later, *(a for c in later for a in c.children if a.dep_ in {"acl", "conj"} and a.pos_ == "VERB")]
+    for prep in (p for h in hosts for p in h.children):
         if prep.dep_ == "prep" and prep.lower_ in AGENT_PREPS:
             for noun in _pobjs(prep):
                 if is_event_noun(noun):

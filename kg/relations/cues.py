@@ -48,6 +48,7 @@ class Cues(NamedTuple):
     affiliation_preps: frozenset[str]
     with_verbs: frozenset[str]
     mutual_nouns: dict[str, str]
+    air_attack_nouns: frozenset[str]
     unrealised_heads: frozenset[str]
     purpose_nouns: frozenset[str]
     sending_verbs: frozenset[str]

@@ -213,8 +213,10 @@ def object_heads(verb: Token) -> list[Token]:
     if objs:
         objs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in NOMINAL_DEPS and c.i > objs[0].i]
         return objs
-    # right-node raising: "detaining and extraditing one of his aides"
-    if any(c.dep_ not in BARE_VERB_DEPS for c in verb.children):
+    # right-node raising: "detaining and extraditing one of his aides" (a phrase after the shared object, such as
+    # "... in the past week", may hang on the first verb)
+    later = [c.i for c in verb.conjuncts if c.i > verb.i]
+    if any(c.dep_ not in BARE_VERB_DEPS and not (later and c.i > later[0]) for c in verb.children):
         return []
     for conj in verb.conjuncts:
         if conj.i > verb.i and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in conj.children):

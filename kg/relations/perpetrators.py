@@ -165,6 +165,19 @@ def _lookback_start(tok: Token) -> int:
     return first
 
 
+def _air_force(noun: Token, m: Mentions) -> list[Arg]:
+    """"Two Palestinians were killed in the air strikes": a definite air attack nothing else names the agent of is
+    by the article's aircraft, when they are of one force (see ``kg.entities.participants``)."""
+    if not any(ch.dep_ == "det" and ch.lower_ in DEFINITE for ch in noun.children):
+        return []
+    lemma = noun.lemma_.lower()
+    forms = {lemma, *(f"{c.lower_} {lemma}" for c in noun.children if c.dep_ in {"compound", "amod"})}
+    if not forms & cues().air_attack_nouns:
+        return []
+    fleet = {key for key in noun.doc.user_data.get("kg_aircraft", {}).values() if key in m.entities}
+    return [Arg(fleet.pop(), noun, ANAPHORA * ANAPHORA)] if len(fleet) == 1 else []
+
+
 def noun_agents(noun: Token, m: Mentions) -> list[Arg]:
     """Who carried out the event the noun names; empty when nothing says."""
-    return _own_agents(noun, m) or _frame_agents(noun, m) or _earlier(noun, m)
+    return _own_agents(noun, m) or _frame_agents(noun, m) or _earlier(noun, m) or _air_force(noun, m)

@@ -1,0 +1,43 @@
+"""Whose a possessive is: the country "its forces" or "his police" belong to (the country itself, or the one
+country of a person's nationality or title: "Palestinian leader Yasser Arafat ... his police")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .lexicon import Lexicon
+from .mentions import Registry
+
+
+def is_country(reg: Registry, key: str, lex: Lexicon) -> bool:
+    ent = reg.entities.get(key)
+    return ent is not None and ent.type == "Location" and ent.subtype == "Country" and key in lex.countries
+
+
+def owner_country(doc: Doc, reg: Registry, key: str, lex: Lexicon) -> str | None:
+    """The country whose institution "its/his/their <institution>" names: the country itself, or the one country
+    of a person's nationality or titles ("Palestinian leader Yasser Arafat ... his police")."""
+    if is_country(reg, key, lex):
+        return key
+    ent = reg.entities.get(key)
+    if ent is None or ent.type != "Person":
+        return None
+    if ent.nationality or ent.country:
+        return ent.nationality or ent.country
+    countries = {c for m in reg.mentions if m.key == key and m.kind == "name" for c in _title_countries(doc, m.start, lex)}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _title_countries(doc: Doc, start: int, lex: Lexicon) -> set[str]:
+    """Countries the demonyms of the title right before a name give: "Palestinian leader(,) Yasser Arafat"."""
+    i = start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    words = []
+    while i >= 0 and len(words) < 4 and doc[i].pos_ in {"PROPN", "ADJ", "NOUN"} and doc[i].sent == doc[start].sent:
+        words.append(doc[i])
+        i -= 1
+    title_words = {word for title in lex.titles for word in title.split()}
+    if not any(w.lower_ in lex.role_nouns or w.text in title_words for w in words):
+        return set()
+    return {lex.demonyms[w.text] for w in words if w.text in lex.demonyms and lex.demonyms[w.text] in lex.countries}
