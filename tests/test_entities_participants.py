@@ -3,6 +3,7 @@ arguments of event verbs and nouns whose head noun the lexicon lists become node
 
 import pytest
 
+from kg.entities import MENTIONS
 from kg.entities.participant_words import is_place_noun
 from kg.entities.participants import event_arguments
 
@@ -267,3 +268,23 @@ def test_air_strikes_without_an_agent_are_the_article_air_force(nlp):
     facts = {(doc._.kg_entities[s.subject].label, s.predicate, doc._.kg_entities[s.object].label)
              for s in doc._.kg_statements}
     assert ("Kenyan warplanes", "kill", "two civilians") in facts
+
+
+def _facts(doc):
+    ents = doc._.kg_entities
+    return {(ents[s.subject].label, s.predicate, ents[s.object].label) for s in doc._.kg_statements}
+
+
+def test_the_plural_demonym_of_a_side_is_its_country(nlp):
+    doc = nlp("The envoy Omar Said has given Israel and the Palestinians a 48-hour deadline.")
+    assert {("Omar Said", "give ultimatum", "Israel"), ("Omar Said", "give ultimatum", "Palestine")} <= _facts(doc)
+
+
+def test_the_number_alone_is_the_group_counted_with_it(nlp):
+    doc = nlp("Three Kenyan soldiers were wounded in Mogadishu on Monday, the ministry said. "
+              "The three were killed when a bomb dropped by an Air Force B-52 bomber landed near their position. "
+              "The Pentagon said they served in the 3rd Battalion.")
+    facts = _facts(doc)
+    assert ("Air Force B-52", "kill", "Three Kenyan soldiers") in facts, facts
+    they = [span for span in doc.spans[MENTIONS] if span.text == "they"]  # held until "the three" is a node
+    assert [doc._.kg_entities[span._.kg_key].label for span in they] == ["Three Kenyan soldiers"]

@@ -48,6 +48,10 @@ CASES = [
     ("Kenyan warplanes bombed the camp. Two herders were killed and 12 injured in the air strikes.",
      {"Kenyan warplanes": "Organization:Kenyan warplanes", "Two herders": "Person:Two herders"},
      {("Kenyan warplanes", "kill", "Two herders")}, set()),
+    # asking "for" an event noun: a request, no event class
+    ("The militia called for more suicide attacks against Kenya.",
+     {"The militia": "Organization:militia", "Kenya": "Location/Country"},
+     {("militia", "call for attack", "Kenya")}, {("militia", "attack", "Kenya")}),
     # other verbs over an event noun say nothing about who did it
     ("Kenya welcomed the arrest of Omar Haddad.", {"Kenya": "Location", "Omar Haddad": "Person"},
      set(), {("Kenya", "welcome arrest", "Omar Haddad")}),

@@ -29,6 +29,7 @@ from .lexicon import Lexicon, load
 from .mentions import Registry
 from .names import resolve_names
 from .acronyms import join_acronyms
+from .numbers import counted_anaphora
 from .participants import Participants
 from .introduced import introduced_names, quoted_protagonists
 
@@ -61,6 +62,7 @@ class EntityResolver:
         self.coref.ages(doc, reg)
         self.coref.lead(doc, reg)
         self.coref.plural_descriptions(doc, reg)
+        counted_anaphora(doc, reg)
         self.participants(doc, reg, bare=True)
         self.coref.pronouns(doc, reg, late=True)
         introduced_names(doc, reg)

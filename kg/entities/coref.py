@@ -177,6 +177,8 @@ class Coref:
             hi = starts[s - back + 1] if s - back + 1 < len(starts) else len(doc)
             here = [m for m in ok if lo <= m.start < hi]
             if not here:
+                if kind == "Plural" and self._plural_subject(doc, names, lo, min(hi, tok.i)):
+                    return None  # "The three were identified as ... They served ...": the three, once a node
                 continue
             subjects = [m for m in here if doc[m.start : m.end].root.dep_ in SUBJECTS]
             topic = self._clause_subject(doc, here, tok) if back == 0 and tok.dep_ not in SUBJECTS else None
@@ -237,7 +239,8 @@ class Coref:
     def _plural_subject(self, doc: Doc, names: list[Mention], lo: int, hi: int) -> bool:
         """A plural common noun that is the subject of a sentence in [lo, hi) and no mention."""
         covered = {i for m in names if m.start < hi and lo < m.end for i in range(m.start, m.end)}
-        return any(t.tag_ == "NNS" and t.dep_ in SUBJECTS and t.i not in covered for t in doc[lo:hi])
+        return any((t.tag_ == "NNS" or (t.pos_ == "NUM" and t.i and doc[t.i - 1].lower_ == "the"))  # "the three"
+                   and t.dep_ in SUBJECTS and t.i not in covered for t in doc[lo:hi])
 
     # -- plural descriptions ------------------------------------------------------------------------
     def plural_descriptions(self, doc: Doc, reg: Registry) -> None:

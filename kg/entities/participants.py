@@ -366,7 +366,18 @@ class Participants:
                 return None  # "Assad's forces": the owner's, not the forces named before
             # a bare noun ("the gunmen", "forces") is the participant named before with that noun, or no one
             before = [(start, key) for start, key in last.get(_noun(head), ()) if start < head.i]
-            return (max(before)[1], head.i, end) if before else None
+            if before:
+                return max(before)[1], head.i, end
+            people = self._people(head)
+            if people is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+                if people not in reg.entities:  # "gave Israel and the Palestinians a deadline", "accused the
+                    reg.from_ref(self.lex.refs[people])  # Israelis of ...": a side, as its country stands for it
+                return people, head.i, end
+            if people is not None:  # "troops fired on Palestinians": people of that country
+                key = scoped_key(doc, "Person", head.text)
+                reg.entity(key, head.text, "Person").country = people
+                return key, head.i, end
+            return None
         if type_ == "Location" and head.pos_ == "PROPN":
             return None  # "Gaza City", "Red Square": a name, the name layer's
         named = at.get(head.i - 1)
@@ -395,6 +406,12 @@ class Participants:
         if any(i in at for i in range(lo, end)):
             return None
         return key, lo, end
+
+    def _people(self, head: Token) -> str | None:
+        """The country of a plural demonym that names a people ("Palestinians", "the Israelis"), else None."""
+        singular = head.text[:-1] if head.text.endswith("s") else head.text
+        country = self.lex.demonyms.get(singular) if head.tag_ in {"NNPS", "NNS"} else None
+        return country if country in self.lex.countries and country in self.lex.refs else None
 
     def _owned(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token, owner: Token,
                type_: str) -> tuple[str, int, int] | None:

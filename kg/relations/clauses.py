@@ -45,6 +45,7 @@ from ..entities.participant_words import is_weapon
 from ..entities.participants import destinations, partner_preps, proposal_makers, search_targets
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)
+from .nominal import participants
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 HARM = {"Killing", "Attack"}
@@ -320,6 +321,16 @@ def _requests(verb: Token, m: Mentions) -> Iterator[Candidate]:
     for noun, o in _perpetrated(verb, m, cues().request_verbs):
         for s, _ in _pairs(subjects, [o]):
             yield Candidate(s, f"{verb_label(verb)} {noun.lemma_.lower()}", o, verb, None, PERPETRATION, "request")
+    if verb.lemma_.lower() not in cues().request_for_verbs:
+        return
+    for prep in verb.children:  # "called for more suicide attacks against Israel" -> "call for attack"
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for noun in _pobjs(prep):
+            if is_event_noun(noun):
+                for s, o in _pairs(subjects, participants(noun, m)[1] or noun_patients(noun, m)):
+                    yield Candidate(s, f"{verb.lemma_.lower()} for {noun.lemma_.lower()}", o, verb, None,
+                                    PERPETRATION, "request")
 
 
 def _responses(verb: Token, m: Mentions) -> Iterator[Candidate]:
@@ -382,7 +393,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         lemma = verb.lemma_.lower()
         if lemma in c.location_verbs or lemma in c.movement_verbs:
             yield from _located(verb, m)
-        if verb.pos_ == "VERB" and lemma in c.request_verbs:
+        if verb.pos_ == "VERB" and (lemma in c.request_verbs or lemma in c.request_for_verbs):
             yield from _requests(verb, m)
         if verb.pos_ == "VERB" and lemma in c.response_verbs:
             yield from _responses(verb, m)

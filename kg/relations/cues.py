@@ -62,6 +62,7 @@ class Cues(NamedTuple):
     movement_verbs: frozenset[str]
     movement_preps: frozenset[str]
     request_verbs: frozenset[str]
+    request_for_verbs: frozenset[str]
     response_verbs: frozenset[str]
     proposal_nouns: frozenset[str]
     death_verbs: frozenset[str]
