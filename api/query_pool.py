@@ -22,6 +22,12 @@ worker, and beyond that a query is refused at once with 429.
 Stores that cannot be snapshotted (in memory, remote) run reads in a thread
 instead; there the timeout answers 503 but cannot stop the engine, so a query
 keeps its place among the ``sparql_workers`` until its thread ends.
+
+The trial run of a SPARQL update (:mod:`api.update_trial`) is a task of the
+SPARQL lane: it runs client-written SPARQL like a query, so it takes a SPARQL
+worker (a crash then costs a SPARQL worker, never a REST one) and counts against
+the SPARQL workers and queue. Inline, it runs in a child process of its own.
+A worker that dies while it runs a task raises EngineCrashed (and is replaced).
 """
 
 from __future__ import annotations
@@ -43,10 +49,12 @@ from kg.store import Store
 from .query_worker import READY, worker_main
 from .reads import TASKS
 from .sparql_exec import Answer
+from .update_trial import OK, EngineCrashed, run_in_child
 
 _CTX = multiprocessing.get_context("spawn")  # never fork the server's threads
 
 
+SPARQL_TASKS = frozenset({"sparql", "trial_update"})  # tasks that run client-written SPARQL
 STARTUP_SECONDS = 60  # how long a query may wait for a worker that is still starting
 SPARQL_NICE = 10  # SPARQL workers yield the CPU to REST reads and to the server
 
@@ -60,7 +68,7 @@ class Busy(Exception):
 
 
 def _lane_of(task: str) -> str:
-    return "sparql" if task == "sparql" else "rest"
+    return "sparql" if task in SPARQL_TASKS else "rest"
 
 
 def _busy(size: int, queue: int) -> Busy:
@@ -227,6 +235,10 @@ class QueryPool:
             loop.remove_reader(fd)
             self._replace(lane, worker)
             raise QueryTimeout(f"the query ran longer than the {self.timeout:g} s limit and was stopped") from None
+        except (EOFError, OSError):  # the pipe broke: the worker died running the task (a crash of the engine)
+            loop.remove_reader(fd)
+            self._replace(lane, worker)
+            raise EngineCrashed(f"the query worker running {task!r} died") from None
         except BaseException:
             loop.remove_reader(fd)
             self._replace(lane, worker)  # died, or the request was cancelled while it ran
@@ -258,8 +270,9 @@ class InlineQueries:
 
     async def run(self, task: str, *args) -> Answer:
         """Run one of :data:`api.reads.TASKS` on the live store in a thread, answering 503 after the timeout."""
+        fn = self._trial if task == "trial_update" else TASKS[task]  # a trial must not run in this process
         if _lane_of(task) == "rest":
-            return await self._wait(run_in_threadpool(TASKS[task], self.store, *args))
+            return await self._wait(run_in_threadpool(fn, self.store, *args))
         if self._sparql.locked():
             if self._waiting >= self.queue:
                 raise _busy(self.sparql_size, self._waiting)
@@ -272,10 +285,18 @@ class InlineQueries:
                 self._waiting -= 1
         else:
             await self._sparql.acquire()
-        running = asyncio.ensure_future(run_in_threadpool(TASKS[task], self.store, *args))
+        running = asyncio.ensure_future(run_in_threadpool(fn, self.store, *args))
         self._running.add(running)  # the loop keeps only a weak reference to a task
         running.add_done_callback(self._finished)  # the slot is freed when the thread ends, not the wait
         return await self._wait(asyncio.shield(running))
+
+    def _trial(self, store: Store, text: str) -> Answer:
+        """An update's trial run in a child process: an embedded engine runs in this process, a remote one not."""
+        from kg.stores.embedded import OxigraphStore
+
+        if not isinstance(store, OxigraphStore):
+            return OK
+        return run_in_child(text, self.timeout + 1)  # the wait ends at the timeout, the child a second later
 
     def _finished(self, running: asyncio.Future) -> None:
         self._running.discard(running)

@@ -1,4 +1,4 @@
-"""The reads that run under the query timeout: SPARQL queries and every REST lookup.
+"""The reads that run under the query timeout: SPARQL queries, every REST lookup, and updates' trial runs.
 
 Each task takes a :class:`~kg.store.Store` and plain (picklable) arguments and
 returns an ``Answer``: HTTP status, media type and body bytes (a message when
@@ -21,6 +21,7 @@ from kg.stats import stats
 from kg.store import Store
 
 from .sparql_exec import Answer, run_query
+from .update_trial import trial_update
 
 if TYPE_CHECKING:
     from kg.export import Filters
@@ -89,6 +90,7 @@ def _export(store: Store, format: str, filters: Filters) -> Answer:
 
 TASKS: dict[str, Callable[..., Answer]] = {
     "sparql": sparql,
+    "trial_update": trial_update,  # a SPARQL update on an empty store, before the live one (api.update_trial)
     "search": _json(_search),
     "entity": _json(gq.entity, "entity"),
     "neighbours": _json(gq.neighbours, "entity"),

@@ -23,10 +23,12 @@ from kg.sparql import term_n3
 
 from ..deps import QueriesDep, SettingsDep, StoreDep, WriteLockDep, bearer_credentials, check_token
 from ..negotiation import GRAPH_TYPES, RESULT_TYPES, choose
-from ..answers import run_read
+from ..answers import RETRY_AFTER, run_read
+from ..query_pool import Busy, QueryTimeout
 from ..sparql_guard import Refused, check_target, fetch_targets
 from ..sparql_lexer import LexError
 from ..update_dataset import DatasetConflict, with_using
+from ..update_trial import CRASHED, EngineCrashed
 
 router = APIRouter(tags=["sparql"])
 
@@ -247,6 +249,22 @@ async def _query(request: Request, queries, params: dict[str, list[str]], sparql
     return Response(body, media_type=media)
 
 
+async def _trial(queries, text: str, base: str) -> None:
+    """Run the update on an empty store in another process first, where a crash of the engine cannot take the
+    server down (:mod:`api.update_trial`): 400 if it crashed there or does not parse."""
+    try:
+        status, _, body = await queries.run("trial_update", text)
+    except EngineCrashed:
+        raise HTTPException(400, CRASHED) from None
+    except QueryTimeout:
+        raise HTTPException(503, f"the update's trial run took longer than the {queries.timeout:g} s limit; "
+                                 "it was not applied") from None
+    except Busy as exc:
+        raise HTTPException(429, str(exc), headers={"Retry-After": RETRY_AFTER}) from None
+    if status != 200:
+        raise HTTPException(status, _unshift(body.decode("utf-8", "replace"), base))
+
+
 async def _update(request: Request, params, text: str, store, queries, lock, settings, credentials) -> Response:
     check_token(settings, credentials)
     for name in ("default-graph-uri", "named-graph-uri"):
@@ -259,11 +277,15 @@ async def _update(request: Request, params, text: str, store, queries, lock, set
         raise HTTPException(400, str(exc)) from None
     except LexError as exc:
         raise HTTPException(400, f"SPARQL syntax error: {exc}") from None
+    base = _base(request)
+    text = _with_base(text, base)
+    if not loads:  # a trial of LOAD would fetch its source a second time: the guard checked the target instead
+        await _trial(queries, text, base)
     async with lock:
         try:
-            await run_in_threadpool(store.update, _with_base(text, _base(request)))
+            await run_in_threadpool(store.update, text)
         except QueryError as exc:
-            raise HTTPException(400, _unshift(str(exc), _base(request))) from None
+            raise HTTPException(400, _unshift(str(exc), base)) from None
         except StoreError as exc:
             if loads:  # an unreadable source is the request's fault
                 raise HTTPException(400, f"LOAD failed: {exc}") from None
