@@ -37,6 +37,8 @@ class Settings:
     max_batch_articles: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BATCH_ARTICLES", "100")))
     # largest SPARQL result a query may produce, in bytes (larger ones get 400: add a LIMIT)
     max_result_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_RESULT_BYTES", str(50_000_000))))
+    # operators, UNIONs, FILTERs and other pattern keywords one SPARQL request may hold (api.sparql_guard)
+    max_sparql_operators: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_SPARQL_OPERATORS", "1000")))
     # let SPARQL queries call other endpoints with SERVICE and updates LOAD URLs (the server then makes HTTP requests
     # a client chose; to public addresses only, unless listed in service_hosts)
     allow_service: bool = field(default_factory=lambda: os.environ.get("KG_SPARQL_SERVICE", "") in ("1", "true", "yes"))

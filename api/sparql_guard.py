@@ -3,6 +3,9 @@
 * Nesting: Oxigraph parses recursively, and a query nested a few thousand brackets deep overflows its stack and
   kills the process (nested ``[ ]`` also take time that grows with the cube of the depth). Requests nesting
   ``{``, ``(`` and ``[`` deeper than :data:`MAX_NESTING` are refused.
+* Length of chains: a flat chain of operators or pattern keywords (``1+1+...``, ``{..} UNION {..} ...``, a path
+  ``p/p/...``) is a tree as deep as it is long to the engine, and 10,000 of them overflow its stack too. Requests
+  with more than :data:`MAX_OPERATORS` such tokens (the service's ``KG_MAX_SPARQL_OPERATORS``) are refused.
 * Fetches: ``SERVICE`` (a query calling another endpoint) and ``LOAD`` (an update reading a URL) make the server
   send HTTP requests to a URL the client chose. Both are refused unless the server allows them; then only to
   ``http``/``https`` hosts whose every address is public, unless the host is listed as allowed (loopback,
@@ -22,6 +25,13 @@ from urllib.parse import urljoin, urlsplit
 from .sparql_lexer import LexError, Token, iri_value, max_depth, pname_parts, tokens
 
 MAX_NESTING = 32
+MAX_OPERATORS = 1000
+# tokens each of which adds a level to the tree Oxigraph parses and evaluates recursively, however flat the text:
+# a chain of 10,000 of them ("1+1+...", "?a || ?b || ...", a path "p/p/...", "{..} UNION {..} ...", "FILTER(..)
+# FILTER(..) ...", "!!!...") overflows its stack and kills the process (pyoxigraph 0.5, measured here)
+_OPERATORS = frozenset({"+", "-", "*", "/", "|", "||", "&&", "=", "!=", "<", ">", "<=", ">=", "!", "^"})
+_OPERATOR_WORDS = frozenset({"UNION", "FILTER", "OPTIONAL", "MINUS", "BIND", "VALUES", "SERVICE", "GRAPH"})
+_OPERATOR_CHARS = "+-*/|&=<>!^"
 _FETCHES = ("SERVICE", "LOAD")
 _NETLOC = re.compile(r"(?P<host>[A-Za-z0-9](?:[A-Za-z0-9\-.]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::(?P<port>[0-9]{1,5}))?")
 
@@ -30,12 +40,14 @@ class Refused(ValueError):
     """The request asks for something the server does not do (answered with 400 and this message)."""
 
 
-def fetch_targets(text: str, base: str) -> list[tuple[str, str]]:
+def fetch_targets(text: str, base: str, max_operators: int = MAX_OPERATORS) -> list[tuple[str, str]]:
     """``(keyword, absolute IRI)`` of each SERVICE and LOAD in ``text``; Refused when it nests too deep or a
     target cannot be known before evaluation (a variable, an undeclared prefix)."""
     brackets = text.count("{") + text.count("(") + text.count("[")
     lowered = text.lower()
-    if brackets <= MAX_NESTING and "service" not in lowered and "load" not in lowered:
+    operators = sum(text.count(c) for c in _OPERATOR_CHARS) + sum(
+        lowered.count(w.lower()) for w in ("union", "filter", "optional", "minus", "bind", "values", "graph"))
+    if brackets <= MAX_NESTING and operators <= max_operators and "service" not in lowered and "load" not in lowered:
         return []  # the common case, without tokenizing
     try:
         toks = tokens(text)
@@ -43,7 +55,14 @@ def fetch_targets(text: str, base: str) -> list[tuple[str, str]]:
         raise Refused(f"SPARQL syntax error: {exc}") from None
     if max_depth(toks) > MAX_NESTING:
         raise Refused(f"the request nests {{, ( and [ deeper than {MAX_NESTING} levels")
+    if sum(_is_operator(t) for t in toks) > max_operators:
+        raise Refused(f"the request has more than {max_operators} operators, UNIONs, FILTERs and other pattern "
+                      "keywords; split it into several requests")
     return _targets(toks, base)
+
+
+def _is_operator(tok: Token) -> bool:
+    return (tok.kind == "punct" and tok.text in _OPERATORS) or (tok.kind == "word" and tok.text in _OPERATOR_WORDS)
 
 
 def _targets(toks: list[Token], base: str) -> list[tuple[str, str]]:

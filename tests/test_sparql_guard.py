@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import threading
 
 import httpx
@@ -11,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api import Settings, create_app
-from api.sparql_guard import MAX_NESTING, Refused, check_target, fetch_targets
+from api.sparql_guard import MAX_NESTING, MAX_OPERATORS, Refused, check_target, fetch_targets
 
 from .serve_process import free_port, kg_serve
 
@@ -163,6 +164,37 @@ def test_nesting_deeper_than_the_limit_is_refused(seed_store):
         r = c.post("/sparql", data={"update": "INSERT { ?s ?p ?o } WHERE " + "{ " * 5000 + "?s ?p ?o" + " }" * 5000},
                    headers=AUTH)
         assert (r.status_code, r.json()) == (400, {"detail": detail})
+
+
+CHAIN = f"the request has more than {MAX_OPERATORS} operators, UNIONs, FILTERs and other pattern keywords; split it into several requests"
+N = MAX_OPERATORS + 2  # links, so N - 1 operators
+
+
+@pytest.mark.parametrize("text", [
+    "SELECT ?x { BIND(" + "+".join(["1"] * N) + " AS ?x) }",
+    "ASK { FILTER(" + " || ".join(["true"] * N) + ") }",
+    "SELECT ?s { ?s " + "/".join(["<http://e/p>"] * N) + " ?o }",
+    "SELECT ?s { " + " UNION ".join(["{ ?s ?p ?o }"] * N) + " }",
+    "SELECT ?s { ?s ?p ?o " + " ".join(["FILTER(?s)"] * N) + " }",
+    "ASK { FILTER(" + "!" * N + "true) }",
+], ids=["plus", "or", "path", "union", "filters", "not"])
+def test_a_chain_longer_than_the_limit_is_refused(text):
+    """Flat chains are trees as deep as they are long to the engine: 10,000 links overflowed its stack."""
+    with pytest.raises(Refused, match="^" + re.escape(CHAIN) + "$"):
+        fetch_targets(text, "")
+
+
+def test_chains_up_to_the_limit_and_bulk_data_pass():
+    assert fetch_targets("SELECT ?x { BIND(" + "+".join(["1"] * MAX_OPERATORS) + " AS ?x) }", "") == []  # BIND + 999
+    data = " ".join(f'<http://e/s{i}> <http://e/p> "a+b/c"^^<http://e/t> .' for i in range(5000))
+    assert fetch_targets(f"INSERT DATA {{ {data} }}", "") == []  # IRIs, strings and datatypes are no operators
+    assert fetch_targets("SELECT ?x { BIND(" + "+".join(["1"] * N) + " AS ?x) }", "", max_operators=N) == []
+
+
+def test_a_long_operator_chain_is_refused(seed_store):
+    with _client(seed_store) as c:
+        r = c.post("/sparql", data={"query": "SELECT ?x { BIND(" + "+".join(["1"] * 20_000) + " AS ?x) }"})
+        assert (r.status_code, r.json()) == (400, {"detail": CHAIN})
 
 
 def test_a_deep_query_does_not_kill_a_server_that_reads_in_its_own_process(tmp_path):

@@ -174,7 +174,7 @@ async def _guard(request: Request, text: str) -> list[tuple[str, str]]:
     it fetches."""
     settings = request.app.state.settings
     try:
-        targets = fetch_targets(text, _base(request))
+        targets = fetch_targets(text, _base(request), settings.max_sparql_operators)
         for keyword, _ in targets:
             if not settings.allow_service:
                 raise Refused(_DISABLED[keyword])

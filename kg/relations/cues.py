@@ -50,7 +50,7 @@ class Cues(NamedTuple):
     mutual_nouns: dict[str, str]
     air_attack_nouns: frozenset[str]
     unrealised_heads: frozenset[str]
-    purpose_nouns: frozenset[str]
+    purpose_nouns: dict[str, str]
     sending_verbs: frozenset[str]
     prevention_verbs: frozenset[str]
     pressure_nouns: frozenset[str]

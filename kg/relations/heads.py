@@ -116,9 +116,12 @@ def _pressed(verb: Token) -> list[Token]:
             for p in prep.children if p.dep_ == "pobj"]
 
 
-def purpose_modality(verb: Token) -> str:
-    """What a purpose infinitive makes its event: asked of someone ("pressure on X to arrest Y"), else attempted."""
-    return "requested" if verb.dep_ == "advcl" and _pressed(verb.head) else "attempted"
+def purpose_modality(verb: Token) -> str | None:
+    """What a purpose infinitive makes its event: asked of someone ("pressure on X to arrest Y"), what its purpose
+    noun says ("a bid to" attempted, "a decision to" as done), else attempted."""
+    if verb.dep_ == "acl":
+        return cues().purpose_nouns.get(verb.head.lemma_.lower()) or None
+    return "requested" if _pressed(verb.head) else "attempted"
 
 
 def _purpose_doers(verb: Token, depth: int) -> list[Token]:
