@@ -54,6 +54,9 @@ CASES = [
      "person/abdul-rehman-makki", "Person"),
     # titles are not part of a name
     ("President Joe Biden said the raid was a success.", "Joe Biden", "person/joe-biden", "Person"),
+    # nor is a faith before a full name; but it may be a given name ("Muslim al-Aarage")
+    ("The council is headed by moderate Muslim Omar Said.", "Omar Said", "person/omar-said", "Person"),
+    ("Supporters gathered to bury 19-year-old Muslim al-Aarage.", "Muslim al-Aarage", "person/muslim-al-aarage", "Person"),
     # regions
     ("He was hiding in northwestern Syria.", "northwestern Syria", "location/northwestern-syria", "Location"),
     ("He was killed in Syria's northwest.", "Syria's northwest", "location/northwestern-syria", "Location"),

@@ -35,6 +35,11 @@ PARTICIPANTS = [
      {"tanks"}),
     ("Omar Said has sent in his warplanes, helicopter gunships and tanks.",
      {"Omar Said's warplanes, helicopter gunships and tanks": "Organization"}, {"helicopter gunships and tanks"}),
+    # members a pronoun's group owns are that group's; an unnamed government is an organisation
+    ("Al-Shabaab called a truce. The president has started arresting its militants.",
+     {"al-Shabaab militants": "Person"}, {"militants"}),
+    ("The talks paved the way for an interim administration headed by Omar Said.",
+     {"interim administration": "Organization"}, set()),
 ]
 
 

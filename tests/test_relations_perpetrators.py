@@ -48,6 +48,10 @@ CASES = [
     ("Kenyan warplanes bombed the camp. Two herders were killed and 12 injured in the air strikes.",
      {"Kenyan warplanes": "Organization:Kenyan warplanes", "Two herders": "Person:Two herders"},
      {("Kenyan warplanes", "kill", "Two herders")}, set()),
+    # a closure is a sanction, and a place counted by a partitive is its patient
+    ("The minister ordered the closure of dozens of militia offices.",
+     {"The minister": "Person:Omar Said", "militia offices": "Location:dozens of militia offices"},
+     {("Omar Said", "order closure", "dozens of militia offices")}, set()),
     # asking "for" an event noun: a request, no event class
     ("The militia called for more suicide attacks against Kenya.",
      {"The militia": "Organization:militia", "Kenya": "Location/Country"},

@@ -53,6 +53,7 @@ class Lexicon:
     nationality_nouns: frozenset[str]
     naming_words: tuple[str, ...]
     female_nouns: frozenset[str] = frozenset()
+    faiths: frozenset[str] = frozenset()  # "Muslim" before a full name: a description, not part of it
     male_nouns: frozenset[str] = frozenset()
     capitals: frozenset[str] = frozenset()  # keys of capitals that stand for their country's government
 
@@ -143,6 +144,7 @@ def _people() -> dict:
     low = lambda name: frozenset(w.lower() for w in roles.get(name) or ())  # noqa: E731
     return {
         "titles": frozenset(roles.get("titles") or ()),
+        "faiths": frozenset(roles.get("faiths") or ()),
         "name_particles": low("name_particles"),
         "role_nouns": low("role_nouns"),
         "relational_nouns": {k.lower(): v for k, v in (roles.get("relational_nouns") or {}).items()},

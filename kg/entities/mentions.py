@@ -65,6 +65,10 @@ def strip_span(span: Span, lex: Lexicon) -> tuple[Span | None, str | None]:
                 start += n
                 changed = True
                 break
+    rest = doc[start + 1 : end]
+    if doc[start].text in lex.faiths and len(rest) >= 2 and all(t.is_title and t.lower_ not in lex.name_particles for t in rest):
+        titles.append(doc[start].text)  # "moderate Muslim Hamid Karzai"; not "Muslim al-Aarage"
+        start += 1
     opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
     if opening is not None:
         end = opening  # "Office of Foreign Assets Control (OFAC": the acronym is a name of its own

@@ -327,8 +327,10 @@ class Participants:
         owner = _pronoun_owner(head)
         if owner is not None and owner.head.i != head.i and type_ == "Organization":
             return None  # "his warplanes, helicopter gunships and tanks": the gunships go with the warplanes
-        if owner is not None and start == head.i:  # "his warplanes": his country's
-            return self._owned(doc, reg, at, head, owner, type_) if type_ == "Organization" else None
+        if owner is not None and start == head.i:  # "his warplanes": his country's; "its militants": the group's
+            if type_ == "Organization":
+                return self._owned(doc, reg, at, head, owner, type_)
+            return self._members(doc, reg, at, head, owner) if type_ == "Person" else None
         dated = [t.i for t in doc[start : head.i] if t.ent_type_ in {"DATE", "TIME"}]
         if dated:  # "Tuesday's attackers", "a Christmas market": the date belongs to the event, not the node
             start = max(dated) + 1
@@ -437,6 +439,20 @@ class Participants:
         if is_aircraft(head):
             key = self._air_force(doc, reg, key)
         return key, head.i, end
+
+    def _members(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token, owner: Token
+                 ) -> tuple[str, int, int] | None:
+        """"(Arafat) has started arresting its militants": members a pronoun's group owns are that group's."""
+        mention = at.get(owner.i)
+        group = reg.entities[mention.key] if mention is not None and mention.kind == "pronoun" else None
+        if group is None or group.subtype != "ArmedGroup" or head.lemma_.lower() not in words()["members"] \
+                or head.tag_ not in {"NNS", "NNPS"} or head.dep_ == "pobj":
+            return None  # "several of its fighters": a part, left to the group
+        label = f"{group.label} {head.text}"
+        key = scoped_key(doc, "Person", label)
+        ent = reg.entity(key, label, "Person")
+        ent.described_by = ent.described_by or ("member of", group.key)
+        return key, head.i, head.i + 1
 
     def _ties(self, doc: Doc, reg: Registry, at: dict[int, Mention], ent, start: int, head: Token) -> None:
         """Country or group of a participant from the words of its description ("US warplanes", "Hamas

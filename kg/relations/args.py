@@ -120,8 +120,8 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        arg = m.arg(pobj)
-                        if arg is not None and m.type(arg.key) != "Location":
+                        arg = m.arg(pobj)  # a place counts when unnamed: "dozens of Hamas offices"
+                        if arg is not None and (m.type(arg.key) != "Location" or m.entities[arg.key].label[:1].islower()):
                             return arg._replace(token=tok, weight=arg.weight * 0.9)
                         arg = _named_place(pobj, m)  # "most of the Tora Bora mountain complex"
                         if arg is not None:
