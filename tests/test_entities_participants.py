@@ -293,3 +293,9 @@ def test_the_number_alone_is_the_group_counted_with_it(nlp):
     assert ("Air Force B-52", "kill", "Three Kenyan soldiers") in facts, facts
     they = [span for span in doc.spans[MENTIONS] if span.text == "they"]  # held until "the three" is a node
     assert [doc._.kg_entities[span._.kg_key].label for span in they] == ["Three Kenyan soldiers"]
+
+
+def test_witnesses_of_a_pronoun_are_not_its_antecedent(nlp):
+    doc = nlp("Kenyan helicopters attacked the camp on Monday. Eyewitnesses report seeing them fire four missiles "
+              "into a police station.")
+    assert ("Kenyan helicopters", "fire into", "police station") in _facts(doc)

@@ -72,6 +72,15 @@ def _compatible(kind: str, ent) -> bool:
     return ent.type == "Organization" or plural_person(ent)
 
 
+PERCEPTION_VERBS = frozenset({"see", "watch", "hear", "witness", "notice", "observe"})
+
+
+def _reports(noun: Token, pronoun: Token) -> bool:
+    """The noun is the subject of a verb of saying or seeing whose clause holds the pronoun: a witness of it."""
+    return noun.dep_ in SUBJECTS and pronoun in noun.head.subtree \
+        and noun.head.lemma_.lower() in speech_verbs() | PERCEPTION_VERBS
+
+
 def plural_person(ent) -> bool:
     """A counted group of people ("850 suspects", "four aid workers"), or people a plural noun describes
     ("Palestinian gunmen", "Hamas supporters")."""
@@ -177,7 +186,7 @@ class Coref:
             hi = starts[s - back + 1] if s - back + 1 < len(starts) else len(doc)
             here = [m for m in ok if lo <= m.start < hi]
             if not here:
-                if kind == "Plural" and self._plural_subject(doc, names, lo, min(hi, tok.i)):
+                if kind == "Plural" and self._plural_subject(doc, names, lo, min(hi, tok.i), reporting=tok):
                     return None  # "The three were identified as ... They served ...": the three, once a node
                 continue
             subjects = [m for m in here if doc[m.start : m.end].root.dep_ in SUBJECTS]
@@ -236,11 +245,14 @@ class Coref:
             return ent.type == "Organization"
         return _compatible(kind, ent)
 
-    def _plural_subject(self, doc: Doc, names: list[Mention], lo: int, hi: int) -> bool:
-        """A plural common noun that is the subject of a sentence in [lo, hi) and no mention."""
+    def _plural_subject(self, doc: Doc, names: list[Mention], lo: int, hi: int, reporting: Token | None = None) -> bool:
+        """A plural common noun that is the subject of a sentence in [lo, hi) and no mention; with ``reporting``
+        (a pronoun), not the subject of a verb of saying or seeing whose clause holds it ("Eyewitnesses report
+        seeing them fire": not the eyewitnesses)."""
         covered = {i for m in names if m.start < hi and lo < m.end for i in range(m.start, m.end)}
         return any((t.tag_ == "NNS" or (t.pos_ == "NUM" and t.i and doc[t.i - 1].lower_ == "the"))  # "the three"
-                   and t.dep_ in SUBJECTS and t.i not in covered for t in doc[lo:hi])
+                   and t.dep_ in SUBJECTS and t.i not in covered
+                   and not (reporting is not None and _reports(t, reporting)) for t in doc[lo:hi])
 
     # -- plural descriptions ------------------------------------------------------------------------
     def plural_descriptions(self, doc: Doc, reg: Registry) -> None:
@@ -266,7 +278,8 @@ class Coref:
         """A plural noun that is no entity ("the sources") between a candidate and a plural pronoun."""
         covered = {i for m in names if m.start < end and start < m.end for i in range(m.start, m.end)}
         return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in ARGUMENTS and t.i not in covered and not is_inert_noun(t)
-                   for t in doc[start:end])  # "... fired rockets on offices. They ...": not the rockets
+                   and not _reports(t, doc[end]) for t in doc[start:end])  # "... fired rockets on offices. They
+        # ...": not the rockets; "Eyewitnesses report seeing them fire": not the eyewitnesses
 
     # -- descriptions -------------------------------------------------------------------------------
     def descriptions(self, doc: Doc, reg: Registry) -> None:
