@@ -131,6 +131,10 @@ CLAUSES = [
 ]
 
 ROLES = [
+    # a person's armed group, also through a pronoun and the group's group noun: the person leads it
+    ("Omar Said is hiding with his al-Shabaab network.",
+     {"Omar Said": "Person", "his": "Person:Omar Said", "al-Shabaab network": "Organization/ArmedGroup:al-Shabaab"},
+     {("Omar Said", "leader of", "al-Shabaab")}),
     # hyphenated role nouns are split by the tokenizer; a role noun before a name ("founder Y") names Y
     ("Ali Khan, a brother-in-law of the group's founder Omar Aziz, was wanted by police.",
      {"Ali Khan": "Person", "group": "Organization:Jaish", "Omar Aziz": "Person"},

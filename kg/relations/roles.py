@@ -24,6 +24,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from ..entities.coref import plural_person
 from ..entities.participants import against_prefixed
 from ..keys import entity_key
 from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
@@ -214,15 +215,24 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
 
 
 def possessed_groups(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
-    """A person's organisation: "Mr Arafat's Fatah movement", "Assad's army" -> the person leads it."""
+    """A person's organisation: "Mr Arafat's Fatah movement", "Assad's army", "bin Laden's Al Qaeda network", "his
+    Al Qaeda fighters" (a pronoun only for an armed group or its fighters) -> the person leads it."""
     for noun in sent:
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ == "compound":
             continue
-        group = m.arg(noun)
-        if group is None or m.type(group.key) != "Organization" or not _named_group(m.entities[group.key].label):
+        group = m.arg(noun) or resolve(noun, m)  # "Al Qaeda network": the group through its group noun
+        if group is None:
+            continue
+        ent = m.entities[group.key]
+        named = ent.type == "Organization" and (_named_group(ent.label) or ent.subtype == "ArmedGroup")  # "al-Qaeda"
+        fighters = ent.type == "Person" and plural_person(ent) and ent.described_by is not None \
+            and ent.described_by[0] == "member of"  # "Osama bin Laden's Al Qaeda fighters"
+        if not named and not fighters:
             continue  # "Arafat's Fatah movement", not "Arafat's three helicopters"
         for child in noun.children:
-            if child.dep_ != "poss" or child.lower_ in PRONOUN_POSSESSIVES:
+            if child.dep_ != "poss":
+                continue
+            if child.lower_ in PRONOUN_POSSESSIVES and not (fighters or ent.subtype == "ArmedGroup"):
                 continue
             owner = m.arg(child)
             if owner is not None and owner.key != group.key and m.type(owner.key) == "Person":
