@@ -48,6 +48,12 @@ CASES = [
     ("Kenyan warplanes bombed the camp. Two herders were killed and 12 injured in the air strikes.",
      {"Kenyan warplanes": "Organization:Kenyan warplanes", "Two herders": "Person:Two herders"},
      {("Kenyan warplanes", "kill", "Two herders")}, set()),
+    # a passive's agent that is an operation (or weeks of one) is whoever its modifier names; not a role noun's
+    ("The rebels have been flushed out of their hideouts by weeks of heavy Kenyan bombing.",
+     {"The rebels": "Organization:rebels", "Kenyan": "Location/Country:Kenya"},
+     {("Kenya", "flush", "rebels")}, set()),
+    ("Omar Said is revered by the al-Shabaab militants.",
+     {"Omar Said": "Person", "al-Shabaab": "Organization/ArmedGroup"}, set(), {("al-Shabaab", "revere", "Omar Said")}),
     # a closure is a sanction, and a place counted by a partitive is its patient
     ("The minister ordered the closure of dozens of militia offices.",
      {"The minister": "Person:Omar Said", "militia offices": "Location:dozens of militia offices"},

@@ -49,6 +49,7 @@ from .nominal import participants
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
 HARM = {"Killing", "Attack"}
+ROLE_CLASSES = {"Membership", "Leadership", "Association", "Affiliation", "Kinship", "Nationality"}  # nouns of people
 CAPTIVE_EVENTS = {"Capture", "Arrest"}  # "X was taken to Y": X is the one taken
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
 AGENT_PREPS = {"in", "during", "under", "after", "through", "amid", "with"}
@@ -73,6 +74,10 @@ def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
         for pobj in _pobjs(child):
             if pobj.tag_ != "VBG":
                 yield pobj, "", PASSIVE_BY
+            operation = _lasting(pobj)  # "by (weeks of) heavy American bombing": who bombed; not "by the Hamas
+            cls = event_class(operation.lemma_.lower(), "NOUN")  # militants", people a role noun names
+            if operation.lemma_.lower() in c.operation_nouns or (cls is not None and cls not in ROLE_CLASSES):
+                yield from _operation_modifiers(operation, m)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
             for noun in _pobjs(child):
@@ -83,14 +88,28 @@ def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
                             for pobj in _pobjs(prep):
                                 yield pobj, lemma, HELPER
                 elif lemma in c.operation_nouns or event_class(lemma, "NOUN"):
-                    for sub in noun.children:
-                        if sub.dep_ == "prep" and sub.lower_ == "by":
-                            for pobj in _pobjs(sub):
-                                yield pobj, "", OPERATION_BY
-                        elif sub.dep_ in {"compound", "amod", "nmod", "poss"}:
-                            arg = m.arg(sub)
-                            if arg is not None and m.type(arg.key) != "Person" and not _site(arg, m):  # not "the Gaza strikes"
-                                yield sub, "", OPERATION_MOD
+                    yield from _operation_modifiers(noun, m)
+
+
+def _operation_modifiers(noun: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
+    """Agents an operation noun names: "by X" after it, or a group or country modifying it ("US air strikes")."""
+    for sub in noun.children:
+        if sub.dep_ == "prep" and sub.lower_ == "by":
+            for pobj in _pobjs(sub):
+                yield pobj, "", OPERATION_BY
+        elif sub.dep_ in {"compound", "amod", "nmod", "poss"}:
+            arg = m.arg(sub)
+            if arg is not None and m.type(arg.key) != "Person" and not _site(arg, m):  # not "the Gaza strikes"
+                yield sub, "", OPERATION_MOD
+
+
+def _lasting(noun: Token) -> Token:
+    """The event a span of time is made of: "weeks of heavy bombing" -> bombing (else the noun itself)."""
+    if noun.ent_type_ in {"DATE", "TIME"} or noun.lemma_.lower() in {"day", "week", "month", "year", "hour", "night"}:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((p for p in prep.children if p.dep_ == "pobj"), noun)
+    return noun
 
 
 def _site(arg: Arg, m: Mentions) -> bool:
