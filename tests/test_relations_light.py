@@ -38,6 +38,8 @@ CASES = [
      ("Omar Said", "put pressure on", "government", None)),
     ("The envoy gave the militia a 48-hour deadline.", {"The envoy": P + ":Omar Said", "the militia": O + ":militia"},
      ("Omar Said", "give ultimatum", "militia", "Threat")),
+    ("Kenya has given Ali Hassan just 12 hours to comply.", {"Kenya": "Location/Country", **X},
+     ("Kenya", "give ultimatum", "Ali Hassan", "Threat")),
     ("The jets dropped bombs on the garrison.", {"The jets": O + ":jets", "the garrison": O + ":garrison"},
      ("jets", "bomb on", "garrison", "Attack")),
     ("The envoy held talks with the militia.", {"The envoy": P + ":Omar Said", "the militia": O + ":militia"},
