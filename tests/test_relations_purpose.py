@@ -1,5 +1,5 @@
-"""Purpose infinitives and "between" phrases (kg.relations.heads, kg.relations.nominal): table tests on sentences
-written for these tests, with hand-set mentions."""
+"""Purpose infinitives, "between" phrases and links to groups (kg.relations.heads, kg.relations.nominal): table
+tests on sentences written for these tests, with hand-set mentions."""
 
 from __future__ import annotations
 
@@ -81,3 +81,24 @@ def test_a_relation_that_has_not_come_about_is_no_triple(parser):
     text = "We are as close as we have ever been to a full confrontation between Kenya and Somalia."
     got = {(r["subject"], r["predicate"], r["object"]) for r in relate(parser, text, {"Kenya": L, "Somalia": L})}
     assert ("Kenya", "confrontation with", "Somalia") not in got
+
+
+LINKS = [
+    ("Ali Hassan was arrested in Kenya on suspicion of links to al-Shabaab.",
+     {"Ali Hassan": P, "Kenya": L, "al-Shabaab": O + "/ArmedGroup"}, ("Ali Hassan", "link to", "al-Shabaab", "suspected")),
+    ("Police said Ali Hassan has close links to al-Shabaab.",
+     {"Police": O + ":police", "Ali Hassan": P, "al-Shabaab": O + "/ArmedGroup"}, ("Ali Hassan", "link to", "al-Shabaab", None)),
+]
+
+
+@pytest.mark.parametrize("text,mentions,expected", LINKS, ids=[t[:40] for t, *_ in LINKS])
+def test_links_to_a_group(parser, text, mentions, expected):
+    got = {(r["subject"], r["predicate"], r["object"], r["modality"]) for r in relate(parser, text, mentions)}
+    assert expected in got, got
+
+
+def test_denied_ties_are_negated(parser):
+    rows = relate(parser, "Ali Hassan denied his ties with al-Shabaab.",
+                  {"Ali Hassan": P, "his": P + ":Ali Hassan", "al-Shabaab": O + "/ArmedGroup"})
+    got = {(r["subject"], r["predicate"], r["object"], r["negated"]) for r in rows}
+    assert ("Ali Hassan", "link to", "al-Shabaab", True) in got, got

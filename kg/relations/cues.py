@@ -48,6 +48,8 @@ class Cues(NamedTuple):
     affiliation_preps: frozenset[str]
     with_verbs: frozenset[str]
     mutual_nouns: dict[str, str]
+    link_nouns: frozenset[str]
+    suspicion_nouns: frozenset[str]
     air_attack_nouns: frozenset[str]
     unrealised_heads: frozenset[str]
     purpose_nouns: dict[str, str]

@@ -233,6 +233,10 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
             if _modality(head)[0]:
                 modality = modality or "unconfirmed"
             break
+        if tok.i == anchor.i and tok.dep_ in {"dobj", "obj"} and hl in c.denial_verbs:
+            negated = True  # "denied his ties with X"
+        if tok.dep_ == "pobj" and hl == "of" and head.head.lemma_.lower() in c.suspicion_nouns:
+            modality = modality or "suspected"  # "arrested on suspicion of links to X"
         if (tok.i == anchor.i or anchor in tok.conjuncts) and is_purpose(tok):  # "raided the village to arrest X":
             host = head if head.pos_ in {"VERB", "AUX"} else head.head  # what they set out to do, unless they only
             host = host.head if host.dep_ == "prep" else host  # said they would

@@ -188,9 +188,44 @@ def between_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         yield Candidate(sides[0], f"{lemma} with", sides[1], noun, cls, BETWEEN, "between")
 
 
+def _link_holders(noun: Token) -> list[Token]:
+    """Who has the links a link noun names: its possessor ("his links to X"), the subject of "have" ("X has
+    links to Y"), or whom an arrest or a charge was "on suspicion of" them ("X was arrested on suspicion of links
+    to Y")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return owners
+    head = noun.head
+    if noun.dep_ in {"dobj", "obj"} and head.lemma_.lower() in {"have", "maintain", "keep"}:
+        return subject_heads(head)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cues().suspicion_nouns:
+        suspicion = head.head
+        if suspicion.dep_ == "pobj" and suspicion.head.dep_ == "prep" and suspicion.head.head.pos_ == "VERB":
+            verb = suspicion.head.head
+            return patient_heads(verb) if is_passive(verb) else object_heads(verb)
+    return []
+
+
+def link_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
+    """"X was arrested on suspicion of links to Y", "his ties with Y", "X has links to Y" -> X "link to" Y
+    (an association; suspected when an arrest was on suspicion of it)."""
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cues().link_nouns:
+            continue
+        partners = [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}
+                    for p in prep.children if p.dep_ == "pobj"]
+        if not partners:
+            continue
+        for s in resolve_all(_link_holders(noun), m):
+            for o in resolve_all(partners, m):
+                if s.key != o.key and m.type(o.key) == "Organization":
+                    yield Candidate(s, "link to", o, noun, "Association", GROUNDS, "link")
+
+
 def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Triples whose event is a noun."""
     yield from between_triples(sent, m)
+    yield from link_triples(sent, m)
     for noun in sent:
         if noun.pos_ != "NOUN":
             continue
