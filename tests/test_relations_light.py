@@ -40,6 +40,8 @@ CASES = [
      ("Omar Said", "give ultimatum", "militia", "Threat")),
     ("Kenya has given Ali Hassan just 12 hours to comply.", {"Kenya": "Location/Country", **X},
      ("Kenya", "give ultimatum", "Ali Hassan", "Threat")),
+    ("Ali Hassan had undertaken extensive training with the militia.", {"the militia": O + ":militia", **X},
+     ("Ali Hassan", "undergo training with", "militia", None)),
     ("The jets dropped bombs on the garrison.", {"The jets": O + ":jets", "the garrison": O + ":garrison"},
      ("jets", "bomb on", "garrison", "Attack")),
     ("The envoy held talks with the militia.", {"The envoy": P + ":Omar Said", "the militia": O + ":militia"},

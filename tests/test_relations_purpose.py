@@ -102,3 +102,12 @@ def test_denied_ties_are_negated(parser):
                   {"Ali Hassan": P, "his": P + ":Ali Hassan", "al-Shabaab": O + "/ArmedGroup"})
     got = {(r["subject"], r["predicate"], r["object"], r["negated"]) for r in rows}
     assert ("Ali Hassan", "link to", "al-Shabaab", True) in got, got
+
+
+def test_one_man_fighting_with_an_armed_group_is_on_its_side(parser):
+    rows = relate(parser, "A British man who has been fighting with Hamas in Gaza was arrested.",
+                  {"A British man": P + ":British man", "Hamas": O + "/ArmedGroup", "Gaza": "Location"})
+    assert ("British man", "fight with", "Hamas") in {(r["subject"], r["predicate"], r["object"]) for r in rows}
+    rows = relate(parser, "Kenyan troops fought with al-Shabaab near the border.",
+                  {"Kenyan troops": O + ":Kenyan military", "al-Shabaab": O + "/ArmedGroup"})
+    assert ("Kenyan military", "fight with", "al-Shabaab") not in {(r["subject"], r["predicate"], r["object"]) for r in rows}

@@ -45,6 +45,7 @@ from ..entities.participant_words import is_weapon
 from ..entities.participants import destinations, partner_preps, proposal_makers, search_targets
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)
+from ..entities.coref import plural_person
 from .nominal import participants
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
 
@@ -197,6 +198,17 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
                     for arg in resolve_all(_pobjs(prep), m):
                         yield f"{obj.lemma_.lower()} {prep.lower_}", arg
+
+
+def _fought_with(verb: Token, label: str, subjects: list[Arg], m: Mentions) -> Iterator[Candidate]:
+    """"an Australian man who has been fighting with the Taliban": one person fighting "with" an armed group is
+    on its side (two forces fighting with each other are not: "troops fought with gunmen")."""
+    people = [s for s in subjects if m.type(s.key) == "Person" and not plural_person(m.entities[s.key])]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            groups = [a for a in resolve_all(_pobjs(prep), m) if m.entities[a.key].subtype == "ArmedGroup"]
+            for s, o in _pairs(people, groups):
+                yield Candidate(s, f"{label} with", o, verb, None, PREP_TARGET, "alongside")
 
 
 def _taken_from(verb: Token, m: Mentions) -> Iterator[Arg]:
@@ -483,6 +495,8 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for prep in partner_preps(verb):
                     for s, o in _pairs(subjects, resolve_all(_pobjs(prep), m)):
                         yield Candidate(s, f"{label} {prep.lower_}", o, verb, None, PREP_TARGET, "partner")
+            if event == "Fight":  # one man "fighting with the Taliban" fights in its ranks, not against it
+                yield from _fought_with(verb, label, subjects, m)
             if event == "Capture":
                 for s, o in _pairs(subjects, list(_taken_from(verb, m))):
                     yield Candidate(s, f"{label} from", o, verb, event, PREP_TARGET, "taken-from")
