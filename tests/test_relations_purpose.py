@@ -111,3 +111,14 @@ def test_one_man_fighting_with_an_armed_group_is_on_its_side(parser):
     rows = relate(parser, "Kenyan troops fought with al-Shabaab near the border.",
                   {"Kenyan troops": O + ":Kenyan military", "al-Shabaab": O + "/ArmedGroup"})
     assert ("Kenyan military", "fight with", "al-Shabaab") not in {(r["subject"], r["predicate"], r["object"]) for r in rows}
+
+
+def test_an_act_on_the_scene_takes_the_place_of_the_clause_it_belongs_to(parser):
+    rows = relate(parser, "Kenyan troops stormed the camp in Garissa, killing two militants.",
+                  {"Kenyan troops": O + ":Kenyan military", "Garissa": "Location/City", "two militants": P + ":two militants"})
+    places = {(r["subject"], r["predicate"], r["object"]): r["place"] for r in rows}
+    assert places[("Kenyan military", "kill", "two militants")] == "Garissa", places
+    rows = relate(parser, "In Nairobi, the minister urged Somalia to dismantle the militia.",
+                  {"Nairobi": "Location/City", "the minister": P + ":Omar Said", "Somalia": L, "the militia": O + ":militia"})
+    places = {(r["subject"], r["predicate"], r["object"]): r["place"] for r in rows}
+    assert places.get(("Somalia", "dismantle", "militia")) is None, places
