@@ -299,3 +299,10 @@ def test_witnesses_of_a_pronoun_are_not_its_antecedent(nlp):
     doc = nlp("Kenyan helicopters attacked the camp on Monday. Eyewitnesses report seeing them fire four missiles "
               "into a police station.")
     assert ("Kenyan helicopters", "fire into", "police station") in _facts(doc)
+
+
+def test_a_description_in_apposition_to_a_name_is_that_person(nlp):
+    doc = nlp("The town fell on Monday, according to a senior Kenyan commander, Ali Hassan.")
+    labels = {e.label for e in doc._.kg_entities.values()}
+    assert "senior Kenyan commander" not in labels, labels
+    assert ("Ali Hassan", "national of", "Kenya") in _facts(doc)

@@ -452,8 +452,10 @@ class Describer:
             if any(c.dep_ == "appos" and c.tag_ == "NN" and doc[c.left_edge.i].lower_ in {"a", "an"} for c in noun.children):
                 continue  # "A fifth suspect, a 19-year-old woman": the apposition describes, and takes this NP in
             label = doc[lo + 1 : noun.i + 1].text
-            key = scoped_key(doc, "Person", label)
-            ent = reg.entity(key, label, "Person")
+            named = [at[c.i] for c in noun.children if c.dep_ == "appos" and c.i in at and at[c.i].kind == "name"
+                     and reg.entities[at[c.i].key].type == "Person"]
+            key = named[0].key if named else scoped_key(doc, "Person", label)  # "a senior Afghan commander, Haji
+            ent = reg.entity(key, label, "Person")  # Zaman": the named person, who is Afghan
             for tok in doc[lo + 1 : noun.i]:
                 if tok.text in lex.demonyms:
                     ent.nationality = ent.nationality or lex.demonyms[tok.text]

@@ -246,9 +246,13 @@ def _named_group(label: str) -> bool:
 
 def demonym_nationalities(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Nationality of a person a demonym describes: "the Canadian hostage, Julie Tremblay" -> national of Canada."""
+    c_ = cues()
     for noun in sent:
-        if noun.pos_ != "NOUN" or role_of(noun) is not None:
-            continue
+        role = role_of(noun) if noun.pos_ == "NOUN" else None
+        if noun.pos_ != "NOUN" or (role is not None and (role.cls == "Nationality" or role.label.rsplit(" ", 1)[0]
+                                                          in c_.office_roles | c_.national_roles)):
+            continue  # an office held for the country ("Iraqi official"), not a nationality; "a senior Afghan
+            # commander" is an Afghan national
         countries = [k for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i
                      and m.arg(c) is None for k in [_country(c.text, m)] if k]
         if not countries:
