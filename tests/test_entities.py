@@ -54,6 +54,9 @@ CASES = [
      "person/abdul-rehman-makki", "Person"),
     # titles are not part of a name
     ("President Joe Biden said the raid was a success.", "Joe Biden", "person/joe-biden", "Person"),
+    # a title standing alone is the person named before with that title
+    ("Police arrested Sheikh Omar Hassan in Gaza. The 63-year-old Sheikh denied the charges.", "Sheikh",
+     "person/omar-hassan", "Person"),
     # nor is a faith before a full name; but it may be a given name ("Muslim al-Aarage")
     ("The council is headed by moderate Muslim Omar Said.", "Omar Said", "person/omar-said", "Person"),
     ("Supporters gathered to bury 19-year-old Muslim al-Aarage.", "Muslim al-Aarage", "person/muslim-al-aarage", "Person"),

@@ -191,6 +191,7 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         known.update({i: lex.refs[key].type for i in range(start, end)})
 
     candidates: list[tuple[Span, str, str | None]] = []  # (clean span, model label, title)
+    titles_alone: list[Span] = []  # spans that are a title and nothing else
     for ent in doc.ents:
         if ent.label_ not in CANDIDATE_LABELS or (ent.start, ent.end) in lexicon_spans:
             continue
@@ -213,6 +214,9 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
                 and doc[ent.start - 2].text in lex.titles:
             continue  # "Secretary for Terrorism", "Minister of Interior": a portfolio, part of a title
         if span is None or any(start < span.end and span.start < end for start, end in lexicon_spans):
+            continue
+        if span.text in lex.titles:
+            titles_alone.append(span)  # "The 63-year-old Sheikh is revered ...": the Sheikh named before, if any
             continue
         if not any(t.tag_ in {"NNP", "NNPS"} for t in span):
             continue  # a name has a proper noun in it ("Kidnappings" at a sentence start is none)
@@ -251,9 +255,19 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         if title:
             ent.roles.add(title)
         reg.add(key, span.start, span.end, alias=text)
+    _titled(reg, titles_alone)
     _quoted_nicknames(doc, reg)
     _bare_surnames(doc, lex, reg)
     _capitals_as_governments(doc, lex, reg)
+
+
+def _titled(reg: Registry, spans: list[Span]) -> None:
+    """A title standing alone ("the Sheikh") is the last person named before it with that title, else nobody."""
+    for span in spans:
+        before = [m for m in reg.mentions if m.kind == "name" and m.end <= span.start
+                  and reg.entities[m.key].type == "Person" and span.text in reg.entities[m.key].roles]
+        if before:
+            reg.add(max(before, key=lambda m: m.start).key, span.start, span.end, "description", alias=span.text)
 
 
 # Dependencies of a capital acting for its government: "Washington asked", "asked Madrid", "Moscow's support".
