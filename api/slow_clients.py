@@ -15,6 +15,9 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 DEFAULT_HEADER_TIMEOUT = 10.0  # seconds a client has to send a request line and its headers
+# bytes a request line and its headers may take (h11's default is 16 KiB, enforced only while they are incomplete,
+# so a longer SPARQL GET was answered when it arrived in one read and reset when it came in pieces)
+MAX_REQUEST_HEAD = 1 << 20
 
 
 class HeaderTimeoutProtocol(H11Protocol):

@@ -291,7 +291,7 @@ def serve(
     import uvicorn
 
     from api import Settings, create_app
-    from api.slow_clients import header_timeout_protocol
+    from api.slow_clients import MAX_REQUEST_HEAD, header_timeout_protocol
     from .store import default_store_path, open_store
 
     use(store, model)
@@ -312,7 +312,8 @@ def serve(
         with errors_as_messages():
             service = create_app(settings, store=store)
         typer.echo(service_banner(service, host, port, writes=bool(settings.update_token)), err=True)
-        uvicorn.run(service, host=host, port=port, log_level=log_level, http=header_timeout_protocol(header_timeout))
+        uvicorn.run(service, host=host, port=port, log_level=log_level, http=header_timeout_protocol(header_timeout),
+                    h11_max_incomplete_event_size=MAX_REQUEST_HEAD)
     finally:
         store.close()
 
