@@ -306,3 +306,10 @@ def test_a_description_in_apposition_to_a_name_is_that_person(nlp):
     labels = {e.label for e in doc._.kg_entities.values()}
     assert "senior Kenyan commander" not in labels, labels
     assert ("Ali Hassan", "national of", "Kenya") in _facts(doc)
+
+
+def test_a_marked_bomber_is_aircraft_and_a_when_clause_closing_a_coordination_is_each_verbs(nlp):
+    doc = nlp("Two Kenyan soldiers were killed and 20 others wounded when a B-52 bomber dropped a bomb near them.")
+    types = {e.label: e.type for e in doc._.kg_entities.values()}
+    assert types.get("B-52 bomber") == "Organization", types
+    assert ("B-52 bomber", "kill", "Two Kenyan soldiers") in _facts(doc)

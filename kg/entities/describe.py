@@ -42,6 +42,7 @@ from ..prepare import in_furniture
 from ..keys import entity_key
 from .lexicon import Lexicon
 from .owners import is_country, owner_country
+from .participant_words import marked_aircraft
 from .mentions import Mention, Registry, sentence_starts
 
 # Compass words -> the adjective used in a region's canonical label ("Syria's northwest" -> "northwestern Syria").
@@ -449,6 +450,8 @@ class Describer:
                 continue  # indefinite, with at least one describing word
             if any(t.dep_ in {"relcl", "acl"} for t in noun.children):
                 continue  # "a man who ...", "a man identified as X": left to the clause
+            if marked_aircraft(noun):
+                continue  # "a B-52 bomber": aircraft, a force the participants make
             if any(c.dep_ == "appos" and c.tag_ == "NN" and doc[c.left_edge.i].lower_ in {"a", "an"} for c in noun.children):
                 continue  # "A fifth suspect, a 19-year-old woman": the apposition describes, and takes this NP in
             label = doc[lo + 1 : noun.i + 1].text

@@ -57,6 +57,14 @@ def is_aircraft(head: Token) -> bool:
     return head.lemma_.lower() in words()["aircraft"] or head.lower_ in words()["aircraft"]
 
 
+def marked_aircraft(head: Token) -> bool:
+    """"B-52 bombers", "long-range bombers", "stealth fighters": a people noun a model number or a mark before it
+    makes aircraft (a force), not people."""
+    doc = head.doc
+    return head.lemma_.lower() in words()["aircraft_nouns"] and any(
+        any(ch.isdigit() for ch in t.text) or t.lower_ in words()["aircraft_marks"] for t in doc[head.left_edge.i : head.i])
+
+
 def participant_type(tok: Token) -> str | None:
     """The node type the lexicon gives a head word ("soldiers" Person, "F-16s" Organization), if any."""
     d = words()

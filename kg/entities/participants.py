@@ -27,7 +27,7 @@ from .describe import scoped_key
 from .lexicon import Lexicon
 from .mentions import Mention, Registry
 from .owners import owner_country
-from .participant_words import is_aircraft, is_place_noun, words
+from .participant_words import is_aircraft, is_place_noun, marked_aircraft, words
 
 VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
 ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "onto", "with", "by", "from", "of", "alongside",
@@ -319,9 +319,7 @@ class Participants:
             return None
         if head.lemma_.lower() in words()["counted"] and any(c.dep_ == "nummod" for c in head.children):
             type_ = "Person"  # "three US troops"
-        if head.lemma_.lower() in words()["aircraft_nouns"] and any(
-                any(ch.isdigit() for ch in t.text) or t.lower_ in words()["aircraft_marks"]
-                for t in doc[head.left_edge.i : head.i]):
+        if marked_aircraft(head):
             type_ = "Organization"  # "long-range B-52 bombers": aircraft, not suicide bombers
         start, end = _strip(doc, _modifiers_start(head), head.i), head.i + 1
         owner = _pronoun_owner(head)

@@ -304,7 +304,9 @@ def _when_agents(verb: Token, m: Mentions) -> list[Arg]:
     """Who did what a casualty came of: "were killed when US planes bombarded ..." -> US planes."""
     out: list[Arg] = []
     casualty = verb.lemma_.lower() in cues().harm_verbs
-    for clause in verb.children:
+    later = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and c.pos_ == "VERB"]
+    for clause in [*verb.children, *(a for c in later for a in c.children)]:  # "... were killed and 20 others
+        # wounded when a B-52 dropped a bomb": the clause closing the coordination is each verb's
         if clause.dep_ != "advcl" or clause.pos_ != "VERB" or is_passive(clause):
             continue
         cls = event_class(clause.lemma_.lower()) or (light_verb(clause) or ("", None))[1]
