@@ -40,6 +40,9 @@ PARTICIPANTS = [
      {"al-Shabaab militants": "Person"}, {"militants"}),
     ("The talks paved the way for an interim administration headed by Omar Said.",
      {"interim administration": "Organization"}, set()),
+    # a bare definite site an attack or a search takes is a node of its own; a vague place is not
+    ("Armed commandos stormed the palace on Monday.", {"palace": "Location"}, set()),
+    ("Kenyan troops searched the area on Monday.", {}, {"area"}),
 ]
 
 

@@ -37,6 +37,7 @@ def words() -> dict:
         "quantities": frozenset(data["quantities"]),
         "vague": frozenset(data["vague"]),
         "weapons": frozenset(data["weapons"]),
+        "sites": frozenset(data["sites"]),
         "aircraft": frozenset(data["aircraft"]),
         "counted": frozenset(data["counted_forces"]),
         "aircraft_nouns": frozenset(data["aircraft_nouns"]),

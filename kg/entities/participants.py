@@ -368,6 +368,10 @@ class Participants:
             before = [(start, key) for start, key in last.get(_noun(head), ()) if start < head.i]
             if before:
                 return max(before)[1], head.i, end
+            if type_ == "Location" and _searched_or_stormed(head):  # "combing the forests", "stormed the palace":
+                key = scoped_key(doc, type_, head.lower_)  # a site the story is about, named by its noun
+                reg.entity(key, head.lower_, type_)
+                return key, head.i, end
             people = self._people(head)
             if people is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
                 if people not in reg.entities:  # "gave Israel and the Palestinians a deadline", "accused the
@@ -473,6 +477,15 @@ class Participants:
             if country not in reg.entities and country in self.lex.refs:
                 reg.from_ref(self.lex.refs[country])
             ent.country = ent.country or country
+
+
+def _searched_or_stormed(head: Token) -> bool:
+    """A bare definite site noun ("the forests", "the palace"; not "the area") that an attack, raid, search or
+    capture verb takes as its object."""
+    verb = head.head
+    return (head.dep_ in {"dobj", "obj"} and head.lemma_.lower() in words()["sites"]
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            and words()["verb_classes"].get(verb.lemma_.lower()) in {"Attack", "Raid", "Surveillance", "Capture"})
 
 
 def _pronoun_owner(head: Token) -> Token | None:
