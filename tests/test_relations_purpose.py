@@ -122,3 +122,12 @@ def test_an_act_on_the_scene_takes_the_place_of_the_clause_it_belongs_to(parser)
                   {"Nairobi": "Location/City", "the minister": P + ":Omar Said", "Somalia": L, "the militia": O + ":militia"})
     places = {(r["subject"], r["predicate"], r["object"]): r["place"] for r in rows}
     assert places.get(("Somalia", "dismantle", "militia")) is None, places
+
+
+def test_a_reflexive_object_leaves_the_target_to_the_preposition(parser):
+    rows = relate(parser, "A suicide bomber tried to blow himself up at a bus station in Haifa.",
+                  {"A suicide bomber": P + ":suicide bomber", "himself": P + ":Omar Said", "a bus station": "Location:bus station",
+                   "Haifa": "Location/City"})
+    got = {(r["subject"], r["predicate"], r["object"]) for r in rows}
+    assert ("suicide bomber", "try to blow up at", "bus station") in got, got
+    assert not any(o == "Omar Said" for _, _, o in got), got

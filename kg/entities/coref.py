@@ -57,6 +57,7 @@ GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
           "she": "female", "her": "female", "hers": "female", "herself": "female"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+REFLEXIVE_PRONOUNS = {"himself", "herself", "itself", "themselves"}
 EXPLETIVE_HEADS = {"be", "seem", "appear", "take", "remain", "rain"}
 ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
 
@@ -156,6 +157,15 @@ class Coref:
 
     def _antecedent(self, doc: Doc, reg: Registry, names: list[Mention], tok: Token, starts: list[int]) -> str | None:
         """The entity a pronoun refers to among the name mentions (sorted by position), or None."""
+        if tok.lower_ in REFLEXIVE_PRONOUNS:  # "a bomber tried to blow himself up": its own clause's subject
+            verb = tok.head
+            for _ in range(4):
+                subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+                if subjects or verb.head.i == verb.i or verb.dep_ not in {"xcomp", "conj", "advcl"}:
+                    break
+                verb = verb.head
+            own = [m for m in names if subjects and m.start <= subjects[0].i < m.end]
+            return own[0].key if own else None
         kind, prefer = self._wants(tok)
         s = bisect_right(starts, tok.i) - 1
         lo = starts[max(0, s - WINDOW)]

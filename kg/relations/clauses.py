@@ -48,6 +48,7 @@ from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object
 from ..entities.coref import plural_person
 from .nominal import participants
 from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
+from .scenes import REFLEXIVES
 
 HARM = {"Killing", "Attack"}
 ROLE_CLASSES = {"Membership", "Leadership", "Association", "Affiliation", "Kinship", "Nationality"}  # nouns of people
@@ -478,7 +479,8 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                             yield Candidate(s, f"{label} to", o, verb, moved, DESTINATION, "destination")
             continue
         controller = _controller(verb)
-        objects = resolve_all(object_heads(verb), m)
+        objects = resolve_all([o for o in object_heads(verb) if o.lower_ not in REFLEXIVES], m)  # "blew himself up
+        # at a bus station": the act of the subject alone, whatever "himself" was resolved to; its target follows
         if not objects and light is not None:  # "gave Israel a 48-hour deadline": the dative undergoes it
             objects = resolve_all([c for c in verb.children if c.dep_ == "dative"], m)
         own_subject = any(ch.dep_ in SUBJECT_DEPS for ch in verb.children)
