@@ -82,7 +82,7 @@ def test_kg_serve_refuses_a_timeout_that_is_not_positive(tmp_path):
 
 
 def test_a_long_query_string_sent_in_pieces_is_read_whole(server):
-    """h11 took at most 16 KiB of an incomplete request head: a 40 KB SPARQL GET that came in pieces was reset
+    """h11 took at most 16 KiB of an incomplete request head: a 30 KB SPARQL GET that came in pieces was reset
     (it passed when it arrived in one read). The server reads heads up to api.slow_clients.MAX_REQUEST_HEAD."""
     _, base = server
     query = urllib.parse.quote("SELECT * WHERE { ?s ?p ?o } LIMIT 1 # " + "x" * 30_000)
