@@ -45,8 +45,7 @@ def fetch_targets(text: str, base: str, max_operators: int = MAX_OPERATORS) -> l
     target cannot be known before evaluation (a variable, an undeclared prefix)."""
     brackets = text.count("{") + text.count("(") + text.count("[")
     lowered = text.lower()
-    operators = sum(text.count(c) for c in _OPERATOR_CHARS) + sum(
-        lowered.count(w.lower()) for w in ("union", "filter", "optional", "minus", "bind", "values", "graph"))
+    operators = sum(text.count(c) for c in _OPERATOR_CHARS) + sum(lowered.count(w.lower()) for w in _OPERATOR_WORDS)
     if brackets <= MAX_NESTING and operators <= max_operators and "service" not in lowered and "load" not in lowered:
         return []  # the common case, without tokenizing
     try:

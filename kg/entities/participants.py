@@ -27,7 +27,7 @@ from .describe import scoped_key
 from .lexicon import Lexicon
 from .mentions import Mention, Registry
 from .owners import owner_country
-from .participant_words import is_aircraft, is_place_noun, marked_aircraft, words
+from .participant_words import is_aircraft, is_place_noun, marked_aircraft, verb_class, words
 
 VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
 ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "onto", "with", "by", "from", "of", "alongside",
@@ -304,8 +304,7 @@ class Participants:
         for form in (*forms, word, lemma):
             if form in d["types"]:
                 return d["types"][form]
-        singular = head.text[:-1] if head.text.endswith("s") else head.text
-        if head.tag_ in {"NNPS", "NNS"} and singular in self.lex.demonyms:
+        if self._plural_demonym(head) is not None:
             return "Person"  # "five Palestinians"
         if head.tag_ in {"NNP", "NN"} and head.text in self.lex.demonyms and head.i and doc[head.i - 1].lower_ in {"a", "an"}:
             return "Person"  # "the death of a Palestinian"
@@ -335,9 +334,7 @@ class Participants:
             while start < head.i and doc[start].tag_ in {"POS", "HYPH"}:
                 start += 1
         if type_ == "Organization":  # "Apache helicopters and F-16 fighter-bombers": one force
-            conj = [c for c in head.conjuncts if c.i > head.i and self._type(c) == "Organization"]
-            if conj and len(conj) == len([c for c in head.conjuncts if c.i > head.i]):
-                end = max(c.i for c in conj) + 1
+            end = self._force_end(head)
         quantity = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         first = start
         if quantity is not None and quantity.i < head.i and _partitive(quantity).i == head.i:
@@ -411,10 +408,22 @@ class Participants:
             return None
         return key, lo, end
 
+    def _force_end(self, head: Token) -> int:
+        """Where a force's description ends: after its conjuncts when every later one is a force too ("Apache
+        helicopters and F-16 fighter-bombers"), else after its head."""
+        later = [c for c in head.conjuncts if c.i > head.i]
+        if later and all(self._type(c) == "Organization" for c in later):
+            return max(c.i for c in later) + 1
+        return head.i + 1
+
+    def _plural_demonym(self, head: Token) -> str | None:
+        """The country key of a plural demonym ("Palestinians"), else None."""
+        singular = head.text[:-1] if head.text.endswith("s") else head.text
+        return self.lex.demonyms.get(singular) if head.tag_ in {"NNPS", "NNS"} else None
+
     def _people(self, head: Token) -> str | None:
         """The country of a plural demonym that names a people ("Palestinians", "the Israelis"), else None."""
-        singular = head.text[:-1] if head.text.endswith("s") else head.text
-        country = self.lex.demonyms.get(singular) if head.tag_ in {"NNPS", "NNS"} else None
+        country = self._plural_demonym(head)
         return country if country in self.lex.countries and country in self.lex.refs else None
 
     def _owned(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token, owner: Token,
@@ -428,10 +437,7 @@ class Participants:
         person = reg.entities[mention.key]
         if country not in self.lex.countries and person.type != "Person":
             return None
-        end = head.i + 1
-        conj = [c for c in head.conjuncts if c.i > head.i and self._type(c) == "Organization"]
-        if conj and len(conj) == len([c for c in head.conjuncts if c.i > head.i]):
-            end = max(c.i for c in conj) + 1  # "his warplanes, helicopter gunships and tanks": one force
+        end = self._force_end(head)  # "his warplanes, helicopter gunships and tanks": one force
         if sum(not t.is_punct for t in doc[head.i : end]) > MAX_WORDS:
             return None
         owner_word = self.lex.countries[country].demonym if country in self.lex.countries else f"{person.label}'s"
@@ -482,10 +488,9 @@ class Participants:
 def _searched_or_stormed(head: Token) -> bool:
     """A bare definite site noun ("the forests", "the palace"; not "the area") that an attack, raid, search or
     capture verb takes as its object."""
-    verb = head.head
     return (head.dep_ in {"dobj", "obj"} and head.lemma_.lower() in words()["sites"]
             and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-            and words()["verb_classes"].get(verb.lemma_.lower()) in {"Attack", "Raid", "Surveillance", "Capture"})
+            and verb_class(head.head) in {"Attack", "Raid", "Surveillance", "Capture"})
 
 
 def _pronoun_owner(head: Token) -> Token | None:

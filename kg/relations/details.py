@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from .args import Mentions, resolve
 from .cues import cues
-from .events import event_class
+from .events import SCENE_CLASSES, event_class
 from .heads import is_purpose, purpose_modality
 from ..entities.participant_words import is_place_noun
 from .time import normalise
@@ -37,7 +37,6 @@ POINT_WORDS = re.compile(r"^(?:(?:last |early |late )?(?:mon|tues|wednes|thurs|f
 DURATION = re.compile(r"-year-old|\b(?:year|years|month|months|week|weeks|day|days|hours?)\b", re.I)
 MAX_PLACE_DEPTH = 2  # "the caves (1) in the mountains (2) near Kandahar"
 SCENE_DEPS = {"conj", "advcl"}  # verbs whose head clause happened where they did (not "urged X to ...")
-SCENE_CLASSES = {"Attack", "Killing", "Raid", "Capture", "Arrest", "Fight", "Surveillance"}
 CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "appos", "advcl", "parataxis", "ccomp"}
 REPORTING_DEPS = {"ccomp", "parataxis", "xcomp", "conj", "advcl", "dep"}
 MAX_SOURCE_WORDS = 12
@@ -257,15 +256,14 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
             m.according[sent.start] = _according_to(sent, m)
         attributed = m.according[sent.start]
 
+    event = event_class(anchor.lemma_.lower(), "NOUN" if anchor.pos_ == "NOUN" else "VERB")
     times = _time_tokens(anchor) or _clause_time(anchor)
     if times:
         time = normalise(_ent_text(times[0]), published)
     else:  # an event (not a state: "had been hiding out in") on the one day its sentence names
-        event = event_class(anchor.lemma_.lower(), "NOUN" if anchor.pos_ == "NOUN" else "VERB")
         time = _sentence_time(anchor, published) if event is not None else None
     place = place_of(anchor, m, keys) or (place_of(obj, m, keys) if obj is not None and obj.i != anchor.i else None)
-    host = anchor
-    scene = event_class(anchor.lemma_.lower(), "NOUN" if anchor.pos_ == "NOUN" else "VERB") in SCENE_CLASSES
+    host, scene = anchor, event in SCENE_CLASSES
     for _ in range(2):  # "... stormed the camp and killed 12 in Kandahar", "sent troops into X to track down Y":
         if place is not None or not scene or host.dep_ not in SCENE_DEPS or host.head.pos_ != "VERB":
             break  # an act on the scene happened where the clause it belongs to did

@@ -6,6 +6,9 @@ from functools import cache
 
 from .. import lexicons
 
+SCENE_CLASSES = frozenset({"Attack", "Killing", "Raid", "Fight", "Capture", "Arrest", "Surveillance"})  # events that
+# happen at a place: their scene is a circumstance worth a statement (kg.relations.scenes, kg.relations.details)
+
 
 @cache
 def _index() -> tuple[dict[str, str], dict[str, str]]:

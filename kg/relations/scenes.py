@@ -18,9 +18,8 @@ from .candidate import Candidate
 from .heads import is_passive, object_heads, subject_heads, verb_label
 from .details import place_of
 from .cues import cues
-from .events import event_class
+from .events import SCENE_CLASSES, event_class
 
-SCENE_EVENTS = {"Attack", "Killing", "Raid", "Fight", "Capture", "Arrest", "Surveillance"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself", "oneself"}
 SCENE = 0.6  # read off a circumstance, not an argument
 
@@ -33,7 +32,7 @@ def scene_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         performed = _performed(verb)
         if cls is None and performed is not None:  # "carried out suicide bombings in Israel": the bombings' scene
             cls, label = event_class(performed.lemma_.lower(), "NOUN"), performed.lemma_.lower()
-        if cls not in SCENE_EVENTS:
+        if cls not in SCENE_CLASSES:
             continue
         objects = [o for o in object_heads(verb) if o.lower_ not in REFLEXIVES]  # "blew himself up"
         if any(resolve(o, m) is not None for o in objects):
