@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .describe import scoped_key
+from .elided import count_label, elided_casualties
 from .lexicon import Lexicon
 from .mentions import Mention, Registry
 from .owners import owner_country
@@ -33,6 +34,7 @@ VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
 ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "onto", "with", "by", "from", "of", "alongside",
              "toward", "towards", "outside", "around", "across", "over", "under"}
 NOUN_PREPS = {"of", "against", "on", "by", "at", "in", "near", "into"}
+INCLUDING = {"including"}  # prepositions of the members of a set
 PARTNERS = {"alongside"}  # prepositions of who acted with the subject
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
 LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
@@ -70,7 +72,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
         if tok.pos_ == "VERB" and (lemma in d["verbs"] or light_verb(tok) is not None):
             for child in tok.children:
                 if child.dep_ in VERB_ARGS:
-                    heads.append(child)
+                    heads += [child, *included(child)]
                 elif child.dep_ in {"agent", "prep"} and (child.dep_ == "agent" or child.lower_ in ARG_PREPS):
                     heads += [c for c in child.children if c.dep_ == "pobj"]
             if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
@@ -83,6 +85,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 heads += search_targets(tok)
             heads += [p for prep in partner_preps(tok) for p in prep.children if p.dep_ == "pobj"]
             heads += destinations(tok)
+            heads += [count for _, count in elided_casualties(tok)]  # "... were killed and 120 injured"
+            heads += included(tok)  # "attacked targets in Gaza, including Arafat's offices" (the parser's attachment)
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:
                 if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
@@ -122,6 +126,12 @@ def hung_after(noun: Token) -> list[Token]:
     """Phrases of a noun's head that come right after the noun's own phrase: the parser often hangs a noun's "from"
     or "by" phrase on the verb ("arrested some 100 militants [from Hamas]")."""
     return [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
+
+
+def included(noun: Token) -> list[Token]:
+    """The members a noun lists: "attacked targets in the West Bank, including Arafat's offices" -> offices."""
+    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in INCLUDING
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def partner_preps(verb: Token) -> list[Token]:
@@ -165,12 +175,14 @@ class Participants:
             elif ent.type == "Location" and m.end < len(doc) and is_place_noun(doc[m.end]) \
                     and doc[m.end - 1].head.i == m.end:  # "the Tora Bora area" ... "the area"
                 last.setdefault(_noun(doc[m.end]), []).append((m.start, m.key))
+        elided = {count.i for verb in doc if verb.pos_ == "VERB" for _, count in elided_casualties(verb)}
         for head in sorted(set(event_arguments(doc)), key=lambda t: t.i):
             if head.i in at:
                 self._counted_force(doc, reg, at, head)
                 continue
-            if head.pos_ == "NUM" and head.dep_ in {"dobj", "nsubjpass"} and head.like_num and not list(head.children):
-                self._casualties(doc, reg, at, head)  # "killed 14 people and wounded 37"
+            if head.i in elided or (head.pos_ == "NUM" and head.dep_ in {"dobj", "nsubjpass"} and head.like_num
+                                    and not list(head.children)):
+                self._casualties(doc, reg, at, head, head.i in elided)  # "killed 14 people and wounded 37", "and 120 injured"
                 continue
             if not bare and _is_bare(doc, head) and not _specific_one(head) and not _harmed_one(head):
                 continue
@@ -251,15 +263,18 @@ class Participants:
         for i in range(start, end):
             at[i] = reg.mentions[-1]
 
-    def _casualties(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
-        """A bare count as the object of a casualty verb: so many people ("wounded 37" -> "37 people")."""
-        if head.head.lemma_.lower() not in words()["casualty_verbs"]:
+    def _casualties(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token, elided: bool) -> None:
+        """A bare count as the object of a casualty verb: so many people ("wounded 37" -> "37 people"; "and 20 others
+        wounded" -> "20 others")."""
+        if not elided and head.head.lemma_.lower() not in words()["casualty_verbs"]:
             return
-        label = "one person" if head.lower_ in {"one", "1"} else f"{head.text} people"
+        label = count_label(head)
+        start = min([head.i] + [c.i for c in head.children if c.dep_ == "nummod"])
         key = scoped_key(doc, "Person", f"{label}-{head.i}")
         reg.entity(key, label, "Person")
-        reg.add(key, head.i, head.i + 1, "description", alias=head.text)
-        at[head.i] = reg.mentions[-1]
+        reg.add(key, start, head.i + 1, "description", alias=doc[start:head.i + 1].text)
+        for i in range(start, head.i + 1):
+            at[i] = reg.mentions[-1]
 
     def _operating_countries(self, doc: Doc, reg: Registry, at: dict[int, Mention]) -> None:
         """"Israeli air raids", "American bombing": a demonym on an attack noun is the country that carried it
@@ -359,6 +374,13 @@ class Participants:
                 key = scoped_key(doc, type_, label)
                 reg.entity(key, label, type_)
                 return key, (head.i if owner.i in at else owner.i), end
+            named = at.get(owners[0].i) if owners else None
+            if named is not None and type_ == "Location" and named.kind == "name" \
+                    and reg.entities[named.key].type in {"Person", "Organization"}:
+                label = f"{reg.entities[named.key].label}'s {head.lower_}"  # "Arafat's offices", "Yassin's home":
+                key = scoped_key(doc, type_, label)  # a place of someone named, as the story calls it
+                reg.entity(key, label, type_)
+                return key, head.i, end
             if owners:
                 return None  # "Assad's forces": the owner's, not the forces named before
             # a bare noun ("the gunmen", "forces") is the participant named before with that noun, or no one

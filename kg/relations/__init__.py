@@ -44,6 +44,7 @@ from .cues import cues
 from .clauses import clause_triples
 from .denials import denial_triples
 from .details import details
+from .elided import elided_triples
 from .facts import entity_facts
 from .heads import is_purpose
 from .nominal import nominal_triples
@@ -86,7 +87,9 @@ def _crosses_paragraph(c: Candidate, m: Mentions) -> bool:
 def candidates(sent: Span, m: Mentions) -> Iterator[Candidate]:
     tokens = list(sent)
     for pattern in PATTERNS:
-        yield from pattern(tokens, m)
+        for c in pattern(tokens, m):
+            yield c
+            yield from elided_triples(c, m)
 
 
 def _sentence_text(sent: Span) -> tuple[str, int]:

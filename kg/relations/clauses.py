@@ -195,10 +195,11 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
                 verb.lemma_.lower() in c.perpetration_verbs or verb.lower_ in c.perpetration_verbs
                 or event_class(verb.lemma_.lower()) is not None):
             # "conducted operations against X", "stepped up raids on X"; not "provoking raids against X"
+            aspect = f"{verb_label(verb)} " if verb.lemma_.lower() in c.aspect_verbs else ""  # "step up raid on"
             for prep in [*obj.children, *(child.children if obj is not child else ())]:  # "a series of raids on X"
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps:
                     for arg in resolve_all(_pobjs(prep), m):
-                        yield f"{obj.lemma_.lower()} {prep.lower_}", arg
+                        yield f"{aspect}{obj.lemma_.lower()} {prep.lower_}", arg
 
 
 def _fought_with(verb: Token, label: str, subjects: list[Arg], m: Mentions) -> Iterator[Candidate]:
@@ -374,8 +375,18 @@ def _responses(verb: Token, m: Mentions) -> Iterator[Candidate]:
     for obj in verb.children:
         if obj.dep_ not in OBJECT_DEPS:
             continue
-        for s, o in _pairs(subjects, resolve_all(proposal_makers(obj), m)):
+        makers = resolve_all(proposal_makers(obj), m)
+        for s, o in _pairs(subjects, makers):
             yield Candidate(s, f"{verb_label(verb)} {obj.lemma_.lower()}", o, verb, None, PERPETRATION, "response")
+        # whoever answers the offer is whom it was made to: "a ceasefire offer by X" -> X "make ceasefire offer to"
+        noun = next((t for t in obj.children if t.dep_ == "acl" and t.lemma_.lower() in cues().proposal_nouns), obj)
+        if noun.lemma_.lower() not in cues().offer_nouns:
+            continue
+        words = [t.lower_ for t in obj.lefts if t.dep_ == "compound"] + [obj.lemma_.lower()]
+        words += [noun.lemma_.lower()] if noun is not obj else []
+        for o, s in _pairs(makers, subjects):
+            anchor = noun if noun is not obj else o.token  # not the rejected object itself: the offer was made
+            yield Candidate(o, f"make {' '.join(words)} to", s, anchor, None, PERPETRATION, "proposal")
 
 
 def _perpetrated(verb: Token, m: Mentions, verbs: frozenset[str] | None = None) -> Iterator[tuple[Token, Arg]]:

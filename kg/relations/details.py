@@ -241,7 +241,9 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
         if (tok.i == anchor.i or anchor in tok.conjuncts) and is_purpose(tok):  # "raided the village to arrest X":
             host = head if head.pos_ in {"VERB", "AUX"} else head.head  # what they set out to do, unless they only
             host = host.head if host.dep_ == "prep" else host  # said they would
-            modality = modality or _modality(host)[1] or purpose_modality(tok)
+            host_negated, host_modality = _modality(host)  # "is not working to arrest X": no attempt either
+            negated |= host_negated
+            modality = modality or host_modality or purpose_modality(tok)
         if tok.dep_ == "xcomp" and hl in c.complement_modality:
             status = c.complement_modality[hl]
             if status == "negated":

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..entities.participant_words import is_place_noun
+from ..entities.participants import included
 from .args import is_relative_pronoun, relative_head
 from .cues import cues
 from .events import event_class
@@ -215,7 +216,7 @@ def object_heads(verb: Token) -> list[Token]:
                 for g in c.children if g.dep_ == "nsubj"]
     if objs:
         objs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in NOMINAL_DEPS and c.i > objs[0].i]
-        return objs
+        return objs + [p for o in (verb, *objs) for p in included(o)]  # "attacked targets, including X and Y"
     # right-node raising: "detaining and extraditing one of his aides" (a phrase after the shared object, such as
     # "... in the past week", may hang on the first verb)
     later = [c.i for c in verb.conjuncts if c.i > verb.i]

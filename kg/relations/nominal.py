@@ -17,9 +17,12 @@ from spacy.tokens import Token
 
 from .args import Arg, Mentions, resolve, resolve_all
 from .candidate import Candidate
-from .heads import is_passive, object_heads, patient_heads, subject_heads
+from .heads import is_passive, object_heads, patient_heads, subject_heads, verb_label
 from .cues import cues
 from .events import event_class
+
+BLAME_FRAMES = {"behind", "responsible for"}  # "X was behind the attacks", "X was responsible for the bombing"
+MAX_BLAME_CLIMB = 6  # from the event noun up to the verb of saying
 
 PATIENT_PREPS = {"of", "on", "against", "upon"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -64,6 +67,8 @@ def _frame_subjects(noun: Token) -> tuple[list[Token], str] | None:
         return None
     frame = prep.head
     lemma = frame.lemma_.lower()
+    if lemma == "be" and prep.lower_ in c.frame_adjectives:  # "bin Laden was behind the attacks on X"
+        return subject_heads(frame), prep.lower_
     if lemma in c.frame_nouns and frame.dep_ in {"dobj", "attr"}:
         return subject_heads(frame.head), f"{lemma} {prep.lower_}"
     if lemma in c.frame_adjectives and frame.dep_ in {"acomp", "attr", "amod"}:
@@ -222,6 +227,31 @@ def link_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     yield Candidate(s, "link to", o, noun, "Association", GROUNDS, "link")
 
 
+def _blamed(noun: Token, culprits: list[Arg], m: Mentions) -> Iterator[Candidate]:
+    """Who says the culprits were behind the event accuses them: "The United States says a video proves bin Laden
+    was behind the attacks" -> the United States "accuse" bin Laden."""
+    tok = noun
+    for _ in range(MAX_BLAME_CLIMB):
+        head = tok.head
+        if head.i == tok.i:
+            return
+        if head.pos_ == "VERB" and head.lemma_.lower() in cues().speech_verbs and tok.dep_ in {"ccomp", "parataxis"}:
+            for speaker in resolve_all(subject_heads(head), m):
+                for culprit in culprits:
+                    if speaker.key != culprit.key:
+                        yield Candidate(speaker, "accuse", culprit, head, "Accusation", FRAME, "blame")
+            return
+        tok = head
+
+
+def _aspect(noun: Token) -> str:
+    """ "resume " when the noun is what an aspect verb takes ("will resume its attacks on X"), else ""."""
+    verb = noun.head
+    if noun.dep_ in {"dobj", "obj"} and verb.pos_ == "VERB" and verb.lemma_.lower() in cues().aspect_verbs:
+        return f"{verb_label(verb)} "
+    return ""
+
+
 def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Triples whose event is a noun."""
     yield from between_triples(sent, m)
@@ -234,10 +264,11 @@ def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if event is None or lemma in cues().roles:
             continue
         agents, patients = participants(noun, m)
+        label = _aspect(noun) + lemma
         for a in agents:
             for p in patients:
                 if a.key != p.key:
-                    yield Candidate(a, lemma, p, noun, event, NOMINAL, "nominal")
+                    yield Candidate(a, label, p, noun, event, NOMINAL, "nominal")
         judged = resolve_all(_judged(noun), m)
         if judged and not agents:
             for s in judged:
@@ -245,10 +276,13 @@ def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     if s.key != p.key and m.type(p.key) == "Person":
                         yield Candidate(s, lemma, p, noun, event, GROUNDS, "grounds")
         frame = _frame_subjects(noun)
-        if frame is None or not patients:
+        if frame is None:
             continue
         heads, label = frame
-        for s in resolve_all(heads, m):
+        culprits = resolve_all(heads, m)
+        if label in BLAME_FRAMES:
+            yield from _blamed(noun, culprits, m)
+        for s in culprits:
             for p in patients:
                 if s.key != p.key:
                     yield Candidate(s, f"{label} {lemma}", p, noun, event, FRAME, "frame")

@@ -1,0 +1,40 @@
+"""Casualties counted without a verb of their own (kg.entities.elided, kg.relations.elided), through the whole
+pipeline, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def triples(nlp, text: str) -> set[tuple[str, str, str]]:
+    ex = extract(Article(id="t", text=text, source="t"), nlp)
+    return {(r["subject"], r["predicate"], r["object"]) for r in ex.rows()}
+
+
+# text, triple that must be found, triples that must not
+ELIDED = [
+    # the count is a conjunct of the first verb, its participle hangs on it
+    ("Kenyan jets bombed the camp on Monday. Four people were killed and more than 60 injured in the air strikes.",
+     ("Kenyan jets", "injure", "60 people"), set()),
+    # the participle is a verb of its own with the count for subject
+    ("Officials said two soldiers were killed and 20 others wounded when Somali gunmen attacked the base.",
+     ("Somali gunmen", "wound", "20 others"), set()),
+    # the count hangs on the preposition and the participle on the first verb
+    ("Kenyan jets bombed the camp. Six people were killed in the strikes and around 40 injured, officials said.",
+     ("Kenyan jets", "injure", "40 people"), set()),
+    # a count with a verb of its own is no elided one, and a count without a casualty verb is no victim
+    ("Six people were killed and 30 were wounded when Somali gunmen attacked the base.",
+     ("Somali gunmen", "wound", "30 people"), set()),
+    ("Somali gunmen killed six people and 30 fled the town.", ("Somali gunmen", "kill", "six people"),
+     {("Somali gunmen", "kill", "30 people"), ("Somali gunmen", "injure", "30 people")}),
+]
+
+
+@pytest.mark.parametrize("text,found,absent", ELIDED)
+def test_elided_casualties(nlp, text, found, absent):
+    got = triples(nlp, text)
+    assert found in got, got
+    assert not (absent & got), got

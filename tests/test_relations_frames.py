@@ -1,0 +1,54 @@
+"""Culprit and aspect frames of event nouns (kg.relations.nominal), offers answered (kg.relations.clauses), members
+of a listed target ("including", kg.relations.heads) and places of someone named (kg.entities.participants), through
+the whole pipeline, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def rows(nlp, text: str) -> dict[tuple[str, str, str], dict]:
+    ex = extract(Article(id="t", text=text, source="t"), nlp)
+    return {(r["subject"], r["predicate"], r["object"]): r for r in ex.rows()}
+
+
+# text, triple that must be found (with fields it must have), triples that must not
+FRAMES = [
+    # "X was behind the attacks on Y": X attacked Y, as the speaker says, and the speaker accuses X
+    ("Kenya says a letter found in Mogadishu proves al-Shabaab was behind the attacks on the Westgate Mall.",
+     ("al-Shabaab", "behind attack", "Westgate Mall"), {"attributed_to": "Kenya"}, set()),
+    ("Kenya says a letter found in Mogadishu proves al-Shabaab was behind the attacks on the Westgate Mall.",
+     ("Kenya", "accuse", "al-Shabaab"), {"event_type": "Accusation"}, set()),
+    ("Officials in Nairobi said al-Shabaab was responsible for the bombing of the Westgate Mall.",
+     ("al-Shabaab", "responsible for bombing", "Westgate Mall"), {}, set()),
+    # an aspect verb stays in the label: the attacks are to come back, not done
+    ("The Kenyan army says it will resume its attacks on Somali targets if the hostages are not freed.",
+     ("Kenyan military", "resume attack", "Somali targets"), {"modality": "expected"},
+     {("Kenyan military", "attack", "Somali targets"), ("Kenyan military", "attack on", "Somali targets")}),
+    # whoever answers an offer is whom it was made to; a rejected offer was still made
+    ("Kenya rejected a ceasefire offer by al-Shabaab.",
+     ("al-Shabaab", "make ceasefire offer to", "Kenya"), {"negated": False}, set()),
+    # ... but a call or a bid may have been addressed to someone else
+    ("Al-Shabaab rejected a call by the Kenyan President for an end to the fighting.", None, {},
+     {("Kenya", "make call to", "al-Shabaab")}),
+    # "attacked targets ..., including X and Y": X and Y were attacked; a place of someone named is a node
+    ("Kenyan jets attacked targets in Somalia, including Ahmed Farah's house and a police headquarters in Kismayo.",
+     ("Kenyan jets", "attack", "Ahmed Farah's house"), {}, set()),
+    ("Kenyan jets attacked targets in Somalia, including Ahmed Farah's house and a police headquarters in Kismayo.",
+     ("Kenyan jets", "attack", "police headquarters"), {}, set()),
+    # a purpose under a negated verb is no attempt either
+    ("Ahmed Farah is not working to dismantle the militias and to arrest Hassan Ali.",
+     ("Ahmed Farah", "attempt to arrest", "Hassan Ali"), {"negated": True}, set()),
+]
+
+
+@pytest.mark.parametrize("text,found,fields,absent", FRAMES)
+def test_frames(nlp, text, found, fields, absent):
+    got = rows(nlp, text)
+    if found is not None:
+        assert found in got, sorted(got)
+        assert {k: got[found][k] for k in fields} == fields
+    assert not (absent & set(got)), sorted(got)
