@@ -182,7 +182,8 @@ class Participants:
                 continue
             if head.i in elided or (head.pos_ == "NUM" and head.dep_ in {"dobj", "nsubjpass"} and head.like_num
                                     and not list(head.children)):
-                self._casualties(doc, reg, at, head, head.i in elided)  # "killed 14 people and wounded 37", "and 120 injured"
+                # "killed 14 people and wounded 37", "were killed and 120 injured"
+                self._casualties(doc, reg, at, head, head.i in elided)
                 continue
             if not bare and _is_bare(doc, head) and not _specific_one(head) and not _harmed_one(head):
                 continue
