@@ -68,3 +68,16 @@ def test_a_first_name_the_model_typed_apart_stays_in_the_name(nlp):
 def test_a_group_named_by_its_kind_is_an_organisation_and_the_town_in_its_name_a_place(nlp, text):
     ents = {e.label: e.type for e in nlp(text)._.kg_entities.values()}
     assert ents["Jaish al-Mukalla"] == "Organization" and ents["Mukalla"] == "Location", ents
+
+
+@pytest.mark.parametrize("text,merged", [
+    # an unnamed source in the lead is not the first person named, who is someone else ...
+    ("A Kenyan official says al-Shabaab will attack. Police later arrested Hassan Ali in Mombasa.", False),
+    # ... unless the one named speaks too (wire style names the source a sentence later)
+    ("A senior al-Shabaab official confirmed the truce. \"We will stop,\" former commander Hassan Ali told reporters.",
+     True),
+])
+def test_an_unnamed_source_in_the_lead_is_the_first_named_person_only_if_that_person_speaks(nlp, text, merged):
+    ex = extract(article_from_text(text, "t"), nlp)
+    person = next(e for e in ex.entities.values() if e.label == "Hassan Ali")
+    assert any("official" in a for a in person.aliases) == merged, person.aliases

@@ -39,6 +39,12 @@ FRAMES = [
      ("Kenyan jets", "attack", "Ahmed Farah's house"), {}, set()),
     ("Kenyan jets attacked targets in Somalia, including Ahmed Farah's house and a police headquarters in Kismayo.",
      ("Kenyan jets", "attack", "police headquarters"), {}, set()),
+    # whose aim it is does the gerund the aim is "on"
+    ("Officials say al-Shabaab's focus will be on attacking Kenyan soldiers.",
+     ("al-Shabaab", "attack", "Kenyan military"), {"modality": "expected"}, set()),
+    # whom a handing over is made to
+    ("Al-Shabaab began handing over Kismayo to Somali clan elders on Friday.",
+     ("al-Shabaab", "hand over to", "Somali clan elders"), {}, set()),
     # a purpose under a negated verb is no attempt either
     ("Ahmed Farah is not working to dismantle the militias and to arrest Hassan Ali.",
      ("Ahmed Farah", "attempt to arrest", "Hassan Ali"), {"negated": True}, set()),

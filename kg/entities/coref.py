@@ -386,6 +386,8 @@ class Coref:
                 continue
             if noun.dep_ in {"attr", "compound", "appos"} or in_furniture(doc, noun.i, noun.i + 1):
                 continue
+            if _speaks(noun) and not _speaks(doc[first.start : first.end].root):
+                continue  # "an Israeli official says ...": an unnamed source, unless the one named speaks too
             start = _walk_left(doc, noun.i, ROLE_MODIFIERS - {"PROPN"})
             if any(i in at for i in range(start, noun.i + 1)):
                 continue
@@ -525,6 +527,15 @@ class Coref:
             return None
         counts = {k: people.count(k) for k in people}
         return max(counts, key=lambda k: (counts[k], reg.entities[k].mentions))
+
+
+def _speaks(noun: Token) -> bool:
+    """The subject of a verb of saying ("an official says", "former ambassador X told CNN")."""
+    for _ in range(3):
+        if noun.dep_ not in {"compound", "appos", "flat"}:
+            break
+        noun = noun.head
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs()
 
 
 def _merge(reg: Registry, old: str, new: str) -> None:

@@ -143,7 +143,9 @@ def partner_preps(verb: Token) -> list[Token]:
 
 def destinations(verb: Token) -> list[Token]:
     """Where a transfer verb sends its object or subject: "sent tanks to police stations", "moved back into a suburb"."""
-    if verb.lemma_.lower() not in words()["transfer_verbs"]:
+    from ..relations.cues import cues  # the relations package imports this module
+
+    if verb.lemma_.lower() not in words()["transfer_verbs"] | cues().destination_verbs:
         return []
     return [p for prep in verb.children if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "into"}
             for p in prep.children if p.dep_ == "pobj"]

@@ -502,6 +502,10 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             if not subjects and event is not None:  # "a bombing ... that killed X", claimed by Y
                 subjects = _event_subjects(subject_toks, m)
                 own_subject = own_subject and not subjects
+            if event is not None and event != "Transfer" and lemma in c.destination_verbs:  # "handing over Kandahar
+                recipients = [a for a in resolve_all(destinations(verb), m) if m.type(a.key) != "Location"]  # to tribal
+                for s, o in _pairs([a for a in subjects if m.type(a.key) != "Location"], recipients):  # leaders"
+                    yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "recipient")
             if event == "Transfer":  # "sent tanks to Palestinian police stations", "moved back into a suburb of X"
                 places = [a for a in resolve_all(destinations(verb), m) if m.type(a.key) == "Location"]
                 for s, o in _pairs([a for a in subjects if m.type(a.key) != "Location"], places):

@@ -56,6 +56,7 @@ class Cues(NamedTuple):
     sending_verbs: frozenset[str]
     prevention_verbs: frozenset[str]
     pressure_nouns: frozenset[str]
+    aim_nouns: frozenset[str]
     perpetration_verbs: frozenset[str]
     aspect_verbs: frozenset[str]
     responsibility_nouns: frozenset[str]

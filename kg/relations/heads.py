@@ -96,8 +96,15 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
             if doer is not None:
                 return [doer]
         if head.pos_ in VERBS:
-            return subject_heads(head, depth + 1)
+            return _aim_owners(subject_heads(head, depth + 1)) if head.lemma_ == "be" else subject_heads(head, depth + 1)
     return []
+
+
+def _aim_owners(subjects: list[Token]) -> list[Token]:
+    """"Hamas' focus will be on attacking X": whose aim it is does it, not the aim."""
+    if subjects and subjects[0].lemma_.lower() in cues().aim_nouns:
+        return [c for c in subjects[0].children if c.dep_ == "poss"]
+    return subjects
 
 
 def is_purpose(verb: Token) -> bool:
