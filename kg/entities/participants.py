@@ -35,7 +35,8 @@ ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "ont
              "toward", "towards", "outside", "around", "across", "over", "under"}
 NOUN_PREPS = {"of", "against", "on", "by", "at", "in", "near", "into"}
 INCLUDING = {"including"}  # prepositions of the members of a set
-PARTNERS = {"alongside"}  # prepositions of who acted with the subject
+PARTNERS = {"alongside"}
+DIRECTIONS = {"back", "in", "out", "away", "home"}  # adverbs a verb's "into X" may hang on  # prepositions of who acted with the subject
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
 LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
 DEFINITE = {"the", "these", "those", "this", "that"}
@@ -147,8 +148,14 @@ def destinations(verb: Token) -> list[Token]:
 
     if verb.lemma_.lower() not in words()["transfer_verbs"] | cues().destination_verbs:
         return []
-    return [p for prep in verb.children if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "into"}
+    return [p for prep in verb_preps(verb) if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "into"}
             for p in prep.children if p.dep_ == "pobj"]
+
+
+def verb_preps(verb: Token) -> list[Token]:
+    """The phrases of a verb, with those the parser hangs on a directional adverb ("moved back [into X]")."""
+    return [c for t in (verb, *(a for a in verb.children if a.dep_ == "advmod" and a.lower_ in DIRECTIONS))
+            for c in t.children if c.dep_ in {"prep", "dative"}]
 
 
 def search_targets(verb: Token) -> list[Token]:

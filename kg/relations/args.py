@@ -114,6 +114,12 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
                     arg = m.arg(pobj) or next((m.arg(c) for c in _modifiers(pobj) if m.arg(c)), None)
                     if arg is not None and m.type(arg.key) == "Organization":
                         return arg._replace(token=tok, weight=arg.weight * 0.85)
+    if tok.lemma_.lower() in cues().place_parts:  # "a suburb of Nablus", "the outskirts of Kabul": the place
+        for pobj in (p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj"):
+            arg = m.arg(pobj)
+            if arg is not None and m.type(arg.key) == "Location":
+                return arg._replace(token=tok, weight=arg.weight * 0.9)
     if tok.like_num or tok.lemma_.lower() in PARTITIVES:
         # "one of his aides" -> the aides, when no mention covers "one"
         for prep in tok.children:

@@ -42,7 +42,7 @@ from .cues import cues
 from .events import event_class
 from .light import counted, light_verb
 from ..entities.participant_words import is_weapon
-from ..entities.participants import destinations, partner_preps, proposal_makers, search_targets
+from ..entities.participants import destinations, partner_preps, proposal_makers, search_targets, verb_preps
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)
 from ..entities.coref import plural_person
@@ -259,7 +259,7 @@ def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
         return
     preps = {"in", "inside"} | (cues().movement_preps if verb.lemma_.lower() in cues().movement_verbs else set())
     subjects = resolve_all(subject_heads(verb), m)
-    for prep in verb.children:
+    for prep in verb_preps(verb):
         if prep.dep_ == "prep" and prep.lower_ in preps:
             places = [a for a in resolve_all(_pobjs(prep), m) if m.type(a.key) == "Location"]
             for s, o in _pairs(subjects, places):

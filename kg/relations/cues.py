@@ -65,6 +65,7 @@ class Cues(NamedTuple):
     location_verbs: frozenset[str]
     movement_verbs: frozenset[str]
     movement_preps: frozenset[str]
+    place_parts: frozenset[str]
     request_verbs: frozenset[str]
     request_for_verbs: frozenset[str]
     response_verbs: frozenset[str]

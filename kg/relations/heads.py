@@ -75,6 +75,9 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return []
     if verb.dep_ == "conj" and head.pos_ in VERBS:
         return subject_heads(head, depth + 1)
+    if verb.dep_ == "xcomp" and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in {"NOUN", "PROPN"} \
+            and head.lemma_.lower() in cues().complement_modality:
+        return [head.head]  # "a man believed to have smuggled X": the man
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]  # "X was captured fighting ..."
