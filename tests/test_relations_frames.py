@@ -45,6 +45,17 @@ FRAMES = [
     # whom a handing over is made to
     ("Al-Shabaab began handing over Kismayo to Somali clan elders on Friday.",
      ("al-Shabaab", "hand over to", "Somali clan elders"), {}, set()),
+    # a part of a named place stands for the place; a phrase may hang on a directional adverb
+    ("Kenyan troops moved back into a suburb of Kismayo on Monday.",
+     ("Kenyan military", "move back into", "Kismayo"), {}, set()),
+    # a participle of belief over the clause: its noun does it, as believed
+    ("Kenyan police arrested a man believed to have smuggled thousands of migrants into Kenya.",
+     ("man", "smuggle to", "Kenya"), {"modality": "believed"}, set()),
+    # counted aircraft without a country are the fleet described with the same noun, and the scene's plural nouns
+    # ("the skies", "the early hours") are no antecedent of "them"
+    ("Kenyan helicopters attacked Somali targets. Two helicopters returned to the skies in the early hours of "
+     "Tuesday. Witnesses report seeing them fire missiles into a security post.",
+     ("Kenyan helicopters", "fire into", "security post"), {}, set()),
     # a purpose under a negated verb is no attempt either
     ("Ahmed Farah is not working to dismantle the militias and to arrest Hassan Ali.",
      ("Ahmed Farah", "attempt to arrest", "Hassan Ali"), {"negated": True}, set()),

@@ -38,6 +38,7 @@ def words() -> dict:
         "vague": frozenset(data["vague"]),
         "weapons": frozenset(data["weapons"]),
         "sites": frozenset(data["sites"]),
+        "scenery": frozenset(data["scenery"]),
         "aircraft": frozenset(data["aircraft"]),
         "counted": frozenset(data["counted_forces"]),
         "aircraft_nouns": frozenset(data["aircraft_nouns"]),
@@ -87,7 +88,8 @@ def is_inert_noun(tok: Token) -> bool:
     could mean."""
     lemma = tok.lemma_.lower()
     data = words()
-    return (lemma in data["weapons"] or is_place_noun(tok)
+    return (lemma in data["weapons"] or is_place_noun(tok) or tok.ent_type_ in {"DATE", "TIME"}  # "in the early
+            or lemma in data["scenery"]  # hours", "returned to the skies": no actors either
             or (lemma in data["nouns"] and data["types"].get(lemma) != "Person"))
 
 

@@ -69,7 +69,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in d["verbs"]
                 and any(g.dep_ == "nsubj" and g.lower_ == "they" for g in c.children) for c in tok.children):
             # "Local commanders say they have overrun the caves": the speakers are who "they" may be
-            heads += [c for c in tok.children if c.dep_ == "nsubj"]
+            heads += [c for c in tok.children if c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"}]
         if tok.pos_ == "VERB" and (lemma in d["verbs"] or light_verb(tok) is not None):
             for child in tok.children:
                 if child.dep_ in VERB_ARGS:
@@ -88,6 +88,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
             heads += destinations(tok)
             heads += [count for _, count in elided_casualties(tok)]  # "... were killed and 120 injured"
             heads += included(tok)  # "attacked targets in Gaza, including Arafat's offices" (the parser's attachment)
+        elif tok.pos_ == "VERB" and lemma in cues().movement_verbs:  # "Two helicopters returned to the skies"
+            heads += [c for c in tok.children if c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"}]
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:
                 if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
@@ -95,7 +97,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
                     heads += [c for c in child.children if c.dep_ == "pobj"]
         if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
-            heads += [c for c in tok.children if c.dep_ == "nsubj"]
+            heads += [c for c in tok.children if c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"}]
             heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
         for head in heads:
             head = _partitive(head)
@@ -229,6 +231,19 @@ class Participants:
         if ent.mentions == 0:
             del reg.entities[key]
         reg.entities[target].aliases.add(ent.label)
+        return target
+
+    def _same_fleet(self, doc: Doc, reg: Registry, key: str, head: Token) -> str:
+        """Counted aircraft without a country join the article's one fleet when it was described with the same noun
+        ("Israeli helicopters ... Two helicopters"); other counts ("80 strike aircraft") stay apart."""
+        fleets = set(doc.user_data.get("kg_aircraft", {}).values())
+        if len(fleets) != 1:
+            return key
+        target = fleets.pop()
+        if target == key or reg.entities[target].label.split()[-1].lower() != head.lower_:
+            return key
+        if reg.entities[key].mentions == 0:
+            del reg.entities[key]
         return target
 
     def _groups_from(self, doc: Doc, reg: Registry, at: dict[int, Mention]) -> None:
@@ -432,6 +447,9 @@ class Participants:
         self._ties(doc, reg, at, ent, start, head)
         if type_ == "Organization" and is_aircraft(head) and not any(c.dep_ in {"poss", "nummod"} for c in head.children):
             key = self._air_force(doc, reg, key)  # not "Mr Arafat's three helicopters" nor "80 strike aircraft"
+        elif type_ == "Organization" and is_aircraft(head) and ent.country is None \
+                and not any(c.dep_ == "poss" for c in head.children):
+            key = self._same_fleet(doc, reg, key, head)  # "Israeli helicopters ... Two helicopters returned"
         # the mention: from the first word no name covers ("Hamas supporters" -> "supporters")
         lo = first
         while lo < head.i and any(i in at for i in range(lo, end)):
