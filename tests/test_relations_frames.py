@@ -54,7 +54,7 @@ FRAMES = [
     # counted aircraft without a country are the fleet described with the same noun, and the scene's plural nouns
     # ("the skies", "the early hours") are no antecedent of "them"
     ("Kenyan helicopters attacked Somali targets. Two helicopters returned to the skies in the early hours of "
-     "Tuesday. Witnesses report seeing them fire missiles into a security post.",
+     "Tuesday. Eyewitnesses report seeing them fire four missiles into a security post in the township of Kismayo.",
      ("Kenyan helicopters", "fire into", "security post"), {}, set()),
     # a purpose under a negated verb is no attempt either
     ("Ahmed Farah is not working to dismantle the militias and to arrest Hassan Ali.",
