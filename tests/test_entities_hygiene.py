@@ -81,3 +81,17 @@ def test_an_unnamed_source_in_the_lead_is_the_first_named_person_only_if_that_pe
     ex = extract(article_from_text(text, "t"), nlp)
     person = next(e for e in ex.entities.values() if e.label == "Hassan Ali")
     assert any("official" in a for a in person.aliases) == merged, person.aliases
+
+
+
+@pytest.mark.parametrize("text,owner", [
+    # one does not accuse or brand oneself: the possessive in the object is someone else's
+    ("Police questioned Hassan Ali. Ahmed Farah later blamed his men for the attack.", "person/hassan-ali"),
+    # elsewhere the clause's own subject stays the antecedent
+    ("Police questioned Hassan Ali. Ahmed Farah later sent his men to the border.", "person/ahmed-farah"),
+])
+def test_a_possessive_in_what_is_blamed_is_not_the_blamers(nlp, text, owner):
+    doc = nlp(text)
+    his = next(t for t in doc if t.lower_ == "his")
+    keys = {sp._.kg_key for sp in doc.spans["kg_mentions"] if sp.start <= his.i < sp.end}
+    assert keys == {owner}, keys

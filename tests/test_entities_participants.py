@@ -316,3 +316,17 @@ def test_a_marked_bomber_is_aircraft_and_a_when_clause_closing_a_coordination_is
     types = {e.label: e.type for e in doc._.kg_entities.values()}
     assert types.get("B-52 bomber") == "Organization", types
     assert ("B-52 bomber", "kill", "Two Kenyan soldiers") in _facts(doc)
+
+
+def test_forces_of_an_office_holder_whose_country_is_not_given_are_the_articles_one_countrys(nlp):
+    from kg.extract import extract
+    from kg.text import article_from_text
+
+    text = ("Prime Minister Omar Said spoke at the headquarters of the Kenyan armed forces. "
+            "Mr Said has sent in his warplanes and tanks.")
+    labels = {e.label for e in extract(article_from_text(text, "t"), nlp).entities.values()}
+    assert "Kenyan warplanes and tanks" in labels, labels
+    # with forces of two countries in the article, the owner's own name stays on them
+    text = text.replace("Kenyan armed forces", "Kenyan and Somali armed forces")
+    labels = {e.label for e in extract(article_from_text(text, "t"), nlp).entities.values()}
+    assert "Kenyan warplanes and tanks" not in labels, labels

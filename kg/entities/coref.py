@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from ..prepare import in_furniture
 from .describe import _index
 from .lexicon import Lexicon
-from .participant_words import is_inert_noun
+from .participant_words import is_inert_noun, verb_class
 from .quotes import speech_verbs, speakers
 from .mentions import Mention, Registry, sentence_starts
 
@@ -178,6 +178,10 @@ class Coref:
             single = {c.i for c in tok.head.head.children if c.dep_ in SUBJECTS and c.tag_ == "NNP"}
             speakers_ = {n.key for n in names if doc[n.start : n.end].root.i in single}
             ok = [m for m in ok if m.key not in speakers_]
+        blamer = _blamer(tok)
+        if blamer is not None:  # "Sharon branded his administration a sponsor of terrorism": not his own
+            own = {n.key for n in names if n.start <= blamer.i < n.end}
+            ok = [m for m in ok if m.key not in own]
         if not ok:
             return None
         if prefer:
@@ -527,6 +531,22 @@ class Coref:
             return None
         counts = {k: people.count(k) for k in people}
         return max(counts, key=lambda k: (counts[k], reg.entities[k].mentions))
+
+
+BLAMING = {"Accusation", "Designation"}
+BRANDING = {"brand", "label", "dub", "condemn", "denounce"}
+
+
+def _blamer(tok: Token) -> Token | None:
+    """The subject of the accusing or branding verb whose object a possessive pronoun sits in ("X accused his
+    government", "X branded his administration a ..."): one does not accuse oneself, so not the antecedent."""
+    noun = tok.head
+    verb = noun.head
+    if tok.tag_ != "PRP$" or noun.dep_ not in {"dobj", "obj"} or verb.pos_ != "VERB":
+        return None
+    if verb_class(verb) not in BLAMING and verb.lemma_.lower() not in BRANDING:
+        return None
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _speaks(noun: Token) -> bool:

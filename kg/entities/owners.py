@@ -28,6 +28,30 @@ def owner_country(doc: Doc, reg: Registry, key: str, lex: Lexicon) -> str | None
     return countries.pop() if len(countries) == 1 else None
 
 
+def commander_country(doc: Doc, reg: Registry, key: str, lex: Lexicon) -> str | None:
+    """The country whose forces "his warplanes" are: the owner's (see :func:`owner_country`), or, for a holder of an
+    office whose country the article does not give ("Prime Minister Ariel Sharon"), the one country whose security
+    forces the article names ("the Israeli armed forces")."""
+    country = owner_country(doc, reg, key, lex)
+    if country is not None or not any(_titled(doc, m.start, lex) for m in reg.mentions if m.key == key
+                                      and m.kind == "name"):
+        return country
+    forces = _forces_countries(reg, lex)
+    return forces.pop() if len(forces) == 1 else None
+
+
+def _forces_countries(reg: Registry, lex: Lexicon) -> set[str]:
+    """The countries of the security forces an article names ("the Israeli armed forces")."""
+    return {e.country for e in reg.entities.values()
+            if e.type == "Organization" and e.subtype == "SecurityForce" and e.country in lex.countries}
+
+
+def _titled(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """A title of office right before a name: "Prime Minister Ariel Sharon"."""
+    before = doc[max(0, start - 3) : start].text
+    return any(before.endswith(title) for title in lex.titles)
+
+
 def _title_countries(doc: Doc, start: int, lex: Lexicon) -> set[str]:
     """Countries the demonyms of the title right before a name give: "Palestinian leader(,) Yasser Arafat"."""
     i = start - 1

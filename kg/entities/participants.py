@@ -27,7 +27,7 @@ from .describe import scoped_key
 from .elided import count_label, elided_casualties
 from .lexicon import Lexicon
 from .mentions import Mention, Registry
-from .owners import owner_country
+from .owners import commander_country, owner_country
 from .participant_words import is_aircraft, is_place_noun, marked_aircraft, verb_class, words
 
 VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
@@ -483,7 +483,7 @@ class Participants:
         mention = at.get(owner.i)
         if owner.tag_ != "PRP$" or mention is None or mention.kind != "pronoun":
             return None
-        country = owner_country(doc, reg, mention.key, self.lex)
+        country = commander_country(doc, reg, mention.key, self.lex)
         person = reg.entities[mention.key]
         if country not in self.lex.countries and person.type != "Person":
             return None
