@@ -64,7 +64,12 @@ def marked_aircraft(head: Token) -> bool:
     makes aircraft (a force), not people."""
     doc = head.doc
     return head.lemma_.lower() in words()["aircraft_nouns"] and any(
-        any(ch.isdigit() for ch in t.text) or t.lower_ in words()["aircraft_marks"] for t in doc[head.left_edge.i : head.i])
+        _model_number(t) or t.lower_ in words()["aircraft_marks"] for t in doc[head.left_edge.i : head.i])
+
+
+def _model_number(tok: Token) -> bool:
+    """"B-52", "F-16": digits with letters; not a count ("500 Al Qaeda fighters")."""
+    return any(ch.isdigit() for ch in tok.text) and (any(ch.isalpha() for ch in tok.text) or tok.dep_ != "nummod")
 
 
 def participant_type(tok: Token) -> str | None:

@@ -69,7 +69,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in d["verbs"]
                 and any(g.dep_ == "nsubj" and g.lower_ == "they" for g in c.children) for c in tok.children):
             # "Local commanders say they have overrun the caves": the speakers are who "they" may be
-            heads += [c for c in tok.children if c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"}]
+            heads += [c for c in subject_heads(tok) if c.tag_ in {"NNS", "NNPS"}]  # "are believed to have scattered"
         if tok.pos_ == "VERB" and (lemma in d["verbs"] or light_verb(tok) is not None):
             for child in tok.children:
                 if child.dep_ in VERB_ARGS:
@@ -89,7 +89,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
             heads += [count for _, count in elided_casualties(tok)]  # "... were killed and 120 injured"
             heads += included(tok)  # "attacked targets in Gaza, including Arafat's offices" (the parser's attachment)
         elif tok.pos_ == "VERB" and lemma in cues().movement_verbs:  # "Two helicopters returned to the skies"
-            heads += [c for c in tok.children if c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"}]
+            heads += [c for c in subject_heads(tok) if c.tag_ in {"NNS", "NNPS"}]  # "are believed to have scattered"
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:
                 if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
@@ -97,7 +97,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
                     heads += [c for c in child.children if c.dep_ == "pobj"]
         if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
-            heads += [c for c in tok.children if c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"}]
+            heads += [c for c in subject_heads(tok) if c.tag_ in {"NNS", "NNPS"}]  # "are believed to have scattered"
             heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
         for head in heads:
             head = _partitive(head)

@@ -24,6 +24,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from .. import lexicons
 from ..entities.coref import plural_person
 from ..entities.participants import against_prefixed
 from ..keys import entity_key
@@ -170,6 +171,21 @@ def _country(word: str, m: Mentions) -> str | None:
     return key if key in m.entities else None
 
 
+@cache
+def _authorities() -> dict[str, str]:
+    """Country name -> the body its leader leads where it is no state ("Palestine" -> "Palestinian Authority")."""
+    return {c["name"]: c["authority"] for c in lexicons.load("places") or []
+            if isinstance(c, dict) and c.get("authority")}
+
+
+def _authority(country: str, m: Mentions) -> str:
+    """The key of the body a national leader of ``country`` leads, when the article names it; else the country."""
+    name = _authorities().get(m.entities[country].label)
+    if name is None:
+        return country
+    return next((k for k, e in m.entities.items() if e.label == name or name in e.aliases), country)
+
+
 def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
     """Whom or what the role is held for."""
     c = cues()
@@ -207,11 +223,14 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
         before = noun.doc[j] if j >= 0 else None
         key = _country(before.text, m) if before is not None and before.head.i == noun.i and m.arg(before) is None else None
         if key:
-            out.append(Arg(key, before, 0.9))
+            out.append(Arg(_authority(key, m), before, 0.9))
     allowed = TARGET_TYPES.get(role.cls)
     if role.label.rsplit(" ", 1)[0] in c.office_roles | c.national_roles:
         allowed = (allowed or set()) | {"Location"}  # "US peace envoy X": an office held for a country
     return [a for a in out if allowed is None or m.type(a.key) in allowed]
+
+
+LED_THROUGH_PRONOUNS = {"ArmedGroup", "Government"}  # subtypes whose "his <group>" is led by him
 
 
 def possessed_groups(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
@@ -232,8 +251,8 @@ def possessed_groups(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         for child in noun.children:
             if child.dep_ != "poss":
                 continue
-            if child.lower_ in PRONOUN_POSSESSIVES and not (fighters or ent.subtype == "ArmedGroup"):
-                continue
+            if child.lower_ in PRONOUN_POSSESSIVES and not (fighters or ent.subtype in LED_THROUGH_PRONOUNS):
+                continue  # "his Al Qaeda fighters", "his self-rule Palestinian Authority"; not "his Labour Party"
             owner = m.arg(child)
             if owner is not None and owner.key != group.key and m.type(owner.key) == "Person":
                 yield Candidate(owner, "leader of", group, noun, "Leadership", DESCRIPTION, "role")
