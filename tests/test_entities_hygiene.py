@@ -95,3 +95,20 @@ def test_a_possessive_in_what_is_blamed_is_not_the_blamers(nlp, text, owner):
     his = next(t for t in doc if t.lower_ == "his")
     keys = {sp._.kg_key for sp in doc.spans["kg_mentions"] if sp.start <= his.i < sp.end}
     assert keys == {owner}, keys
+
+
+def test_an_unnamed_doer_is_the_person_named_next_as_doing_the_same_to_the_same_victim(nlp):
+    text = ("Hamas mourned a gunman who killed a settler. Supporters buried Ahmed Farah, one of two men who shot the "
+            "settler dead on Sunday.")
+    labels = labels_of(nlp, text)
+    assert "Ahmed Farah" in labels and "gunman" not in labels, labels
+
+
+def test_a_part_of_a_named_place_is_the_place(nlp):
+    text = "Rebel fighters say they have captured key areas in the mountainous Tora Bora region."
+    labels = labels_of(nlp, text)
+    assert "Tora Bora" in labels and "key areas" not in labels, labels
+
+
+def labels_of(nlp, text: str) -> set[str]:
+    return {e.label for e in extract(article_from_text(text, "t"), nlp).entities.values()}

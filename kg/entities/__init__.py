@@ -31,7 +31,7 @@ from .names import resolve_names
 from .acronyms import join_acronyms
 from .numbers import counted_anaphora
 from .participants import Participants
-from .introduced import introduced_names, quoted_protagonists
+from .introduced import introduced_names, quoted_protagonists, same_deed
 
 MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
 
@@ -66,6 +66,7 @@ class EntityResolver:
         self.participants(doc, reg, bare=True)
         self.coref.pronouns(doc, reg, late=True)
         introduced_names(doc, reg)
+        same_deed(doc, reg)
         quoted_protagonists(doc, reg)
         self._forces_as_military(reg)
         self._add_countries(reg)

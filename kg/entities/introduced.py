@@ -65,6 +65,49 @@ def introduced_names(doc: Doc, reg: Registry) -> None:
             return
 
 
+def same_deed(doc: Doc, reg: Registry) -> None:
+    """"the funeral of a gunman who killed a settler ... Muslim al-Aarage, one of two Palestinians who shot the
+    settler dead": an unnamed person who did something to someone is the person named in the next ``REACH``
+    sentences as doing an event of the same class to the same victim."""
+    from ..relations.events import event_class  # the relations package imports this one
+    from ..relations.heads import verb_label
+    from ..relations.light import light_verb
+    from .coref import _merge, plural_person
+
+    starts = sentence_starts(doc)
+    at = {i: m for m in reg.mentions for i in range(m.start, m.end)}
+    deeds = []  # (mention, class, victim key) of the people an event verb has for subject
+    for m in sorted(reg.mentions, key=lambda m: m.start):
+        if reg.entities[m.key].type != "Person" or plural_person(reg.entities[m.key]):
+            continue
+        for verb in _deeds(doc[m.start : m.end].root):
+            victims = {at[o.i].key for o in verb.children if o.dep_ in {"dobj", "obj"} and o.i in at}
+            cls = (light_verb(verb) or (None, event_class(verb_label(verb)) or verb_class(verb)))[1]  # "shot the
+            # settler dead": a killing
+            if cls is not None:
+                deeds += [(m, cls, v) for v in victims if v != m.key]
+    for m, cls, victim in deeds:
+        if m.kind != "description" or not _unnamed_person(reg, m.key):
+            continue
+        sent = bisect_right(starts, m.start) - 1
+        hi = starts[sent + REACH + 1] if sent + REACH + 1 < len(starts) else len(doc)
+        named = {n.key for n, c, v in deeds if n.kind == "name" and m.end <= n.start < hi and c == cls and v == victim}
+        if len(named) == 1:
+            _merge(reg, m.key, named.pop())
+
+
+def _deeds(root) -> list:
+    """Verbs a mention is the doer of: its clause's ("a gunman killed"), a relative clause on it ("a gunman who
+    killed"), or on the group an apposition takes it from ("X, one of two Palestinians who shot")."""
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    hosts = [root] + [p for a in root.children if a.dep_ == "appos" and a.lower_ == "one"
+                      for prep in a.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj"]
+    verbs += [c for h in hosts for c in h.children if c.dep_ == "relcl"
+              and any(g.dep_ == "nsubj" and g.tag_ in {"WP", "WDT"} for g in c.children)]
+    return [v for v in verbs if v.pos_ == "VERB"]
+
+
 def quoted_protagonists(doc: Doc, reg: Registry) -> None:
     """'he' in a quote is the unnamed person the story is about, not someone named in passing: when a he/she
     pronoun inside quotation marks went to a named person who is not the quote's speaker, and an unnamed person

@@ -435,6 +435,9 @@ class Participants:
         if type_ == "Location" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in head.children):
             return None  # "the northern city of Mosul": the named place
+        within = _part_of_named(head, at, reg)
+        if type_ == "Location" and within is not None:
+            return within, start, end  # "key areas in the Tora Bora region", "a suburb of Nablus": that place
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
             return None  # "a fourth suspect, Sofiane Belkacem": the named person
         if type_ == "Person" and head.tag_ not in {"NNS", "NNPS"} and (
@@ -550,6 +553,21 @@ def _pronoun_owner(head: Token) -> Token | None:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     return next((c for c in first.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+
+
+def _part_of_named(head: Token, at: dict[int, Mention], reg: Registry) -> str | None:
+    """The named place a part-of-place noun is "of" or "in" ("key areas in the Tora Bora region")."""
+    from ..relations.cues import cues  # the relations package imports this module
+
+    if head.lemma_.lower() not in cues().place_parts:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                for tok in (pobj, *(c for c in pobj.children if c.dep_ == "compound")):
+                    if tok.i in at and reg.entities[at[tok.i].key].type == "Location":
+                        return at[tok.i].key
+    return None
 
 
 def _specific_one(head: Token) -> bool:
