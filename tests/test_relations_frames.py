@@ -56,6 +56,12 @@ FRAMES = [
     ("Kenyan helicopters attacked Somali targets. Two helicopters returned to the skies in the early hours of "
      "Tuesday. Eyewitnesses report seeing them fire four missiles into a security post in the township of Kismayo.",
      ("Kenyan helicopters", "fire into", "security post"), {}, set()),
+    # kin as a group are no node: the act is on them as someone's ("interview family of")
+    ("Kenyan police have interviewed the family of Hassan Ali.",
+     ("Kenyan police", "interview family of", "Hassan Ali"), {"event_type": "Surveillance"}, set()),
+    # an event that something "comes after" happened to the same one
+    ("Kenyan police arrested Hassan Ali. The arrest comes after a long investigation by the Kenyan intelligence.",
+     ("Kenyan intelligence", "investigation", "Hassan Ali"), {}, set()),
     # a purpose under a negated verb is no attempt either
     ("Ahmed Farah is not working to dismantle the militias and to arrest Hassan Ali.",
      ("Ahmed Farah", "attempt to arrest", "Hassan Ali"), {"negated": True}, set()),

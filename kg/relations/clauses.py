@@ -399,6 +399,18 @@ def _perpetrated(verb: Token, m: Mentions, verbs: frozenset[str] | None = None) 
                 yield obj, arg
 
 
+def _kin_of(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
+    """(noun, person) of an object that is someone's kin as a group: "the family of X", "his relatives"."""
+    for obj in verb.children:
+        if obj.dep_ not in OBJECT_DEPS or obj.lemma_.lower() not in cues().kin_groups:
+            continue
+        owners = [p for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in _pobjs(prep)]
+        owners += [c for c in obj.children if c.dep_ == "poss"]
+        for arg in resolve_all(owners, m):
+            if m.type(arg.key) == "Person":
+                yield obj.lower_, arg
+
+
 def _on_behalf_of(verb: Token, m: Mentions) -> Iterator[Arg]:
     """For whom the subject acted: "plotting an attack on behalf of X" (the phrase on the verb or its object)."""
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
@@ -531,6 +543,9 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     for s, _ in _pairs(subjects, [o]):
                         yield Candidate(s, f"{label} {noun.lemma_.lower()}", o, verb,
                                         event_class(noun.lemma_.lower(), "NOUN"), PERPETRATION, "perpetration")
+                for noun, o in _kin_of(verb, m):  # "interviewed the family of an Australian man"
+                    for s, _ in _pairs(subjects, [o]):
+                        yield Candidate(s, f"{label} {noun} of", o, verb, event, PREP_TARGET, "kin")
                 for o in _on_behalf_of(verb, m):
                     for s, _ in _pairs(subjects, [o]):
                         yield Candidate(s, f"{label} on behalf of", o, verb, None, PERPETRATION, "behalf")

@@ -75,6 +75,7 @@ class Cues(NamedTuple):
     harm_verbs: frozenset[str]
     allegiance_nouns: frozenset[str]
     behalf_nouns: frozenset[str]
+    kin_groups: frozenset[str]
     office_roles: frozenset[str]
     national_roles: frozenset[str]
     national_role_modifiers: frozenset[str]

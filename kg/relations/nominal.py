@@ -21,6 +21,8 @@ from .heads import is_passive, object_heads, patient_heads, subject_heads, verb_
 from .cues import cues
 from .events import event_class
 
+SEQUEL_VERBS = {"come", "follow"}  # "the arrest comes after / follows an investigation by X"
+SEQUEL = 0.9  # weight of a patient read off the event that followed
 BLAME_FRAMES = {"behind", "responsible for"}  # "X was behind the attacks", "X was responsible for the bombing"
 MAX_BLAME_CLIMB = 6  # from the event noun up to the verb of saying
 
@@ -244,6 +246,19 @@ def _blamed(noun: Token, culprits: list[Arg], m: Mentions) -> Iterator[Candidate
         tok = head
 
 
+def _sequel_patients(noun: Token, m: Mentions) -> list[Arg]:
+    """Whom the event that came "after" this one happened to: "The arrest comes after a two-year investigation by
+    the AFP" -> the arrested; the earlier event is the one that led to it."""
+    from .perpetrators import noun_patients  # perpetrators uses this module's neighbours
+
+    prep, verb = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"after", "following"} or verb.lemma_.lower() not in SEQUEL_VERBS:
+        return []
+    later = [s for s in verb.children if s.dep_ == "nsubj" and s.pos_ == "NOUN"
+             and event_class(s.lemma_.lower(), "NOUN") is not None]
+    return [a._replace(weight=a.weight * SEQUEL) for s in later for a in noun_patients(s, m)]
+
+
 def _aspect(noun: Token) -> str:
     """ "resume " when the noun is what an aspect verb takes ("will resume its attacks on X"), else ""."""
     verb = noun.head
@@ -264,6 +279,8 @@ def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if event is None or lemma in cues().roles:
             continue
         agents, patients = participants(noun, m)
+        if agents and not patients:  # "The arrest comes after an investigation by X": X investigated the arrested
+            patients = _sequel_patients(noun, m)
         label = _aspect(noun) + lemma
         for a in agents:
             for p in patients:
