@@ -75,3 +75,24 @@ def test_frames(nlp, text, found, fields, absent):
         assert found in got, sorted(got)
         assert {k: got[found][k] for k in fields} == fields
     assert not (absent & set(got)), sorted(got)
+
+
+# text, (subject, object) of a "national of" statement that must be found, or None when none may be
+NATIONALITIES = [
+    ("Kenyan police questioned American John Walker about the attack.", ("John Walker", "United States")),
+    ("Kenyan police arrested a Somali man who has been fighting with al-Shabaab.", ("Somali man", "Somalia")),
+    # a hypothetical leader and a crowd are nobody's nationality in particular
+    ("An official said it was time for a new Somali leader.", None),
+    ("A Somali mob attacked the police station.", None),
+]
+
+
+@pytest.mark.parametrize("text,found", NATIONALITIES)
+def test_nationalities(nlp, text, found):
+    got = {(s, o) for s, p, o in rows(nlp, text) if p == "national of"}
+    assert got == ({found} if found else set()), got
+
+
+def test_a_place_verb_makes_its_plural_subject_a_participant(nlp):
+    got = rows(nlp, "Kismayo, where Ahmed Farah's al-Shabaab fighters have been hiding, was captured by Kenyan troops.")
+    assert ("Ahmed Farah", "leader of", "al-Shabaab fighters") in got, sorted(got)

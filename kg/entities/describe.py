@@ -129,6 +129,7 @@ class Describer:
         named = self._naming(doc, reg, at, by_label.get("NAMING", []))
         at = _index(reg)
         self._nationality(doc, reg, at, by_label.get("NATIONALITY", []), named)
+        self._demonym_before_name(doc, reg)
         at = _index(reg)
         self._relational(doc, reg, at, _longest(by_label.get("RELATIONAL", [])))
         at = _index(reg)
@@ -304,6 +305,16 @@ class Describer:
             ent = reg.entities[person]
             ent.nationality = ent.nationality or country
             reg.add(person, start, end, "description", alias=doc[start:end].text)
+
+    def _demonym_before_name(self, doc: Doc, reg: Registry) -> None:
+        """"American John Walker Lindh": a demonym right before a person's full name gives the nationality."""
+        for m in reg.mentions:
+            if m.kind != "name" or m.start == 0 or reg.entities[m.key].type != "Person" or m.end - m.start < 2:
+                continue
+            word = doc[m.start - 1]
+            if word.text in self.lex.demonyms and word.head.i in range(m.start, m.end) and word.dep_ in {"amod", "compound"}:
+                ent = reg.entities[m.key]
+                ent.nationality = ent.nationality or self.lex.demonyms[word.text]
 
     def _relational(self, doc: Doc, reg: Registry, at, matches) -> None:
         lex = self.lex

@@ -88,7 +88,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
             heads += destinations(tok)
             heads += [count for _, count in elided_casualties(tok)]  # "... were killed and 120 injured"
             heads += included(tok)  # "attacked targets in Gaza, including Arafat's offices" (the parser's attachment)
-        elif tok.pos_ == "VERB" and lemma in cues().movement_verbs:  # "Two helicopters returned to the skies"
+        elif tok.pos_ == "VERB" and (lemma in cues().movement_verbs or lemma in cues().location_verbs - {"be"}):
+            # "Two helicopters returned to the skies", "where bin Laden's Al Qaeda fighters have been hiding"
             heads += [c for c in subject_heads(tok) if c.tag_ in {"NNS", "NNPS"}]  # "are believed to have scattered"
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:

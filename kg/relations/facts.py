@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
+from ..entities.coref import plural_person
 from .args import Arg, Mentions
 from .candidate import Candidate
 from .cues import cues
@@ -46,16 +47,23 @@ def _evidence(m: Mentions, key: str, other: str, words: set[str]) -> tuple[Span,
     return None
 
 
+COLLECTIVE = {"mob", "crowd", "gang", "cell", "family", "team", "unit", "group"}
+
+
 def _named(ent) -> bool:
-    """A person with a name (not "three Russian nationals", "Palestinian gunmen"): their nationality is news."""
-    return not any(w.islower() or w[:1].isdigit() for w in ent.label.split())
+    """A person with a name, or one unnamed person the story is about ("an Australian man"; not "three Russian
+    nationals", "Palestinian gunmen"): their nationality is news."""
+    if not any(w.islower() or w[:1].isdigit() for w in ent.label.split()):
+        return True
+    head = ent.label.split()[-1].lower()  # not "a new leader", not "a Palestinian mob"
+    return not plural_person(ent) and head not in cues().roles and head not in COLLECTIVE
 
 
 def entity_facts(m: Mentions) -> Iterator[tuple[Span, Candidate]]:
     """(sentence, candidate) for each nationality and descriptive tie set by the entity layer."""
     demonyms = cues().demonyms
     for key, ent in m.entities.items():
-        country = getattr(ent, "nationality", None)
+        country = getattr(ent, "nationality", None) or (ent.country if ent.type == "Person" else None)
         if country and country in m.entities and _named(ent):
             name = m.entities[country].label
             words = {d for d, c in demonyms.items() if c == name}
