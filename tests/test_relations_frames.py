@@ -62,6 +62,9 @@ FRAMES = [
     # an event that something "comes after" happened to the same one
     ("Kenyan police arrested Hassan Ali. The arrest comes after a long investigation by the Kenyan intelligence.",
      ("Kenyan intelligence", "investigation", "Hassan Ali"), {}, set()),
+    # a spokesman speaks for a person too
+    ("Mr Farah's spokesman, Hassan Ali, told reporters that Kenyan troops had captured the town.",
+     ("Hassan Ali", "spokesman of", "Farah"), {"event_type": "Membership"}, set()),
     # a purpose under a negated verb is no attempt either
     ("Ahmed Farah is not working to dismantle the militias and to arrest Hassan Ali.",
      ("Ahmed Farah", "attempt to arrest", "Hassan Ali"), {"negated": True}, set()),

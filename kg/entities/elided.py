@@ -9,6 +9,8 @@ the count a node ("120 people", "20 others") and the relation step gives it the 
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from .participant_words import words
@@ -50,6 +52,18 @@ def elided_casualties(verb: Token) -> list[tuple[Token, Token]]:
                 and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in participle.children):
             out.append((participle, before))
     return out
+
+
+def elided_counts(doc) -> set[int]:
+    """Indices of the counts :func:`elided_casualties` finds anywhere in the doc (computed once per doc)."""
+    found = doc.user_data.get("kg_elided_counts")
+    if found is None:
+        hashes = {doc.vocab.strings.add(w) for w in words()["casualty_verbs"]}  # lemmas compared as hashes: no
+        lemmas = doc.to_array([LEMMA])  # Token object for each word of the doc
+        found = doc.user_data["kg_elided_counts"] = {
+            count.i for i in numpy.flatnonzero(numpy.isin(lemmas, list(hashes)))
+            for _, count in elided_casualties(doc[int(i)])}
+    return found
 
 
 def count_label(tok: Token) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .describe import scoped_key
-from .elided import count_label, elided_casualties
+from .elided import count_label, elided_casualties, elided_counts
 from .lexicon import Lexicon
 from .mentions import Mention, Registry
 from .owners import commander_country, owner_country
@@ -86,7 +86,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 heads += search_targets(tok)
             heads += [p for prep in partner_preps(tok) for p in prep.children if p.dep_ == "pobj"]
             heads += destinations(tok)
-            heads += [count for _, count in elided_casualties(tok)]  # "... were killed and 120 injured"
+            if tok.lemma_.lower() in d["casualty_verbs"]:  # "... were killed and 120 injured"
+                heads += [count for _, count in elided_casualties(tok)]
             heads += included(tok)  # "attacked targets in Gaza, including Arafat's offices" (the parser's attachment)
         elif tok.pos_ == "VERB" and (lemma in cues().movement_verbs or lemma in cues().location_verbs - {"be"}):
             # "Two helicopters returned to the skies", "where bin Laden's Al Qaeda fighters have been hiding"
@@ -187,7 +188,7 @@ class Participants:
             elif ent.type == "Location" and m.end < len(doc) and is_place_noun(doc[m.end]) \
                     and doc[m.end - 1].head.i == m.end:  # "the Tora Bora area" ... "the area"
                 last.setdefault(_noun(doc[m.end]), []).append((m.start, m.key))
-        elided = {count.i for verb in doc if verb.pos_ == "VERB" for _, count in elided_casualties(verb)}
+        elided = elided_counts(doc)
         for head in sorted(set(event_arguments(doc)), key=lambda t: t.i):
             if head.i in at:
                 self._counted_force(doc, reg, at, head)

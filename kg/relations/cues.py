@@ -77,6 +77,7 @@ class Cues(NamedTuple):
     behalf_nouns: frozenset[str]
     kin_groups: frozenset[str]
     office_roles: frozenset[str]
+    speaking_roles: frozenset[str]
     national_roles: frozenset[str]
     national_role_modifiers: frozenset[str]
     destination_verbs: frozenset[str]

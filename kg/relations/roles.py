@@ -225,6 +225,8 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
         if key:
             out.append(Arg(_authority(key, m), before, 0.9))
     allowed = TARGET_TYPES.get(role.cls)
+    if role.label.rsplit(" ", 1)[0] in c.speaking_roles:  # "Mr Ali's spokesman, Amin": speaks for a person too
+        allowed = (allowed or set()) | {"Person"}
     if role.label.rsplit(" ", 1)[0] in c.office_roles | c.national_roles:
         allowed = (allowed or set()) | {"Location"}  # "US peace envoy X": an office held for a country
     return [a for a in out if allowed is None or m.type(a.key) in allowed]
