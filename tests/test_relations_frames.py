@@ -99,3 +99,11 @@ def test_nationalities(nlp, text, found):
 def test_a_place_verb_makes_its_plural_subject_a_participant(nlp):
     got = rows(nlp, "Kismayo, where Ahmed Farah's al-Shabaab fighters have been hiding, was captured by Kenyan troops.")
     assert ("Ahmed Farah", "leader of", "al-Shabaab fighters") in got, sorted(got)
+
+
+def test_where_a_relative_clause_happens_and_what_a_participle_leaves_somewhere(nlp):
+    got = rows(nlp, "Kenyan troops captured the Kismayo camp, where al-Shabaab fighters have been hiding, on Monday. "
+                    "Talks on the surrender of al-Shabaab militants trapped in the town of Kismayo collapsed.")
+    assert ("al-Shabaab fighters", "hide in", "Kismayo") in got, sorted(got)
+    # "al-Shabaab militants" are the "al-Shabaab fighters" described before: one node
+    assert ("al-Shabaab fighters", "trap in", "Kismayo") in got, sorted(got)

@@ -39,6 +39,7 @@ def words() -> dict:
         "weapons": frozenset(data["weapons"]),
         "sites": frozenset(data["sites"]),
         "scenery": frozenset(data["scenery"]),
+        "combatants": frozenset(data["combatants"]),
         "aircraft": frozenset(data["aircraft"]),
         "counted": frozenset(data["counted_forces"]),
         "aircraft_nouns": frozenset(data["aircraft_nouns"]),

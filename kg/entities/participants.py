@@ -69,7 +69,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in d["verbs"]
                 and any(g.dep_ == "nsubj" and g.lower_ == "they" for g in c.children) for c in tok.children):
             # "Local commanders say they have overrun the caves": the speakers are who "they" may be
-            heads += [c for c in subject_heads(tok) if c.tag_ in {"NNS", "NNPS"}]  # "are believed to have scattered"
+            doers = [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else subject_heads(tok)  # "militants
+            heads += [c for c in doers if c.tag_ in {"NNS", "NNPS"}]  # trapped in", "are believed to have scattered"
         if tok.pos_ == "VERB" and (lemma in d["verbs"] or light_verb(tok) is not None):
             for child in tok.children:
                 if child.dep_ in VERB_ARGS:
@@ -91,7 +92,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
             heads += included(tok)  # "attacked targets in Gaza, including Arafat's offices" (the parser's attachment)
         elif tok.pos_ == "VERB" and (lemma in cues().movement_verbs or lemma in cues().location_verbs - {"be"}):
             # "Two helicopters returned to the skies", "where bin Laden's Al Qaeda fighters have been hiding"
-            heads += [c for c in subject_heads(tok) if c.tag_ in {"NNS", "NNPS"}]  # "are believed to have scattered"
+            doers = [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else subject_heads(tok)  # "militants
+            heads += [c for c in doers if c.tag_ in {"NNS", "NNPS"}]  # trapped in", "are believed to have scattered"
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:
                 if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
@@ -99,7 +101,8 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
                     heads += [c for c in child.children if c.dep_ == "pobj"]
         if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
-            heads += [c for c in subject_heads(tok) if c.tag_ in {"NNS", "NNPS"}]  # "are believed to have scattered"
+            doers = [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else subject_heads(tok)  # "militants
+            heads += [c for c in doers if c.tag_ in {"NNS", "NNPS"}]  # trapped in", "are believed to have scattered"
             heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
         for head in heads:
             head = _partitive(head)
@@ -234,6 +237,20 @@ class Participants:
             del reg.entities[key]
         reg.entities[target].aliases.add(ent.label)
         return target
+
+    def _same_combatants(self, doc: Doc, reg: Registry, label: str, head: Token) -> str | None:
+        """"Al Qaeda fighters" ... "Al Qaeda militants": an uncounted plural of combatants is the one the article
+        described before with the same words and another combatant noun."""
+        combatants = words()["combatants"]
+        if head.tag_ != "NNS" or head.lemma_.lower() not in combatants or any(c.dep_ == "nummod" for c in head.children):
+            return None
+        stem = label[: -len(head.text)]
+        for key, ent in reg.entities.items():
+            last = ent.label.split()[-1].lower()
+            if ent.type == "Person" and ent.label.startswith(stem) and ent.label != label and len(ent.label.split()) == \
+                    len(label.split()) and last.endswith("s") and last[:-1] in combatants:
+                return key
+        return None
 
     def _same_fleet(self, doc: Doc, reg: Registry, key: str, head: Token) -> str:
         """Counted aircraft without a country join the article's one fleet when it was described with the same noun
@@ -447,8 +464,8 @@ class Participants:
                 or head.dep_ in {"appos", "attr"}):
             return None  # "the senior commander", "cartel leader": left to the descriptions of named people
         label = " ".join(doc[first:end].text.split())
-        key = scoped_key(doc, type_, label)
-        ent = reg.entity(key, label, type_)
+        key = self._same_combatants(doc, reg, label, head) or scoped_key(doc, type_, label)
+        ent = reg.entity(key, reg.entities[key].label if key in reg.entities else label, type_)
         self._ties(doc, reg, at, ent, start, head)
         if type_ == "Organization" and is_aircraft(head) and not any(c.dep_ in {"poss", "nummod"} for c in head.children):
             key = self._air_force(doc, reg, key)  # not "Mr Arafat's three helicopters" nor "80 strike aircraft"

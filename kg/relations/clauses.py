@@ -258,7 +258,13 @@ def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
     if any(c.dep_ in {"attr", "acomp", "dobj"} for c in verb.children):
         return
     preps = {"in", "inside"} | (cues().movement_preps if verb.lemma_.lower() in cues().movement_verbs else set())
-    subjects = resolve_all(subject_heads(verb), m)
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "Al Qaeda militants trapped in the area of Tora Bora"
+    subjects = resolve_all([verb.head] if participle else subject_heads(verb), m)
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        places = [a for a in resolve_all([verb.head], m) if m.type(a.key) == "Location"]  # "the mountain complex,
+        for s, o in _pairs(subjects, places):  # where bin Laden's fighters have been hiding"
+            if m.type(s.key) != "Location":
+                yield Candidate(s, f"{verb_label(verb)} in", o, verb, None, LOCATED, "located")
     for prep in verb_preps(verb):
         if prep.dep_ == "prep" and prep.lower_ in preps:
             places = [a for a in resolve_all(_pobjs(prep), m) if m.type(a.key) == "Location"]
