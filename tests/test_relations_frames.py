@@ -107,3 +107,9 @@ def test_where_a_relative_clause_happens_and_what_a_participle_leaves_somewhere(
     assert ("al-Shabaab fighters", "hide in", "Kismayo") in got, sorted(got)
     # "al-Shabaab militants" are the "al-Shabaab fighters" described before: one node
     assert ("al-Shabaab fighters", "trap in", "Kismayo") in got, sorted(got)
+
+
+def test_the_town_is_the_last_town_named_and_a_countrys_tanks_its_military(nlp):
+    got = rows(nlp, "In Kismayo, rockets hit a police station close to the centre of the town, which has been "
+                    "partly reoccupied by Kenyan tanks. Kenyan troops also raided Baidoa.")
+    assert ("Kenyan military", "reoccupy", "Kismayo") in got, sorted(got)

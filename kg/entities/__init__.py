@@ -31,12 +31,16 @@ from .names import resolve_names
 from .acronyms import join_acronyms
 from .numbers import counted_anaphora
 from .participants import Participants
+from .lemmas import fix_lemmas
 from .introduced import introduced_names, quoted_protagonists, same_deed
 
 MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
 
 Doc.set_extension("kg_entities", default=None, force=True)
 Span.set_extension("kg_key", default=None, force=True)
+
+
+ARMOUR = {"tanks", "bulldozers", "armour", "armor"}  # a country's ground armour: its military
 
 
 class EntityResolver:
@@ -52,6 +56,7 @@ class EntityResolver:
         self.participants = Participants(self.lex)
 
     def __call__(self, doc: Doc) -> Doc:
+        fix_lemmas(doc)
         reg = Registry()
         resolve_names(doc, self.lex, reg)
         join_acronyms(doc, reg)
@@ -81,12 +86,18 @@ class EntityResolver:
 
         for ent in list(reg.entities.values()):
             forces = self.lex.institution(ent.country, "forces") if ent.country else None
-            if forces is None or forces.key != ent.key or ent.mentions == 0:
+            if (forces is None or forces.key != ent.key or ent.mentions == 0) and not self._armour(ent):
                 continue
             military = self.lex.institution(ent.country, "military")
             if military.key in reg.entities and reg.entities[military.key].mentions > 0 and not any(
                     "security" in alias.lower() for alias in ent.aliases):
                 _merge(reg, ent.key, military.key)
+
+    def _armour(self, ent) -> bool:
+        """"Israeli tanks": a country's armour, nothing more said of it, is its military's."""
+        words = ent.label.split()
+        return (ent.type == "Organization" and ent.country is not None and len(words) == 2
+                and words[-1].lower() in ARMOUR and self.lex.demonyms.get(words[0]) == ent.country)
 
     def _add_countries(self, reg: Registry) -> None:
         """Countries that entities belong to (from the lexicon: RUSI -> United Kingdom) are nodes too."""

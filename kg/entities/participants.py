@@ -19,6 +19,7 @@ gunmen"); a group named in it makes the people its members ("Hamas supporters").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -26,7 +27,7 @@ from spacy.tokens import Doc, Token
 from .describe import scoped_key
 from .elided import count_label, elided_casualties, elided_counts
 from .lexicon import Lexicon
-from .mentions import Mention, Registry
+from .mentions import Mention, Registry, sentence_starts
 from .owners import commander_country, owner_country
 from .participant_words import is_aircraft, is_place_noun, marked_aircraft, verb_class, words
 
@@ -431,6 +432,9 @@ class Participants:
             before = [(start, key) for start, key in last.get(_noun(head), ()) if start < head.i]
             if before:
                 return max(before)[1], head.i, end
+            town = _last_town(doc, reg, head)
+            if type_ == "Location" and town is not None:  # "In Ramallah ... the town, which has been reoccupied"
+                return town, head.i, end
             if type_ == "Location" and _searched_or_stormed(head):  # "combing the forests", "stormed the palace":
                 key = scoped_key(doc, type_, head.lower_)  # a site the story is about, named by its noun
                 reg.entity(key, head.lower_, type_)
@@ -572,6 +576,21 @@ def _pronoun_owner(head: Token) -> Token | None:
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
     return next((c for c in first.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+
+
+TOWN_NOUNS = {"town", "city", "village"}  # "the town": the last named one of its sentence or the one before
+
+
+def _last_town(doc: Doc, reg: Registry, head: Token) -> str | None:
+    if head.lemma_.lower() not in TOWN_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
+        return None  # "the town of Jenin": the name that follows
+    starts = sentence_starts(doc)
+    lo = starts[max(0, bisect_right(starts, head.i) - 2)]
+    towns = [m for m in reg.mentions if lo <= m.start and m.end <= head.i and m.kind == "name"
+             and reg.entities[m.key].type == "Location" and reg.entities[m.key].subtype == "City"]
+    return max(towns, key=lambda m: m.start).key if towns else None
 
 
 def _part_of_named(head: Token, at: dict[int, Mention], reg: Registry) -> str | None:
