@@ -113,3 +113,22 @@ def test_the_town_is_the_last_town_named_and_a_countrys_tanks_its_military(nlp):
     got = rows(nlp, "In Kismayo, rockets hit a police station close to the centre of the town, which has been "
                     "partly reoccupied by Kenyan tanks. Kenyan troops also raided Baidoa.")
     assert ("Kenyan military", "reoccupy", "Kismayo") in got, sorted(got)
+
+
+# text, role triple that must be found with its negation, triples that must not be found
+ROLES = [
+    ("The plan names no numbers, with EU members France and Italy among the first to send troops.",
+     ("France", "member of", "European Union"), False),
+    ("Kenya's new government, with Hassan Ali as Prime Minister, is to be sworn in on Monday.",
+     ("Hassan Ali", "prime minister of", "Kenya"), False),
+    # a role said in apposition holds whatever its clause says; said of its holder, the clause's negation is its own
+    ("Hassan Ali, the leader of al-Shabaab, did not comment.", ("Hassan Ali", "leader of", "al-Shabaab"), False),
+    ("Hassan Ali is not a member of al-Shabaab.", ("Hassan Ali", "member of", "al-Shabaab"), True),
+]
+
+
+@pytest.mark.parametrize("text,found,negated", ROLES)
+def test_roles(nlp, text, found, negated):
+    got = rows(nlp, text)
+    assert found in got, sorted(got)
+    assert got[found]["negated"] is negated

@@ -57,6 +57,7 @@ SITE_SUBTYPES = {"City", "Region", "Facility"}
 PLACE_FACTOR = 0.9
 TRAILING_PREPS = {"on", "at", "in", "into", "against", "near", "upon", "toward", "towards", "with"}  # the place is read off the event's circumstances, not its arguments
 STATIC_PATTERNS = {"role", "entity-fact"}
+PREDICATIVE = {"attr", "oprd", "acomp", "xcomp", "ROOT"}  # a role said of its holder: "X is not a member of Y"
 NO_EVENT_FACTOR = 0.85
 LABELLED_MODALITIES = {"attempted", "planned"}
 PRONOUN_LABELS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who", "which", "that",
@@ -118,6 +119,8 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
     d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published, sent)
     if c.pattern in STATIC_PATTERNS:  # a role holds beyond the event's time and place
         d = d._replace(time=None, place=None, quantity=None)
+        if c.anchor.dep_ not in PREDICATIVE:  # and beyond its clause's negation: "X, the leader of Y, did not ..."
+            d = d._replace(negated=False, modality=None)
     text, start = text or _sentence_text(sent)
     return Statement(
         subject=c.subject.key,

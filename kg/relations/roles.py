@@ -94,6 +94,21 @@ def _copula_subject(tok: Token) -> list[Token]:
     return []
 
 
+def _as_host(noun: Token) -> tuple[Token, list[Token]] | None:
+    """(the noun, the holders) of "<noun>, with X as <role>": "the government, with X as Prime Minister" (the "as"
+    phrase on the noun or on X)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "as":
+        return None
+    if prep.head.pos_ == "NOUN":
+        return prep.head, [p for w in prep.head.children if w.dep_ == "prep" and w.lower_ == "with"
+                           for p in w.children if p.dep_ == "pobj"]
+    holder = prep.head
+    if holder.dep_ == "pobj" and holder.head.lower_ == "with" and holder.head.head.pos_ == "NOUN":
+        return holder.head.head, [holder]
+    return None
+
+
 def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
     """Who holds the role the noun names, with the pattern's strength."""
     out: list[tuple[Token, float]] = []
@@ -140,6 +155,9 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 heads = relative_head(child, verb) if is_relative_pronoun(child) else [child]
                 out += [(h, NAMED) for h in heads]
+    hosted = _as_host(noun)
+    if hosted is not None:  # "the new government, with Hamid Karzai as Prime Minister": who comes "with" it
+        out += [(p, NAMED) for p in hosted[1]]
     if noun.dep_ == "conj" and not out:
         first = noun
         while first.dep_ == "conj":
@@ -224,6 +242,10 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
         key = _country(before.text, m) if before is not None and before.head.i == noun.i and m.arg(before) is None else None
         if key:
             out.append(Arg(_authority(key, m), before, 0.9))
+    hosted = _as_host(noun)
+    if hosted is not None:  # what the role is held in: the government itself, else whose government it is
+        host = hosted[0]
+        out += resolve_all([host], m) or resolve_all([p for p in host.children if p.dep_ == "poss"], m)
     allowed = TARGET_TYPES.get(role.cls)
     if role.label.rsplit(" ", 1)[0] in c.speaking_roles:  # "Mr Ali's spokesman, Amin": speaks for a person too
         allowed = (allowed or set()) | {"Person"}
@@ -285,10 +307,32 @@ def demonym_nationalities(sent: Sequence[Token], m: Mentions) -> Iterator[Candid
             yield Candidate(holder, "national of", Arg(key, noun, 0.9), noun, "Nationality", DESCRIPTION, "role")
 
 
+MEMBER_WORDS = {"member", "ally"}  # "NATO members France, Turkey and Italy", "EU member Spain"
+
+
+def member_compounds(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
+    """"NATO members France, Turkey and Italy": each named one is a member of the organisation before the noun."""
+    for noun in sent:
+        if noun.lemma_.lower() not in MEMBER_WORDS:
+            continue
+        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+            named = [noun.head]  # "NATO members France, ..."
+        else:
+            named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]  # the parser's other reading
+        groups = [m.arg(c) for c in noun.children if c.dep_ in {"compound", "poss"}]
+        groups = [g for g in groups if g is not None and m.type(g.key) == "Organization"]
+        members = resolve_all([t for n in named for t in (n, *n.conjuncts)], m)
+        for g in groups:
+            for member in members:
+                if member.key != g.key:
+                    yield Candidate(member, "member of", g, noun, "Membership", DESCRIPTION, "role")
+
+
 def role_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Role, affiliation, kinship and nationality triples of a sentence."""
     yield from demonym_nationalities(sent, m)
     yield from possessed_groups(sent, m)
+    yield from member_compounds(sent, m)
     for noun in sent:
         role = role_of(noun)
         if role is None:
