@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -210,6 +211,35 @@ class Store:
         """Atomically replace a named graph's content; return its new triple count."""
         self.update(replace_graph_update(graph, triples))
         return self.count(graph)
+
+    def write_article(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]], before: Sequence[str] = (),
+                      after: Sequence[str] = (), on_done: Callable[[int, Exception | None], None] | None = None) -> int:
+        """Replace an article's ``graph`` by ``triples`` together with the SPARQL update operations ``before``
+        and ``after`` (its part of the shared graphs, kg.resolve: they change no graph that types entities or
+        names them, see :meth:`update_graph`), whole or not at all; return the graph's new triple count.
+
+        Here one update (drop, insert, in between ``before`` and ``after``), then ``on_done(count, None)``. A
+        store may defer the write inside :meth:`batch` and call ``on_done`` when the article is written
+        (``count, None``) or has failed (``0`` and the exception: then nothing of the article is stored).
+        """
+        ops = [*before, replace_graph_update(graph, triples := list(triples)), *after]
+        if before or after:
+            self.update_graph(graph, " ;\n".join(ops), triples)
+        else:
+            self.update(ops[0])
+        count = self.count(graph)
+        if on_done is not None:
+            on_done(count, None)
+        return count
+
+    @contextmanager
+    def batch(self) -> Iterator[Store]:
+        """Article writes made inside may be grouped and committed together, at the latest on the way out
+        (the embedded store's group commit, kg.stores.batch); here each is written at once."""
+        yield self
+
+    def commit(self) -> None:
+        """Write the articles a :meth:`batch` holds back now (a no-op where nothing is held back)."""
 
     def delete_graph(self, graph: URIRef) -> bool:
         """Remove a named graph; False when there was none. An article's graph goes with its part of the
