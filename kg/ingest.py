@@ -1,16 +1,19 @@
-"""Inputs -> articles -> extraction -> RDF -> store, one article per transaction.
+"""Inputs -> articles -> extraction -> RDF -> store, each article whole or not at all.
 
 The pipeline streams: articles are read one at a time, sent through spaCy in
 batches (``nlp.pipe``) in this process or in ``workers`` processes, and each
-result is written by this process alone (the single writer) as one
-transaction that replaces the article's named graph. Only a bounded window
-of articles is in flight, so memory does not grow with the corpus.
+result is written by this process alone (the single writer) into the
+article's named graph, new articles in batches (``Store.batch``: the embedded
+store's group commit, kg.stores.batch), a changed one in one transaction.
+Only a bounded window of articles is in flight, so memory does not grow with
+the corpus.
 
 Idempotence and resume: an article whose content hash is already in the
 store is skipped: ``unchanged`` when stored under its own id with the same
 title, date, URL and publisher (else it is written again), ``duplicates``
 when stored under another id while its own id holds nothing (an id holding
-other text is replaced, so that it never keeps stale content). Because each article is written whole or not at all, a run
+other text is replaced, so that it never keeps stale content). Because each article is written whole or not at all
+(a crash mid-batch leaves markers by which the next opening of the store deletes the batch's articles), a run
 that is interrupted (Ctrl-C, kill -9) and started again skips what was
 written and continues with the rest.
 

@@ -14,7 +14,9 @@ directly. Query results are pyoxigraph result objects (``QuerySolutions``,
 Writes of an article are one SPARQL update (drop its named graph, insert the
 new one): Oxigraph applies it as one transaction, and a remote endpoint gets
 it as one request, so a crash leaves either the old article or the new one,
-never half of either.
+never half of either. Inside ``Store.batch()`` the embedded store writes new
+articles in batches through Oxigraph's bulk loader, still each whole or not
+at all (kg.stores.batch).
 """
 
 from __future__ import annotations

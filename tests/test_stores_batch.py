@@ -183,3 +183,13 @@ def test_an_ingest_whose_batch_never_committed_resumes_to_the_same_graph(tmp_pat
         assert (summary.articles, summary.unchanged) == (3, 1)
         assert nquads(store) == expected
 
+
+
+def test_group_commit_writes_the_graph_one_transaction_per_article_writes(tmp_path, nlp):
+    stories = STORIES[:4]
+    dumps = []
+    for grouped in (True, False):
+        with open_store(tmp_path / f"store-{grouped}") as store:
+            assert ingest_paths(stories, store, group_commit=grouped).articles == 4
+            dumps.append(nquads(store))
+    assert dumps[0] == dumps[1]
