@@ -112,7 +112,7 @@ def test_a_crash_mid_batch_is_repaired_on_open(tmp_path):
     with open_store(path) as store:
         write_batch(store, {0: triples(0)})
         group = GroupCommit(store)
-        group.add(graph(1), triples(1), (), (), set(), None)
+        group.add(graph(1), triples(1), (), (), None)
         half = group.pending[str(graph(1))].text.splitlines(keepends=True)[:1000]
         store.ox.bulk_load(b"".join(half), ox.RdfFormat.N_QUADS)
         assert store.count(graph(1)) == 1000 and pending_graphs(store) == [graph(1)]  # then the process dies

@@ -5,7 +5,8 @@ runs at about a third of its bulk loader, which writes sorted files straight int
 Inside :meth:`OxigraphStore.batch` (what ``kg ingest`` uses), a *new* article is written in two steps:
 
 1. one transaction with the article's part of the shared graphs (the SPARQL ``before``/``after`` operations of
-   :mod:`kg.resolve`), the few triples of its graph that resolving the next articles reads (:func:`early`),
+   :mod:`kg.resolve`), the few triples of its graph that resolving the next articles reads (the times and
+   places of its statements, kg.resolve.events, and its GeoNames links),
    and a *pending* marker ``<article> kg:pendingWrite <article>`` in the graph ``PENDING_GRAPH``;
 2. the rest of its graph, buffered as N-Quads text with other articles' until :data:`COMMIT_QUADS` quads or
    :data:`COMMIT_SECONDS`, then written at once by ``bulk_load`` (``load``, one transaction, below
@@ -27,10 +28,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
+from ..search.index import ENTITY_CLASSES
 from ..store import insert_data
 from ..terms import to_ox
 from ..vocab import EVENTS_GRAPH, ID, KG, PENDING_GRAPH, PENDING_WRITE
@@ -43,6 +45,9 @@ _ARTICLE_PREFIX = str(ID) + "article/"
 _PENDING_NT = f"<{PENDING_GRAPH}>"
 _MARKER_NT = f"<{PENDING_WRITE}>"
 _EARLY_PREDICATES = {f"<{p}>" for p in (KG.time, KG.place, SKOS.exactMatch)}
+_TYPE_NT = f"<{RDF.type}>"
+_ENTITY_CLASSES_NT = {f"<{c}>" for c in ENTITY_CLASSES}
+_ROLES_NT = {f"<{KG.agent}>", f"<{KG.target}>"}
 # event reports whose statement no graph holds any more: those of an article a crash left pending
 _DANGLING = (f"SELECT DISTINCT ?e WHERE {{ GRAPH <{EVENTS_GRAPH}> {{ ?e <{KG.report}> ?st }} "
              f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?st a <{KG.Statement}> }} }} }}")
@@ -53,19 +58,21 @@ _DROP_DANGLING = (f"DELETE {{ GRAPH <{EVENTS_GRAPH}> {{ ?e <{KG.report}> ?st }} 
 Done = Callable[[int, Exception | None], None]
 
 
+_ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 def nt(term: Node) -> str:
     """An rdflib term in N-Triples syntax. IRIs are not checked here: one that N-Quads does not allow makes the
     batch's bulk write fail, and the article that holds it fails alone when the batch is written again one
-    article at a time (literals are escaped by pyoxigraph)."""
+    article at a time."""
     if type(term) is URIRef:
         return f"<{term}>"
-    return str(to_ox(term))
-
-
-def early(line: tuple[str, str, str]) -> bool:
-    """Whether a triple is one that is written in the first step: what resolving the next articles reads of
-    this one's graph (the times and places of its statements, kg.resolve.events; its GeoNames links)."""
-    return line[1] in _EARLY_PREDICATES
+    if type(term) is Literal and not term.language:
+        text = f'"{str(term).translate(_ESCAPES)}"'
+        datatype = term.datatype
+        return text if datatype is None or str(datatype) == _XSD_STRING else f"{text}^^<{datatype}>"
+    return str(to_ox(term))  # language tags (normalised by pyoxigraph), blank nodes
 
 
 @dataclass
@@ -74,7 +81,8 @@ class Pending:
     text: bytes  # the article's quads not written yet, as N-Quads
     quads: int
     count: int  # the article graph's triples
-    touched: set[str]  # the entities whose search index rows its write changes
+    typed: set[str]  # the entities it types (their search index rows change)
+    roles: set[str]  # the entities its statements name (their statement counts change, if they have rows)
     on_done: Done | None = None
 
 
@@ -94,17 +102,26 @@ class GroupCommit:
         return str(graph) in self.pending
 
     def add(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]], before: Iterable[str],
-            after: Iterable[str], touched: set[str], on_done: Done | None) -> int:
+            after: Iterable[str], on_done: Done | None) -> int:
         """Step 1 for a new article; return its triple count. Commits when enough quads are buffered."""
         g = str(to_ox(graph))
-        lines = {(nt(s), nt(p), nt(o)) for s, p, o in triples}
-        first = [line for line in lines if early(line)]
+        lines, typed, roles = set(), set(), set()  # typed: entities it types; roles: in its statements
+        for s, p, o in triples:
+            line = (f"<{s}>" if type(s) is URIRef else nt(s), f"<{p}>" if type(p) is URIRef else nt(p),
+                    f"<{o}>" if type(o) is URIRef else nt(o))
+            lines.add(line)
+            if line[1] == _TYPE_NT:
+                if line[2] in _ENTITY_CLASSES_NT:
+                    typed.add(str(s))
+            elif line[1] in _ROLES_NT:
+                roles.add(str(o))
+        first = [line for line in lines if line[1] in _EARLY_PREDICATES]
         insert = insert_data([*((s, p, o, g) for s, p, o in first), (g, _MARKER_NT, g, _PENDING_NT)])
-        rest = "".join(f"{s} {p} {o} {g} .\n" for s, p, o in lines if not early((s, p, o))).encode()
+        rest = "".join(f"{s} {p} {o} {g} .\n" for s, p, o in lines if p not in _EARLY_PREDICATES).encode()
         self.store._run_update(" ;\n".join([*before, insert, *after]))  # the graph is new: nothing to drop
         if not self.pending:
             self.started = time.monotonic()
-        self.pending[str(graph)] = Pending(graph, rest, len(lines) - len(first), len(lines), touched, on_done)
+        self.pending[str(graph)] = Pending(graph, rest, len(lines) - len(first), len(lines), typed, roles, on_done)
         self.quads += len(lines) - len(first)
         if self.quads >= self.commit_quads or time.monotonic() - self.started >= self.commit_seconds:
             self.commit()
@@ -133,8 +150,10 @@ class GroupCommit:
                         delete(self.store, p.graph)
             self.store._run_update(f"DROP SILENT GRAPH {_PENDING_NT}")
         finally:
-            touched = set().union(*(p.touched for p in pending))
-            self.store._after_write(touched)
+            typed = set().union(*(p.typed for p in pending))
+            roles = set().union(*(p.roles for p in pending)) - typed
+            index = self.store.search_index  # an entity without a row that the batch does not type has none after it
+            self.store._after_write(typed | (index.known(roles) if index is not None else roles))
         for p in pending:
             if p.on_done is not None:
                 error = failed.get(str(p.graph))

@@ -179,8 +179,8 @@ class OxigraphStore(Store):
             group.commit()
         exists = self._ox.contains_named_graph(g)
         if group is not None and not exists:
-            touched = self._before_write() | touched_by_triples(triples := list(triples))
-            return group.add(graph, triples, before, after, touched, on_done)
+            self._before_write()
+            return group.add(graph, triples, before, after, on_done)
         quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples}
         touched = self._before_write(graph if exists else None) | touched_by_triples(quads)
         if exists or before or after:  # drop and refill in one SPARQL update: one transaction
