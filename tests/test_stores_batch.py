@@ -8,6 +8,7 @@ import sys
 import textwrap
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Literal, URIRef
 
 from kg.ingest import ingest_paths
@@ -23,10 +24,10 @@ BASE = "http://example.org/batch/"
 
 
 def triples(i: int, n: int = 2000, bad: bool = False) -> list[tuple]:
-    """An article's triples; ``bad``: one IRI in the middle that N-Quads does not allow (a space)."""
+    """An article's triples; ``bad``: one IRI in the middle that N-Quads does not allow (a relative one)."""
     out = [(URIRef(f"{BASE}s/{i}/{j}"), URIRef(f"{BASE}p"), Literal(f"article {i} triple {j}")) for j in range(n)]
     if bad:
-        out[n // 2] = (URIRef(f"{BASE}s/{i}/not an iri"), URIRef(f"{BASE}p"), Literal("bad"))
+        out[n // 2] = (URIRef(f"s/{i}/relative"), URIRef(f"{BASE}p"), Literal("bad"))
     return out
 
 
@@ -68,6 +69,17 @@ def test_a_bad_quad_mid_batch_fails_its_article_alone(tmp_path):
         assert not store.has_graph(graph(2))
         assert all(store.count(graph(i)) == 2000 for i in (0, 1, 3, 4))
         assert not store.has_graph(PENDING_GRAPH)
+
+
+def test_an_iri_that_would_end_early_fails_its_article_before_anything_is_written(store):
+    """An IRI holding ``>`` would end in the middle of the N-Quads text (and add quads of its own): refused."""
+    sneaky = URIRef(f"{BASE}x> <{BASE}p> \"injected\" <{BASE}article/9> .\n<{BASE}y")
+    with store.batch():
+        store.write_article(graph(0), triples(0))
+        with pytest.raises(ValueError):
+            store.write_article(graph(1), [*triples(1, 10), (sneaky, URIRef(f"{BASE}p"), Literal("o"))])
+    assert store.count(graph(0)) == 2000
+    assert not store.has_graph(graph(1)) and not store.has_graph(graph(9)) and not store.has_graph(PENDING_GRAPH)
 
 
 def test_a_failing_bulk_write_is_retried_article_by_article(store, monkeypatch):

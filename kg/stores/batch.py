@@ -23,6 +23,7 @@ deleted and reported to its ``on_done`` callback, the others are written.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -60,18 +61,24 @@ Done = Callable[[int, Exception | None], None]
 
 _ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"})
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')  # what N-Quads and SPARQL do not allow between < and >
+
+
+def iri(value: str) -> str:
+    """An IRI in N-Triples syntax; one with a character that could end it (``>``, a space ...) goes through
+    pyoxigraph, which refuses it (ValueError). Whether it is absolute is checked when the batch is written: an
+    IRI that N-Quads refuses there fails its article alone (the batch is written again one article at a time)."""
+    return f"<{value}>" if _NOT_IN_IRI.search(value) is None else str(ox.NamedNode(value))
 
 
 def nt(term: Node) -> str:
-    """An rdflib term in N-Triples syntax. IRIs are not checked here: one that N-Quads does not allow makes the
-    batch's bulk write fail, and the article that holds it fails alone when the batch is written again one
-    article at a time."""
-    if type(term) is URIRef:
-        return f"<{term}>"
+    """An rdflib term in N-Triples syntax (see :func:`iri`; literals escaped)."""
+    if isinstance(term, URIRef):
+        return iri(term)
     if type(term) is Literal and not term.language:
         text = f'"{str(term).translate(_ESCAPES)}"'
         datatype = term.datatype
-        return text if datatype is None or str(datatype) == _XSD_STRING else f"{text}^^<{datatype}>"
+        return text if datatype is None or str(datatype) == _XSD_STRING else f"{text}^^{iri(datatype)}"
     return str(to_ox(term))  # language tags (normalised by pyoxigraph), blank nodes
 
 
@@ -107,8 +114,8 @@ class GroupCommit:
         g = str(to_ox(graph))
         lines, typed, roles = set(), set(), set()  # typed: entities it types; roles: in its statements
         for s, p, o in triples:
-            line = (f"<{s}>" if type(s) is URIRef else nt(s), f"<{p}>" if type(p) is URIRef else nt(p),
-                    f"<{o}>" if type(o) is URIRef else nt(o))
+            line = (iri(s) if type(s) is URIRef else nt(s), iri(p) if type(p) is URIRef else nt(p),
+                    iri(o) if type(o) is URIRef else nt(o))
             lines.add(line)
             if line[1] == _TYPE_NT:
                 if line[2] in _ENTITY_CLASSES_NT:
