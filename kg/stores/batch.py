@@ -113,9 +113,11 @@ class GroupCommit:
         """Step 1 for a new article; return its triple count. Commits when enough quads are buffered."""
         g = str(to_ox(graph))
         lines, typed, roles = set(), set(), set()  # typed: entities it types; roles: in its statements
+        bad, U = _NOT_IN_IRI.search, URIRef  # iri() inlined for the common case: a third faster
         for s, p, o in triples:
-            line = (iri(s) if type(s) is URIRef else nt(s), iri(p) if type(p) is URIRef else nt(p),
-                    iri(o) if type(o) is URIRef else nt(o))
+            line = (f"<{s}>" if type(s) is U and bad(s) is None else nt(s),
+                    f"<{p}>" if type(p) is U and bad(p) is None else nt(p),
+                    f"<{o}>" if type(o) is U and bad(o) is None else nt(o))
             lines.add(line)
             if line[1] == _TYPE_NT:
                 if line[2] in _ENTITY_CLASSES_NT:
