@@ -26,7 +26,7 @@ def ingest_each(items: list[Article | InputError], warnings: list[list[str]], st
         if isinstance(item, InputError):
             results.append(_result(n, "failed", None, None, warned, error=item.reason))
             continue
-        summary = ingest_articles([item], store, model)
+        summary = ingest_articles([item], store, model, group_commit=False)  # readers may read the live store
         if summary.failures:
             results.append(_result(n, "failed", item.id, item.title, warned, error=summary.failed[0][1]))
         elif summary.duplicates:  # the text is stored under another id: answer with that article, as stored

@@ -1,10 +1,17 @@
 """Store speed: kg's write and 1-hop query paths vs bare pyoxigraph, measured in the same run.
 
 Write throughput (``--rounds`` times, alternating). ``A`` synthetic articles of ``T`` triples each (rdflib terms, as ``kg.rdf.to_graph``
-makes them) are written into a fresh on-disk store with ``Store.replace_graph`` (one SPARQL update =
-one transaction per article, what ingest does). The baseline is pyoxigraph's own ``Store.bulk_load`` of
-the same quads (as N-Quads bytes) into another fresh on-disk store. Prints triples/s and the ratio
-kg / bulk_load (1.0 = as fast as Oxigraph's bulk loader).
+makes them) are written into a fresh on-disk store with ``Store.write_article`` inside ``Store.batch()``, what
+``kg ingest`` does (group commit: new articles go in batches through Oxigraph's bulk loader, each article whole
+or not at all, see kg.stores.batch). The baseline is pyoxigraph's own ``Store.bulk_load`` of the same quads (as
+N-Quads bytes) into another fresh on-disk store. Prints triples/s and the ratio kg / bulk_load (1.0 = as fast as
+Oxigraph's bulk loader). For comparison it also times kg's write outside a batch (one transaction per article,
+as before group commit) and pyoxigraph's own transactional ``extend`` per article.
+
+Ingest's writer on real articles (``--ingest-words``, 0 to skip): a corpus of that many words (bench/corpus.py)
+is extracted once, then its articles are written into fresh on-disk stores the way ``kg ingest``'s writer
+does (``kg.ingest.write_written``: resolution planned against the store, the article with its part of the
+shared graphs), inside ``Store.batch()`` and without it, alternating. Prints articles/s and the ratio.
 
 1-hop query latency. A synthetic graph of at least 1,000,000 triples (entities with type and label,
 relation edges between them, spread over named graphs like articles) is bulk-loaded into a kg store.
@@ -26,6 +33,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +87,7 @@ def bench_writes(articles: int, per_article: int, rounds: int, tmp: Path) -> Non
     total = articles * per_article
     data = nquads(graphs)
     quads = [list(ox.parse(nquads([gt]), ox.RdfFormat.N_QUADS)) for gt in graphs]  # pyoxigraph terms, built ahead
-    bulk_times, kg_times, extend_times = [], [], []
+    bulk_times, kg_times, extend_times, single_times = [], [], [], []
     for r in range(rounds):  # alternate, so that background load hits all alike
         base = ox.Store(str(tmp / f"bulk{r}"))
         t0 = time.perf_counter()
@@ -97,31 +105,74 @@ def bench_writes(articles: int, per_article: int, rounds: int, tmp: Path) -> Non
         extend_times.append(time.perf_counter() - t0)
         del own
 
-        store = open_store(tmp / f"kg{r}")
-        before = len(store)
+        store = open_store(tmp / f"kg{r}")  # what ingest does: write_article inside a batch (group commit)
+        before, done = len(store), []
         t0 = time.perf_counter()
-        for g, triples in graphs:
-            store.replace_graph(g, triples)
+        with store.batch():
+            for g, triples in graphs:
+                store.write_article(g, triples, on_done=lambda n, error: done.append(error))
         store.flush()
         kg_times.append(time.perf_counter() - t0)
-        assert len(store) - before == total
+        assert len(store) - before == total and done == [None] * articles
+        store.close()
+
+        store = open_store(tmp / f"single{r}")  # outside a batch: one transaction per article
+        t0 = time.perf_counter()
+        for g, triples in graphs:
+            store.write_article(g, triples)
+        store.flush()
+        single_times.append(time.perf_counter() - t0)
         store.close()
 
     print(f"write: {articles} articles x {per_article} triples = {total:,} triples into a fresh on-disk store, "
           f"{rounds} rounds")
     for r, (b, k) in enumerate(zip(bulk_times, kg_times), 1):
-        print(f"  round {r}: bulk_load {total / b:10,.0f} triples/s   kg replace_graph {total / k:10,.0f} triples/s"
+        print(f"  round {r}: bulk_load {total / b:10,.0f} triples/s   kg batch {total / k:10,.0f} triples/s"
               f"   ratio {b / k:.2f}")
     b, k = statistics.median(bulk_times), statistics.median(kg_times)
     print(f"  pyoxigraph bulk_load          {total / b:12,.0f} triples/s  (median {b:.2f} s)")
-    print(f"  kg Store.replace_graph        {total / k:12,.0f} triples/s  (median {k:.2f} s, one transaction per article)")
+    print(f"  kg Store.batch/write_article  {total / k:12,.0f} triples/s  (median {k:.2f} s, group commit, as ingest)")
     print(f"  ratio kg / bulk_load          {statistics.median(b_ / k_ for b_, k_ in zip(bulk_times, kg_times)):12.2f}"
           " (median of rounds)")
     e = statistics.median(extend_times)
     print(f"  pyoxigraph extend             {total / e:12,.0f} triples/s  (median {e:.2f} s, one transaction per "
           f"article, terms built ahead: the ceiling of a transactional write)")
-    print(f"  ratio extend / bulk_load      {statistics.median(b_ / e_ for b_, e_ in zip(bulk_times, extend_times)):12.2f}"
-          f"; kg / extend {statistics.median(e_ / k_ for e_, k_ in zip(extend_times, kg_times)):.2f}")
+    print(f"  ratio extend / bulk_load      {statistics.median(b_ / e_ for b_, e_ in zip(bulk_times, extend_times)):12.2f}")
+    s = statistics.median(single_times)
+    print(f"  kg write_article, no batch    {total / s:12,.0f} triples/s  (median {s:.2f} s, one transaction per article)")
+    print(f"  ratio no batch / bulk_load    {statistics.median(b_ / s_ for b_, s_ in zip(bulk_times, single_times)):12.2f}")
+
+
+def bench_ingest_writer(words: int, rounds: int, tmp: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus import build
+
+    from kg.ingest import extract_chunk, write_written
+    from kg.readers import read_sources
+
+    build(words, tmp / "corpus.jsonl")
+    articles = list(read_sources([tmp / "corpus.jsonl"]))
+    written = [w for start in range(0, len(articles), 16) for w in extract_chunk(articles[start:start + 16])]
+    triples = sum(len(w.triples) for w in written)
+    times: dict[str, list[float]] = {"batch": [], "single": []}
+    for r in range(rounds):
+        for mode in times if r % 2 == 0 else reversed(times):
+            store, done = open_store(tmp / f"ingest-{mode}{r}"), []
+            t0 = time.perf_counter()
+            with store.batch() if mode == "batch" else nullcontext():
+                for w in written:
+                    write_written(store, w, True, lambda n, error: done.append(error))
+            store.flush()
+            times[mode].append(time.perf_counter() - t0)
+            assert done == [None] * len(written)
+            store.close()
+    b, s = statistics.median(times["batch"]), statistics.median(times["single"])
+    print(f"ingest's writer: {len(written)} real articles ({words:,} words, {triples:,} triples before resolution), "
+          f"{rounds} rounds")
+    print(f"  in Store.batch (group commit)  {len(written) / b:8,.1f} articles/s  (median {b:.2f} s)")
+    print(f"  one transaction per article    {len(written) / s:8,.1f} articles/s  (median {s:.2f} s)")
+    print(f"  ratio batch / one per article  {statistics.median(s_ / b_ for b_, s_ in zip(times['batch'], times['single'])):8.2f}"
+          " (median of rounds)")
 
 
 def synthetic_graph(entities: int, edges: int, graphs: int, seed: int = 7) -> bytes:
@@ -235,9 +286,13 @@ def main() -> None:
     parser.add_argument("--edges", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--remote", action="store_true", help="also time the query through a remote store")
+    parser.add_argument("--ingest-words", type=int, default=20_000,
+                        help="words of real articles for the ingest writer's timing (0: skip)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kg-bench-store-") as tmp:
         bench_writes(args.articles, args.triples_per_article, args.rounds, Path(tmp))
+        if args.ingest_words:
+            bench_ingest_writer(args.ingest_words, args.rounds, Path(tmp))
         bench_queries(args.entities, args.edges, args.queries, Path(tmp), args.remote)
 
 

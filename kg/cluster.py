@@ -95,13 +95,14 @@ def connected(spec: ClusterSpec) -> Iterator[Client]:
 
 
 def in_cluster(
-    articles: Iterable[Article], model: str | None, batch_size: int, cluster: str, *extra
+    articles: Iterable[Article], model: str | None, batch_size: int, cluster: str, *extra, idle=None
 ) -> Iterator[Written | InputError]:
     """Batches of ``articles`` through :func:`kg.ingest.extract_chunk` on the Dask cluster ``cluster`` names.
 
     Results come in input order, with at most 2 batches per worker thread in flight (counted again before each
     batch, as workers join or leave). ``extra`` goes to ``extract_chunk`` after the model. No cluster is
-    reached (or started) when there is nothing to extract, as when a finished run is run again.
+    reached (or started) when there is nothing to extract, as when a finished run is run again. ``idle`` is
+    called before waiting for a batch that is not done (the writer commits its batch then).
     """
     spec = parse_cluster(cluster)
     model = model_name(model)  # resolved here: a worker's environment may name another default
@@ -120,6 +121,8 @@ def in_cluster(
                     pending.append(client.submit(extract_chunk, chunk, model, *extra, pure=False))
                 if not pending:
                     return
+                if idle is not None and not pending[0].done():
+                    idle()
                 try:
                     results = pending.popleft().result()
                 except KilledWorker as exc:

@@ -1,16 +1,19 @@
-"""Inputs -> articles -> extraction -> RDF -> store, one article per transaction.
+"""Inputs -> articles -> extraction -> RDF -> store, each article whole or not at all.
 
 The pipeline streams: articles are read one at a time, sent through spaCy in
 batches (``nlp.pipe``) in this process or in ``workers`` processes, and each
-result is written by this process alone (the single writer) as one
-transaction that replaces the article's named graph. Only a bounded window
-of articles is in flight, so memory does not grow with the corpus.
+result is written by this process alone (the single writer) into the
+article's named graph, new articles in batches (``Store.batch``: the embedded
+store's group commit, kg.stores.batch), a changed one in one transaction.
+Only a bounded window of articles is in flight, so memory does not grow with
+the corpus.
 
 Idempotence and resume: an article whose content hash is already in the
 store is skipped: ``unchanged`` when stored under its own id with the same
 title, date, URL and publisher (else it is written again), ``duplicates``
 when stored under another id while its own id holds nothing (an id holding
-other text is replaced, so that it never keeps stale content). Because each article is written whole or not at all, a run
+other text is replaced, so that it never keeps stale content). Because each article is written whole or not at all
+(a crash mid-batch leaves markers by which the next opening of the store deletes the batch's articles), a run
 that is interrupted (Ctrl-C, kill -9) and started again skips what was
 written and continues with the rest.
 
@@ -29,6 +32,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -50,7 +54,7 @@ from .resolve import write as write_resolved
 from .resolve.events import Report
 from .resolve.index import insert_update
 from .resolve.match import Mention
-from .store import Store, replace_graph_update
+from .store import Store
 from .vocab import KG
 
 DEFAULT_BATCH_SIZE = 16
@@ -109,6 +113,7 @@ class Written:
     mentions: tuple[Mention, ...] = ()  # what cross-article resolution needs (kg.resolve)
     reports: tuple[Report, ...] = ()
     shared: dict = field(default_factory=dict)  # shared graph -> triples (kg.rdf.shared_triples)
+    source: str = ""  # where the article was read (file, and line or entry)
 
 
 def word_count(text: str) -> int:
@@ -119,23 +124,21 @@ def _written(ex: Extraction) -> Written:
     graph, triples = to_graph(ex)
     art = ex.article
     return Written(art.id, art.sha256, graph, list(triples), len(ex.entities), len(ex.statements), word_count(art.text),
-                   mentions_of(ex), reports_of(ex), shared_triples(ex))
+                   mentions_of(ex), reports_of(ex), shared_triples(ex), art.source)
 
 
-def write_written(store: Store, w: Written, resolve: bool = True) -> int:
+def write_written(store: Store, w: Written, resolve: bool = True, on_done=None) -> int:
     """Write one article's graph (resolved against the graph unless ``resolve`` is off) and what it adds to the
-    shared relations and times graphs, in one update; the article graph's new triple count."""
+    shared relations and times graphs, whole or not at all (:meth:`Store.write_article`); the article graph's new
+    triple count. Inside ``store.batch()`` the write may be held back until the batch commits: ``on_done(count,
+    error)`` says when it is written, or that it failed."""
     if not resolve:
         prepared = prepare_corrected(store, w.graph, w.triples)
-        shared = insert_update(w.shared)
-        if not prepared.ops and not shared:  # nothing else to write (the usual case): the store's fastest write
-            return store.replace_graph(w.graph, prepared.triples)
-        ops = [replace_graph_update(w.graph, prepared.triples), *prepared.ops, *shared]
-        store.update_graph(w.graph, " ;\n".join(ops), prepared.triples)
-        return store.count(w.graph)
+        return store.write_article(w.graph, prepared.triples, after=[*prepared.ops, *insert_update(w.shared)],
+                                   on_done=on_done)
     plan = resolution_plan(store, w.graph, w.mentions, w.reports)
     plan.shared.update(w.shared)
-    return write_resolved(store, plan, w.triples)
+    return write_resolved(store, plan, w.triples, on_done)
 
 
 MAX_COPIES = 100  # graphs with the same text looked at, at most
@@ -235,9 +238,11 @@ def _in_process(articles: Iterable[Article], model: str | None, batch_size: int,
 
 
 def _in_pool(
-    articles: Iterable[Article], model: str | None, batch_size: int, workers: int, time_limit: float | None
+    articles: Iterable[Article], model: str | None, batch_size: int, workers: int, time_limit: float | None,
+    idle: Callable[[], None] | None = None,
 ) -> Iterator[Written | InputError]:
-    """Batches through ``workers`` spawned processes; results in input order, at most 2 batches per worker in flight."""
+    """Batches through ``workers`` spawned processes; results in input order, at most 2 batches per worker in flight.
+    ``idle`` is called before waiting for a batch that is not done (the writer commits its batch then)."""
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[Future] = deque()
@@ -248,6 +253,8 @@ def _in_pool(
                 pending.append(pool.submit(extract_chunk, chunk, model, time_limit))
             if not pending:
                 return
+            if idle is not None and not pending[0].done():
+                idle()
             try:
                 results = pending.popleft().result()
             except BrokenProcessPool:
@@ -281,6 +288,7 @@ def ingest_items(
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     resolve: bool = True,
     cluster: str | None = None,
+    group_commit: bool = True,
 ) -> IngestSummary:
     """Extract each new or changed article and write it into its named graph; count the rest.
 
@@ -291,6 +299,10 @@ def ingest_items(
     A KeyboardInterrupt stops the run cleanly: what was written stays, nothing is half-written,
     and the summary says ``interrupted``. ``cluster`` (``tcp://HOST:PORT`` or ``local:N``): extract on Dask
     workers instead of ``workers`` processes (see :mod:`kg.cluster`); this process still writes.
+
+    ``group_commit``: new articles are written in batches (``store.batch()``; the embedded store's bulk loader,
+    kg.stores.batch), each article still whole or not at all; an article counts as ingested once its batch
+    is written. Off, each article is written (and visible to readers of the live store) before the next.
     """
     summary = IngestSummary()
     reporter = reporter or Reporter()
@@ -315,34 +327,46 @@ def ingest_items(
                     continue
             reporter.update(summary)
 
+    idle = store.commit if group_commit else None  # while the writer waits for extraction, its batch commits
     if cluster:
         from .cluster import in_cluster
 
-        results = in_cluster(fresh(), model, batch_size, cluster, time_limit)
+        results = in_cluster(fresh(), model, batch_size, cluster, time_limit, idle=idle)
     elif workers > 1:
-        results = _in_pool(fresh(), model, batch_size, workers, time_limit)
+        results = _in_pool(fresh(), model, batch_size, workers, time_limit, idle)
     else:
         results = _in_process(fresh(), model, batch_size, time_limit)
-    try:
-        for w in results:
-            if isinstance(w, InputError):  # extraction failed on this article
-                in_flight.discard(getattr(w, "sha256", ""))
-                summary.add_failure(w.source, w.reason)
-                reporter.failure(w)
-                reporter.update(summary)
-                continue
-            replaced = store.count(w.graph) if store.has_graph(w.graph) else 0  # one graph, not the whole store
-            summary.triples_added += write_written(store, w, resolve) - replaced
-            unflushed += len(w.triples)
-            if unflushed >= FLUSH_EVERY_TRIPLES:
-                store.flush()
-                unflushed = 0
+    def written(w: Written, replaced: int):
+        def done(count: int, error: Exception | None) -> None:  # the article is in the store, or failed whole
             in_flight.discard(w.sha256)
-            summary.articles += 1
-            summary.entities += w.entities
-            summary.statements += w.statements
-            summary.words += w.words
+            if error is not None:
+                failure = InputError(w.source or w.article_id, f"storing failed: {type(error).__name__}: {error}")
+                summary.add_failure(failure.source, failure.reason)
+                reporter.failure(failure)
+            else:
+                summary.triples_added += count - replaced
+                summary.articles += 1
+                summary.entities += w.entities
+                summary.statements += w.statements
+                summary.words += w.words
             reporter.update(summary)
+        return done
+
+    try:
+        with store.batch() if group_commit else nullcontext():
+            for w in results:
+                if isinstance(w, InputError):  # extraction failed on this article
+                    in_flight.discard(getattr(w, "sha256", ""))
+                    summary.add_failure(w.source, w.reason)
+                    reporter.failure(w)
+                    reporter.update(summary)
+                    continue
+                replaced = store.count(w.graph) if store.has_graph(w.graph) else 0  # one graph, not the whole store
+                write_written(store, w, resolve, written(w, replaced))
+                unflushed += len(w.triples)
+                if unflushed >= FLUSH_EVERY_TRIPLES:
+                    store.flush()
+                    unflushed = 0
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:

@@ -14,14 +14,17 @@ directly. Query results are pyoxigraph result objects (``QuerySolutions``,
 Writes of an article are one SPARQL update (drop its named graph, insert the
 new one): Oxigraph applies it as one transaction, and a remote endpoint gets
 it as one request, so a crash leaves either the old article or the new one,
-never half of either.
+never half of either. Inside ``Store.batch()`` the embedded store writes new
+articles in batches through Oxigraph's bulk loader, still each whole or not
+at all (kg.stores.batch).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -210,6 +213,35 @@ class Store:
         """Atomically replace a named graph's content; return its new triple count."""
         self.update(replace_graph_update(graph, triples))
         return self.count(graph)
+
+    def write_article(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]], before: Sequence[str] = (),
+                      after: Sequence[str] = (), on_done: Callable[[int, Exception | None], None] | None = None) -> int:
+        """Replace an article's ``graph`` by ``triples`` together with the SPARQL update operations ``before``
+        and ``after`` (its part of the shared graphs, kg.resolve: they change no graph that types entities or
+        names them, see :meth:`update_graph`), whole or not at all; return the graph's new triple count.
+
+        Here one update (drop, insert, in between ``before`` and ``after``), then ``on_done(count, None)``. A
+        store may defer the write inside :meth:`batch` and call ``on_done`` when the article is written
+        (``count, None``) or has failed (``0`` and the exception: then nothing of the article is stored).
+        """
+        ops = [*before, replace_graph_update(graph, triples := list(triples)), *after]
+        if before or after:
+            self.update_graph(graph, " ;\n".join(ops), triples)
+        else:
+            self.update(ops[0])
+        count = self.count(graph)
+        if on_done is not None:
+            on_done(count, None)
+        return count
+
+    @contextmanager
+    def batch(self) -> Iterator[Store]:
+        """Article writes made inside may be grouped and committed together, at the latest on the way out
+        (the embedded store's group commit, kg.stores.batch); here each is written at once."""
+        yield self
+
+    def commit(self) -> None:
+        """Write the articles a :meth:`batch` holds back now (a no-op where nothing is held back)."""
 
     def delete_graph(self, graph: URIRef) -> bool:
         """Remove a named graph; False when there was none. An article's graph goes with its part of the

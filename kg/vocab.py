@@ -148,6 +148,9 @@ PLACES_GRAPH = URIRef(BASE + "graph/places")
 RELATIONS_GRAPH = URIRef(BASE + "graph/relations")
 # the OWL-Time instants of the ISO times seen so far (kg.rdf.instant_triples)
 TIMES_GRAPH = URIRef(BASE + "graph/times")
+# articles written in part while a batch of them is being stored (kg.stores.batch); empty between batches
+PENDING_GRAPH = URIRef(BASE + "graph/pending")
+PENDING_WRITE = URIRef(BASE + "pendingWrite")
 
 _CAMEL = re.compile(r"[^A-Za-z0-9]+")
 

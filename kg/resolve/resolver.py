@@ -127,18 +127,17 @@ def _unreported(shared: list[tuple], rejected: set) -> list[tuple]:
     return [t for t in kept if t[0] not in new - reported]
 
 
-def write(store: Store, p: Plan, triples: Iterable[tuple]) -> int:
+def write(store: Store, p: Plan, triples: Iterable[tuple], on_done=None) -> int:
     """Replace the article's graph with ``triples`` (rewritten by the plan, then corrected by the analysts'
-    corrections, kg.corrections) and its shared part; one update."""
+    corrections, kg.corrections) and its shared part, whole or not at all (Store.write_article: one update, or
+    the first step of a batch's group commit; ``on_done`` is called when it is written)."""
     from ..corrections import prepare
 
     corrected = prepare(store, p.article, p.rewrite(triples), p.mapping)
     shared = {**p.shared, EVENTS_GRAPH: _unreported(p.shared.get(EVENTS_GRAPH, []), corrected.rejected)}
-    ops = _forget_ops(p.article) + [f"DROP SILENT GRAPH {term_n3(p.article)}"]
-    ops += index.insert_update({p.article: corrected.triples, **shared}) + corrected.ops
-    ops += index.orphans_update(p.names) + events.orphans_update(p.events) + orphan_places_update(p.places)
-    store.update_graph(p.article, " ;\n".join(ops), corrected.triples)
-    return store.count(p.article)
+    after = index.insert_update(shared) + corrected.ops
+    after += index.orphans_update(p.names) + events.orphans_update(p.events) + orphan_places_update(p.places)
+    return store.write_article(p.article, corrected.triples, _forget_ops(p.article), after, on_done)
 
 
 def forget(store: Store, article: URIRef) -> None:

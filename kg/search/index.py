@@ -203,6 +203,17 @@ class SearchIndex:
                 self.conn.execute("ROLLBACK")
                 raise
 
+    def known(self, iris: Iterable[str]) -> set[str]:
+        """Those of ``iris`` (entity IRIs) that have a row."""
+        ids = sorted(i[len(_ID_NS):] for i in iris if i.startswith(_ID_NS))
+        found = set()
+        with self.lock:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                rows = self.conn.execute(f"SELECT id FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+                found.update(_ID_NS + row[0] for row in rows)
+        return found
+
     def _insert(self, rows) -> None:
         """Add entity rows, their names and the names' trigrams, three executemany calls in all."""
         entity = self.conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM entities").fetchone()[0]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -15,6 +16,7 @@ from ..search.index import SearchIndex, index_path, touched_by_graph, touched_by
 from ..sparql import bind
 from ..store import MEMORY, RDF_FORMATS, Store, dataset_kwargs, insert_data, parse_quads
 from ..terms import to_ox
+from .batch import Done, GroupCommit, repair
 
 
 class OxigraphStore(Store):
@@ -22,6 +24,7 @@ class OxigraphStore(Store):
 
     frozen = False  # True when opened read-only: what it holds then never changes
     search_index: SearchIndex | None = None  # labels and aliases for search (kg.search), kept in step by the writes
+    _group: GroupCommit | None = None  # the batch of articles being written (kg.stores.batch), inside batch()
 
     def __init__(self, path: str | Path | None = None):
         self.path = None if path in (None, MEMORY) else Path(path)
@@ -42,6 +45,7 @@ class OxigraphStore(Store):
         self.search_index = SearchIndex(index_path(self.path) if self.path else None)
         if self.search_index.needs_build:
             self.search_index.rebuild(self)
+        self.repaired = repair(self)  # articles a crash left half-written in a batch: deleted
         self._ensure_ontology()
 
     @property
@@ -90,11 +94,13 @@ class OxigraphStore(Store):
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
 
     def has_graph(self, graph: URIRef) -> bool:
+        self._written(graph)
         return self._ox.contains_named_graph(ox.NamedNode(str(graph)))
 
     def count(self, graph: URIRef | None = None) -> int:
         if graph is None:
             return len(self._ox)
+        self._written(graph)
         return sum(1 for _ in self._ox.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
 
     def dump(self, out: IO[bytes], format: str = "nquads", graph: URIRef | None = None) -> None:
@@ -106,6 +112,11 @@ class OxigraphStore(Store):
         else:
             # triple formats get the union of all graphs
             out.write(ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in self._ox), format=fmt))
+
+    def _written(self, graph: URIRef) -> None:
+        """Commit the open batch if it holds ``graph``, so that asking about the graph sees it whole."""
+        if self._group is not None and graph in self._group:
+            self._group.commit()
 
     # --- writing -------------------------------------------------------------------
 
@@ -149,21 +160,59 @@ class OxigraphStore(Store):
             self.search_index.refresh(self, touched)
 
     def replace_graph(self, graph: URIRef, triples: Graph | Iterable[tuple[Node, Node, Node]]) -> int:
-        """Atomically replace a named graph's content; return its new triple count.
+        """Atomically replace a named graph's content; return its new triple count (see :meth:`write_article`)."""
+        return self.write_article(graph, triples)
 
-        A new graph is written with ``extend`` (one transaction, no SPARQL to build and parse); an existing
-        one with one SPARQL update that drops and refills it (one transaction too).
+    def write_article(self, graph: URIRef, triples: Iterable[tuple[Node, Node, Node]], before: Sequence[str] = (),
+                      after: Sequence[str] = (), on_done: Done | None = None) -> int:
+        """Replace a graph's content, with the SPARQL update operations ``before`` and ``after`` on other graphs
+        (see :meth:`Store.write_article`), whole or not at all; return its new triple count.
+
+        Inside :meth:`batch`, a new graph is written in two steps and with others by the bulk loader
+        (kg.stores.batch), and ``on_done`` is called when the batch commits. Otherwise, and for a graph that
+        exists, one transaction: ``extend`` for a new graph with nothing else to write (no SPARQL to build and
+        parse), else one SPARQL update that drops the graph and fills it.
         """
         g = ox.NamedNode(str(graph))
+        group = self._group
+        if group is not None and graph in group:  # written earlier in this batch: that write first
+            group.commit()
+        exists = self._ox.contains_named_graph(g)
+        if group is not None and not exists:
+            self._before_write()
+            return group.add(graph, triples, before, after, on_done)
         quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples}
-        touched = self._before_write(graph) | touched_by_triples(quads)
-        if self._ox.contains_named_graph(g):  # drop and refill in one SPARQL update: one transaction
+        touched = self._before_write(graph if exists else None) | touched_by_triples(quads)
+        if exists or before or after:  # drop and refill in one SPARQL update: one transaction
             insert = insert_data((q.subject, q.predicate, q.object, g) for q in quads)
-            self._write(lambda: self._ox.update(f"DROP SILENT GRAPH {g}" + (f" ;\n{insert}" if insert else "")),
-                        touched)
-            return self.count(graph)
-        self._write(lambda: self._ox.extend(quads), touched)
-        return len(quads)
+            ops = [*before, f"DROP SILENT GRAPH {g}", *([insert] if insert else []), *after]
+            self._write(lambda: self._run_update(" ;\n".join(ops)), touched)
+            count = self.count(graph)
+        else:
+            self._write(lambda: self._ox.extend(quads), touched)
+            count = len(quads)
+        if on_done is not None:
+            on_done(count, None)
+        return count
+
+    @contextmanager
+    def batch(self) -> Iterator[OxigraphStore]:
+        """Group the article writes made inside into batches written by the bulk loader (kg.stores.batch); the
+        last batch commits on the way out, also on an error. Nested calls join the open batch."""
+        if self._group is not None:
+            yield self
+            return
+        self._group = GroupCommit(self)
+        try:
+            yield self
+        finally:
+            group, self._group = self._group, None
+            group.commit()
+
+    def commit(self) -> None:
+        """Write the open batch's pending articles now (a no-op outside :meth:`batch`)."""
+        if self._group is not None:
+            self._group.commit()
 
     def _write(self, write, touched: set[str]):
         """Run ``write``, then bring the search index's rows of ``touched`` in step (also when it failed)."""
