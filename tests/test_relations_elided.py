@@ -38,3 +38,20 @@ def test_elided_casualties(nlp, text, found, absent):
     got = triples(nlp, text)
     assert found in got, got
     assert not (absent & got), got
+
+
+# a casualty with no agent of its own takes the forces of the attack the sentence before tells, when its own
+# sentence tells of no other event
+PREVIOUS = [
+    ("Kenyan jets fired missiles on a police post in Kismayo. But two policemen were slightly wounded, officials said.",
+     ("Kenyan jets", "wound", "two policemen")),
+    ("Kenyan jets fired missiles on a police post in Kismayo. Two policemen were wounded when Somali gunmen stormed a bank.",
+     ("Somali gunmen", "wound", "two policemen")),
+]
+
+
+@pytest.mark.parametrize("text,found", PREVIOUS)
+def test_a_casualty_without_agent_takes_the_attack_before(nlp, text, found):
+    got = triples(nlp, text)
+    assert found in got, got
+    assert not any(t[1] == "wound" and t[0] != found[0] for t in got), got

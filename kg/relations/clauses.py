@@ -59,6 +59,7 @@ AGENT_PREPS = {"in", "during", "under", "after", "through", "amid", "with"}
 # pattern strengths (documented in kg.relations.confidence)
 ACTIVE, PASSIVE_BY, OPERATION_BY, OPERATION_MOD, HELPER = 0.85, 0.85, 0.75, 0.7, 0.7
 CONTROL, EMBEDDED, SHARED, PREP_TARGET, DESTINATION, LOCATED = 0.8, 0.8, 0.75, 0.65, 0.6, 0.55
+PREVIOUS_ATTACK = 0.6  # the forces of the attack told the sentence before, for a casualty with no agent
 REPORTED = 0.6  # the reporting security force as the agent of an agentless arrest
 REPORTED_JUDGE = 0.9  # evidence weight of the article's one judge as the agent of an agentless sentence
 ARRESTED_IN = 0.5  # the country an agentless arrest happened in
@@ -330,6 +331,23 @@ def _when_agents(verb: Token, m: Mentions) -> list[Arg]:
     return out
 
 
+def _previous_attackers(verb: Token, m: Mentions) -> list[Arg]:
+    """The forces that carried out the attack the sentence before tells, when a casualty has no agent of its own
+    and its own sentence tells of no other event: "Apache helicopters fired missiles on a security post. Two
+    policemen were wounded." (the helicopters)."""
+    sent = verb.sent
+    if sent.start == 0 or any(t.pos_ == "VERB" and t.i != verb.i and event_class(t.lemma_.lower()) is not None
+                              and t not in verb.conjuncts for t in sent):
+        return []
+    before = verb.doc[sent.start - 1].sent
+    for tok in reversed(list(before)):
+        if tok.pos_ == "VERB" and event_class(tok.lemma_.lower()) == "Attack" and not is_passive(tok):
+            found = [a for a in resolve_all(subject_heads(tok), m) if m.type(a.key) == "Organization"]
+            if found:
+                return found
+    return []
+
+
 def _weapon_users(clause: Token, m: Mentions) -> list[Arg]:
     """Who used the weapon a clause is about: "a bomb dropped by an Air Force B-52" -> the B-52."""
     out: list[Arg] = []
@@ -488,6 +506,10 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for s, o in _pairs(_when_agents(verb, m), patients):
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, OPERATION_MOD, "when-agent")
+            if not found_agent and event in HARM and lemma in c.harm_verbs:  # "They fired missiles on a post ...
+                for s, o in _pairs(_previous_attackers(verb, m), patients):  # But two policemen were wounded"
+                    found_agent = True
+                    yield Candidate(s, label, o, verb, event, PREVIOUS_ATTACK, "previous-attack")
             if not found_agent and lemma in c.court_verbs:  # "X was sentenced to life": the article's judge
                 for s, o in _pairs(_the_judge(verb, m), patients):
                     found_agent = True
