@@ -112,3 +112,12 @@ def test_a_part_of_a_named_place_is_the_place(nlp):
 
 def labels_of(nlp, text: str) -> set[str]:
     return {e.label for e in extract(article_from_text(text, "t"), nlp).entities.values()}
+
+
+@pytest.mark.parametrize("noun", ["fugitive", "Islamist"])
+def test_a_description_born_somewhere_is_the_person_named_before(nlp, noun):
+    text = f"Hassan Ali is hiding. The Somali-born {noun} accused by Kenya of ordering the attacks appeared isolated."
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == noun)
+    keys = {sp._.kg_key for sp in doc.spans["kg_mentions"] if sp.start <= head.i < sp.end}
+    assert keys == {"person/hassan-ali"}, keys

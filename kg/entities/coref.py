@@ -302,7 +302,8 @@ class Coref:
         lex = self.lex
         for _, head, _end in self.heads(doc):
             noun = doc[head]
-            if noun.tag_ != "NN" or head in at or in_furniture(doc, head, head + 1):
+            proper = noun.tag_ == "NNP" and noun.lower_ in CAPITALISED_PERSON_NOUNS  # "the Saudi-born Islamist"
+            if (noun.tag_ != "NN" and not proper) or head in at or in_furniture(doc, head, head + 1):
                 continue
             word, key, start = noun.lower_, None, head
             if word in lex.group_nouns:  # "the (terrorist) group"
@@ -318,6 +319,8 @@ class Coref:
                 key = self._role(doc, reg, at, start, head, evidence)
             if key is None and word in lex.person_nouns:  # "the vicious man"
                 start = _walk_left(doc, head, {"ADJ"})
+                while start >= 3 and doc[start - 1].lower_ == "born" and doc[start - 2].text == "-":
+                    start = _walk_left(doc, start - 3, {"ADJ"})  # "the Saudi-born fugitive"
                 if start > 0 and doc[start - 1].lower_ == "the":
                     start -= 1
                     key = _identified_as(doc, reg, at, noun)
@@ -547,6 +550,9 @@ def _blamer(tok: Token) -> Token | None:
     if verb_class(verb) not in BLAMING and verb.lemma_.lower() not in BRANDING:
         return None
     return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+CAPITALISED_PERSON_NOUNS = {"islamist"}  # person nouns the tagger takes for names
 
 
 def _speaks(noun: Token) -> bool:
