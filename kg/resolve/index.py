@@ -41,32 +41,29 @@ _FACTS = _PREFIX + """
 SELECT DISTINCT ?canon ?fact WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon ; kg:conflictKey ?fact } }
 """
 _ATTESTED = _PREFIX + "SELECT ?n WHERE { GRAPH %(res)s { ?n kg:attestedBy ?a } }"
-_ATTESTED_BY_OTHERS = _PREFIX + "SELECT DISTINCT ?n WHERE { %(values)s GRAPH %(res)s { ?n kg:attestedBy ?a } FILTER(?a != ?self) }"
+# one name at a time, stopping at the first other article: a name every article uses costs no more than another
+_ATTESTED_BY_ANOTHER = _PREFIX + "SELECT ?a WHERE { GRAPH %(res)s { ?n kg:attestedBy ?a } FILTER(?a != ?self) } LIMIT 1"
 _RES = term_n3(RESOLUTION_GRAPH)
 
 
-def _only_own(store: Store, article: URIRef, own: list[URIRef]) -> set[str]:
-    """Of the names ``article`` attests, those no other article attests (only when it is rewritten)."""
-    if not own:
-        return set()
-    values = "VALUES ?n { " + " ".join(term_n3(n) for n in own) + " }"
-    others = {r[0].value for r in store.query(_ATTESTED_BY_OTHERS % {"values": values, "res": _RES}, {"self": article})}
-    return {str(n) for n in own} - others
+def only_own(store: Store, article: URIRef, own: Iterable[URIRef]) -> set[str]:
+    """Of the names ``article`` attests (``own``), those no other article attests (they go with it)."""
+    query = _ATTESTED_BY_ANOTHER % {"res": _RES}
+    return {str(n) for n in own if not list(store.query(query, {"n": n, "self": article}))}
 
 
-def lookup(store: Store, keys: Iterable[str], article: URIRef | None = None, own: list[URIRef] = ()
+def lookup(store: Store, keys: Iterable[str], skip: set[str] = frozenset()
            ) -> tuple[dict[str, Candidate], list[tuple[str, str]]]:
     """Stored entities filed under ``keys``, with their subtypes, countries and GeoNames places; (key, entity) rows.
 
     Names are filed only while an article attests them (deleting an article removes what only it
-    attested). ``own``: the name nodes ``article`` attests from an earlier version; those that only it
-    attests are left out, so that rewriting an article decides as writing it the first time did.
+    attested). ``skip``: name nodes to leave out, those that only the article being written again attests
+    (:func:`only_own`), so that rewriting an article decides as writing it the first time did.
     """
     keys = sorted(set(keys))
     if not keys:
         return {}, []
     values = "VALUES ?key { " + " ".join(term_n3(Literal(k)) for k in keys) + " }"
-    skip = _only_own(store, article, list(own)) if article is not None else set()
     candidates: dict[str, Candidate] = {}
     owners = []
     if skip:
@@ -157,9 +154,21 @@ def drop_orphans(graph: URIRef, nodes: Iterable[URIRef], keeps: URIRef) -> list[
             f"GRAPH {g} {{ ?n ?p ?o }} FILTER NOT EXISTS {{ GRAPH {g} {{ ?n <{keeps}> ?x }} }} }}"]
 
 
-def orphans_update(names: Iterable[URIRef]) -> list[str]:
-    """Update operations that drop the given name nodes when no article attests them any more."""
-    return drop_orphans(RESOLUTION_GRAPH, names, KG.attestedBy)
+def attested_in(triples: Iterable[tuple]) -> set[str]:
+    """The name nodes that resolution triples (:func:`resolution_triples`) have an article attest."""
+    attested = _T["attestedBy"]
+    return {s.value for s, p, _ in triples if p == attested}
+
+
+def drop_update(graph: URIRef, nodes: Iterable) -> list[str]:
+    """Update operations that drop the given nodes of ``graph`` (known to be orphans: no pattern over what keeps
+    them, whose size would grow with the articles that do)."""
+    nodes = sorted({str(n) for n in nodes})
+    if not nodes:
+        return []
+    g = term_n3(graph)
+    return [f"DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {' '.join(term_n3(URIRef(n)) for n in nodes)} }} "
+            f"GRAPH {g} {{ ?n ?p ?o }} }}"]
 
 
 def _ox(term):
