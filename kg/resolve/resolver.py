@@ -82,8 +82,10 @@ def plan(store: Store, article: URIRef, mentions: tuple[Mention, ...], reports: 
     """Decide how an article's entities and event statements join the graph (reads the store, writes nothing)."""
     result = Plan(article)
     mentions, places = _link_places(mentions)
-    result.names = index.attested_names(store, article)
-    result.unshared = index.only_own(store, article, result.names)
+    again = store.has_graph(article)  # written before: what it left in the shared graphs is read (else there is none)
+    if again:
+        result.names = index.attested_names(store, article)
+        result.unshared = index.only_own(store, article, result.names)
     keys = set().union(*map(mention_keys, mentions)) if mentions else ()
     candidates, rows = index.lookup(store, keys, result.unshared)
     result.matches = choose(mentions, candidates, owners_of(rows))
@@ -98,21 +100,22 @@ def plan(store: Store, article: URIRef, mentions: tuple[Mention, ...], reports: 
             result.links.append((entity_iri(m.key), SKOS.exactMatch, place_iri(places[m.key].geonames)))
             described += place_triples(places[m.key])
     result.shared = {RESOLUTION_GRAPH: resolution,
-                     EVENTS_GRAPH: _events(store, article, reports, result, places),
+                     EVENTS_GRAPH: _events(store, reports, result, places, again),
                      PLACES_GRAPH: sorted(set(described))}
-    result.events = events.own_events(store, article)
-    result.places = linked_places(store, article)
+    if again:
+        result.events = events.own_events(store, article)
+        result.places = linked_places(store, article)
     return result
 
 
-def _events(store: Store, article: URIRef, reports, result: Plan, places: dict) -> list[tuple]:
+def _events(store: Store, reports, result: Plan, places: dict, again: bool) -> list[tuple]:
     def canon(key: str) -> str:
         iri = entity_iri(key)
         return str(result.mapping.get(iri, iri))
 
     filed = [(r, events.event_key(r.event_type, canon(r.agent), canon(r.target)),
               places[r.place].geonames if r.place in places else None) for r in reports]
-    known = events.lookup(store, (key for _, key, _ in filed), {r.iri for r in reports})
+    known = events.lookup(store, (key for _, key, _ in filed), {r.iri for r in reports} if again else frozenset())
     result.reported = {r.iri: (r.time, place) for r, _, place in filed}
     return events.assign(filed, known)
 
