@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+import pyoxigraph as ox
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import SKOS
 
@@ -115,7 +116,7 @@ def lookup(store: Store, keys: Iterable[str], own: set[str] = frozenset()) -> di
     keys = sorted(set(keys))
     if not keys:
         return {}
-    values = "VALUES ?key { " + " ".join(term_n3(Literal(k)) for k in keys) + " }"
+    values = "VALUES ?key { " + " ".join(str(ox.Literal(k)) for k in keys) + " }"  # plain strings, escaped
     events: dict[str, tuple[str, Seen]] = {}
     summarized = set()
     for ev, key, time, gn, done in store.query(_SUMMARY % {"values": values, "ev": _EV}):

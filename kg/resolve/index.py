@@ -15,11 +15,11 @@ import hashlib
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ..sparql import term_n3
-from ..store import Store, insert_data
+from ..store import Store
 from ..terms import to_ox
 from ..vocab import ID, KG, RESOLUTION_GRAPH
 from .match import Candidate, Match, Mention, block_keys
@@ -63,7 +63,7 @@ def lookup(store: Store, keys: Iterable[str], skip: set[str] = frozenset()
     keys = sorted(set(keys))
     if not keys:
         return {}, []
-    values = "VALUES ?key { " + " ".join(term_n3(Literal(k)) for k in keys) + " }"
+    values = "VALUES ?key { " + " ".join(str(ox.Literal(k)) for k in keys) + " }"  # plain strings, escaped
     candidates: dict[str, Candidate] = {}
     owners = []
     if skip:
@@ -171,11 +171,29 @@ def drop_update(graph: URIRef, nodes: Iterable) -> list[str]:
             f"GRAPH {g} {{ ?n ?p ?o }} }}"]
 
 
-def _ox(term):
-    return term if isinstance(term, (ox.NamedNode, ox.Literal)) else to_ox(term)
+_IRIS: dict[str, str] = {}  # IRI -> its N-Triples form, checked once as pyoxigraph checks an IRI (bounded below)
+_OX_TERMS = (ox.NamedNode, ox.Literal, ox.BlankNode)
+
+
+def _nt(term) -> str:
+    """A term as N-Triples (and SPARQL) writes it: the article's IRIs, which repeat, are converted once."""
+    kind = type(term)
+    if kind is URIRef:
+        iri = str.__str__(term)
+        nt = _IRIS.get(iri)
+        if nt is None:
+            if len(_IRIS) >= 1 << 16:
+                _IRIS.clear()
+            nt = _IRIS[iri] = str(ox.NamedNode(iri))
+        return nt
+    return str(term if kind in _OX_TERMS else to_ox(term))
 
 
 def insert_update(graphs: dict[URIRef, Iterable[tuple]]) -> list[str]:
-    """An INSERT DATA operation for triples by graph (rdflib or pyoxigraph terms)."""
-    text = insert_data((_ox(s), _ox(p), _ox(o), to_ox(g)) for g, triples in graphs.items() for s, p, o in triples)
-    return [text] if text else []
+    """An INSERT DATA operation for triples by graph (rdflib or pyoxigraph terms), built as text directly."""
+    parts = []
+    for g, triples in graphs.items():
+        lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples]
+        if lines:
+            parts.append(f"GRAPH {_nt(g)} {{\n" + "\n".join(lines) + "\n}")
+    return ["INSERT DATA {\n" + "\n".join(parts) + "\n}"] if parts else []

@@ -28,7 +28,6 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ..keys import slug
-from ..sparql import term_n3
 from ..vocab import GEONAMES, PLACES_GRAPH, SCHEMA, WGS84
 from .names import fold
 
@@ -173,6 +172,9 @@ def orphan_places(store, article: URIRef, places: Iterable[URIRef], triples: Ite
                   described: Iterable[tuple] = ()) -> set[URIRef]:
     """Of the GeoNames places an article linked (``places``), those no other article links, nor a city in them,
     nor its new version (its graph's ``triples`` and the places it ``described``): they go with it."""
+    places = list(places)
+    if not places:
+        return set()
     linked = {o for _, p, o in triples if p == SKOS.exactMatch}
     linked |= {o for s, p, o in described if p == SCHEMA.containedInPlace and s in linked}
     out = set()
