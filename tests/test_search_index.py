@@ -75,7 +75,8 @@ def test_the_label_is_the_first_by_lower_case_then_as_written(store):
     store.replace_graph(ID["article/a"], triples_of("person/x", "abu Omar", "Person", [], 0, "a"))
     store.replace_graph(ID["article/b"], triples_of("person/x", "Abu Omar", "Person", [], 0, "b"))
     assert row(store, "person/x") == ("Abu Omar", "Person", 0)
-    store.replace_graph(ID["article/c"], [(ID["person/y"], RDF.type, KG.Location), (ID["person/y"], RDF.type, KG.Person)])
+    store.replace_graph(ID["article/c"], [(ID["person/y"], RDF.type, KG.Location),
+                                          (ID["person/y"], RDF.type, KG.Person)])
     assert row(store, "person/y") == ("person/y", "Location", 0)  # no label: its id; two classes: the first
     assert_as_rebuilt(store)
 

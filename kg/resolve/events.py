@@ -40,9 +40,11 @@ _LOOKUP = _PREFIX + "SELECT ?ev ?key ?st WHERE { %(values)s GRAPH %(ev)s { ?ev k
 _WHEN_WHERE = _PREFIX + """
 SELECT ?st ?time ?gn WHERE { %(values)s { ?st kg:time ?time } UNION { ?st kg:place ?p . ?p skos:exactMatch ?gn } }
 """
-_OWN_REPORTS = _PREFIX + "SELECT ?ev ?st WHERE { GRAPH ?self { ?st a kg:Statement } GRAPH %(ev)s { ?ev kg:report ?st } }"
+_OWN_REPORTS = _PREFIX + ("SELECT ?ev ?st WHERE { GRAPH ?self { ?st a kg:Statement } "
+                          "GRAPH %(ev)s { ?ev kg:report ?st } }")
 # one event at a time, stopping at the first report of another article
-_ANOTHER_REPORT = _PREFIX + "SELECT ?st WHERE { GRAPH %(ev)s { ?e kg:report ?st } FILTER(?st NOT IN (%(own)s)) } LIMIT 1"
+_ANOTHER_REPORT = _PREFIX + ("SELECT ?st WHERE { GRAPH %(ev)s { ?e kg:report ?st } "
+                             "FILTER(?st NOT IN (%(own)s)) } LIMIT 1")
 # an event's summary: its distinct report dates and places, one row each (not one per report)
 _SUMMARY = _PREFIX + """SELECT ?ev ?key ?time ?gn ?done WHERE { %(values)s GRAPH %(ev)s {
   { ?ev kg:eventKey ?key } UNION { ?ev kg:eventKey ?key ; kg:reportedTime ?time }

@@ -167,8 +167,8 @@ def drop_update(graph: URIRef, nodes: Iterable) -> list[str]:
     if not nodes:
         return []
     g = term_n3(graph)
-    return [f"DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {' '.join(term_n3(URIRef(n)) for n in nodes)} }} "
-            f"GRAPH {g} {{ ?n ?p ?o }} }}"]
+    values = " ".join(term_n3(URIRef(n)) for n in nodes)
+    return [f"DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {values} }} GRAPH {g} {{ ?n ?p ?o }} }}"]
 
 
 _IRIS: dict[str, str] = {}  # IRI -> its N-Triples form, checked once as pyoxigraph checks an IRI (bounded below)

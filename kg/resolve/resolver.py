@@ -162,5 +162,6 @@ def forget(store: Store, article: URIRef) -> None:
     ops = _forget_ops(article) + [f"DROP SILENT GRAPH {term_n3(article)}"]
     ops += events.summary_update(sorted(set(own) - gone))
     ops += index.drop_update(RESOLUTION_GRAPH, index.only_own(store, article, index.attested_names(store, article)))
-    ops += index.drop_update(EVENTS_GRAPH, gone) + index.drop_update(PLACES_GRAPH, orphan_places(store, article, linked))
+    ops += index.drop_update(EVENTS_GRAPH, gone)
+    ops += index.drop_update(PLACES_GRAPH, orphan_places(store, article, linked))
     store.update_graph(article, " ;\n".join(ops))
