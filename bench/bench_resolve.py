@@ -33,6 +33,7 @@ from corpus import records  # noqa: E402
 from kg.ingest import _written, extract_chunk, write_written  # noqa: E402
 from kg.keys import entity_key  # noqa: E402
 from kg.model import Article, Entity, Extraction, Statement  # noqa: E402
+from kg.resolve.match import block_keys  # noqa: E402
 from kg.resolve.places import gazetteer  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from kg.text import article_from_text  # noqa: E402
@@ -143,6 +144,7 @@ def main() -> None:
     parser.add_argument("--window", type=int, default=200)
     args = parser.parse_args()
     gazetteer()  # loaded once per process (a few seconds): not part of any article's cost
+    block_keys("Person", "Abu Warm")  # so is the lexicon of titles and particles names are compared without
     scaling(args.synthetic, args.windows, args.window)
     ingest_share(args.articles)
 

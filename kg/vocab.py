@@ -88,6 +88,9 @@ class KG(DefinedNamespace):
     eventClass: URIRef
     eventKey: URIRef
     report: URIRef
+    reportedTime: URIRef
+    reportedPlace: URIRef
+    summarized: URIRef
     # analyst corrections (ontology/corrections.ttl)
     Correction: URIRef
     Merge: URIRef

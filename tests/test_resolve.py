@@ -223,3 +223,22 @@ def test_an_ambiguous_city_without_a_country_is_not_linked(store):
     links = store.select("SELECT ?g ?gn WHERE { GRAPH ?g { ?e <http://www.w3.org/2004/02/skos/core#exactMatch> ?gn } }",
                          {"e": ID["location/tripoli"]})
     assert [(str(r["g"]), str(r["gn"])) for r in links] == [(str(article_iri("a2")), "https://sws.geonames.org/2210247/")]
+
+
+def test_an_article_written_again_takes_the_names_only_it_used_and_leaves_the_shared_ones(store):
+    def names() -> set[str]:
+        return {str(r["n"]) for r in store.select(PREFIX + "SELECT ?n WHERE { GRAPH ?g { ?x kg:name ?n } }",
+                                                  {"g": RESOLUTION_GRAPH})}
+
+    for i in range(5):
+        write(store, extraction(f"a{i}", [person("Osama bin Laden"), place("Kabul", "City")]))
+    write(store, extraction("b", [person("Usama bin Ladin"), place("Kabul", "City")]))
+    assert names() == {"Osama bin Laden", "Usama bin Ladin", "Kabul"}
+    write(store, extraction("b", [person("Osama bin Laden")]))  # again, without its own spelling nor Kabul
+    assert names() == {"Osama bin Laden", "Kabul"}
+    assert store.count(PLACES_GRAPH) > 0  # the five others still link Kabul
+    for i in range(5):
+        delete_article(store, f"a{i}")
+    assert names() == {"Osama bin Laden"} and store.count(PLACES_GRAPH) == 0
+    delete_article(store, "b")
+    assert store.count(RESOLUTION_GRAPH) == 0

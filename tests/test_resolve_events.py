@@ -73,3 +73,69 @@ def test_deleting_an_article_removes_its_reports_and_empty_events(store):
     assert events(store) == [("Capture", 1)]
     delete_article(store, "a2")
     assert store.count(EVENTS_GRAPH) == 0
+
+
+SUMMARY = f"PREFIX kg: <{KG._NS}>\n" + """SELECT ?p ?x WHERE { GRAPH ?g { ?e a kg:ReportedEvent ; ?p ?x
+  FILTER(?p IN (kg:reportedTime, kg:reportedPlace)) } }"""
+
+
+def summary(store) -> set[tuple[str, str]]:
+    return {(str(r["p"]).rsplit("#", 1)[1], str(r["x"])) for r in store.select(SUMMARY)}
+
+
+def recomputed(store) -> set[tuple[str, str]]:
+    """The summary as computed again from the reports the events have."""
+    from kg.resolve.events import summary_update
+
+    kept = summary(store)
+    all_events = [r["e"] for r in store.select(f"SELECT ?e WHERE {{ GRAPH ?g {{ ?e a <{KG.ReportedEvent}> }} }}")]
+    store.update_graph(EVENTS_GRAPH, " ;\n".join(summary_update(all_events)))
+    again = summary(store)
+    assert again == kept
+    return again
+
+
+def test_an_event_keeps_its_reports_distinct_dates_and_places_as_they_come_and_go(store):
+    police, suspect = org("Pakistani police"), person("Abu Zubaydah")
+    city, country = place("Peshawar", "City"), place("Pakistan", "Country")
+    write(store, extraction("a1", [police, suspect, city], [event(police, "Arrest", suspect, "2002-03-28", city)]))
+    write(store, extraction("a2", [police, suspect, country], [event(police, "Arrest", suspect, "2002-03", country)]))
+    write(store, extraction("a3", [police, suspect, city], [event(police, "Arrest", suspect, "2002-03-28", city)]))
+    assert events(store) == [("Arrest", 3)]
+    assert recomputed(store) == {("reportedTime", "2002-03-28"), ("reportedTime", "2002-03"),
+                                 ("reportedPlace", "https://sws.geonames.org/1168197/"),
+                                 ("reportedPlace", "https://sws.geonames.org/1168579/")}
+    delete_article(store, "a2")
+    assert recomputed(store) == {("reportedTime", "2002-03-28"), ("reportedPlace", "https://sws.geonames.org/1168197/")}
+    write(store, extraction("a1", [police, suspect], [event(police, "Arrest", suspect)]))  # no date or place now
+    assert recomputed(store) == {("reportedTime", "2002-03-28"), ("reportedPlace", "https://sws.geonames.org/1168197/")}
+    delete_article(store, "a3")
+    assert events(store) == [("Arrest", 1)] and recomputed(store) == set()
+
+
+def test_a_new_report_reads_the_events_summary_not_its_reports(store, monkeypatch):
+    import kg.resolve.events as ev
+
+    na, hicks = org("Northern Alliance"), person("David Hicks")
+    for i in range(6):
+        write(store, extraction(f"a{i}", [na, hicks], [event(na, "Capture", hicks, "2001-12-09")]))
+    reads = []
+    real = ev._read_reports
+    monkeypatch.setattr(ev, "_read_reports", lambda *a: reads.append(a) or real(*a))
+    write(store, extraction("b1", [na, hicks], [event(na, "Capture", hicks, "2001-12-10")]))
+    write(store, extraction("b2", [na, hicks], [event(na, "Capture", hicks, "2002-06-01")]))  # too late: another
+    assert reads == [] and sorted(events(store)) == [("Capture", 1), ("Capture", 7)]
+    # written again, an article reads the reports of its own events (to leave its own out): the same decisions
+    write(store, extraction("b2", [na, hicks], [event(na, "Capture", hicks, "2002-06-01")]))
+    assert len(reads) == 1 and sorted(events(store)) == [("Capture", 1), ("Capture", 7)]
+
+
+def test_an_event_filed_before_summaries_existed_is_read_report_by_report(store):
+    na, hicks = org("Northern Alliance"), person("David Hicks")
+    write(store, extraction("a1", [na, hicks], [event(na, "Capture", hicks, "2001-12-09")]))
+    store.update(f"DELETE WHERE {{ GRAPH <{EVENTS_GRAPH}> {{ ?e <{KG.reportedTime}> ?t }} }} ;"
+                 f"DELETE WHERE {{ GRAPH <{EVENTS_GRAPH}> {{ ?e <{KG.summarized}> ?t }} }}")  # as an older store has it
+    write(store, extraction("a2", [na, hicks], [event(na, "Capture", hicks, "2002-06-01")]))  # its date differs
+    assert events(store) == [("Capture", 1), ("Capture", 1)]
+    write(store, extraction("a3", [na, hicks], [event(na, "Capture", hicks, "2001-12-10")]))
+    assert sorted(events(store)) == [("Capture", 1), ("Capture", 2)]

@@ -182,6 +182,7 @@ def _event_ops(store: Store, base: list[tuple], rejected: set[URIRef], were_out:
     if gone:
         ops.append("DELETE DATA { GRAPH %s { %s } }" % (_EV, " ".join(
             f"{term_n3(ev)} <{KG.report}> {term_n3(st)} ." for ev, st in gone)))
+        ops += events.summary_update(sorted({ev for ev, _ in gone}))
         ops += drop_orphans(EVENTS_GRAPH, {ev for ev, _ in gone}, KG.report)
     back = sorted((set(reported) & were_out) - rejected - {st for _, st in filed})
     if back:
@@ -195,8 +196,9 @@ def _event_ops(store: Store, base: list[tuple], rejected: set[URIRef], were_out:
             todo.append((report, events.event_key(cls, report.agent, report.target),
                          int(str(place).rstrip("/").rsplit("/", 1)[-1]) if place is not None else None))
         known = events.lookup(store, (key for _, key, _ in todo), {str(st) for st in back})
-        ops.append(insert_data((to_ox(s), to_ox(p), to_ox(o), to_ox(EVENTS_GRAPH))
-                               for s, p, o in events.assign(todo, known)))
+        filed = events.assign(todo, known)
+        filed += events.summary_triples(filed, {r.iri: (r.time, place) for r, _, place in todo})
+        ops.append(insert_data((to_ox(s), to_ox(p), to_ox(o), to_ox(EVENTS_GRAPH)) for s, p, o in filed))
     return ops
 
 

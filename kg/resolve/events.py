@@ -6,7 +6,13 @@ compatible date and place: dates that agree at their common precision or lie
 at most :data:`MAX_DAYS_APART` days apart; the same place, or a city and its
 country. A denial (``kg:negated true``) joins the event it denies, so that the
 event shows the conflict. Reports are looked up by key, so the cost per
-article does not depend on the size of the store.
+article does not depend on the size of the store; and an event keeps the
+distinct dates and places of its reports (``kg:reportedTime``,
+``kg:reportedPlace``, added as reports are filed, recomputed from the reports
+left when some go; ``kg:summarized`` says it has them), so that the cost does
+not depend on how many articles reported it either: only an article written
+again reads the reports of the events it reported before, to leave its own
+out (and an event filed before summaries existed is read report by report).
 """
 
 from __future__ import annotations
@@ -16,13 +22,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+import pyoxigraph as ox
 from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from ..rdf import time_literal
 from ..sparql import term_n3
 from ..store import Store
 from ..vocab import EVENTS_GRAPH, KG
-from .places import gazetteer
+from .places import gazetteer, place_iri
 
 MAX_DAYS_APART = 3
 _EV = term_n3(EVENTS_GRAPH)
@@ -32,7 +40,18 @@ _LOOKUP = _PREFIX + "SELECT ?ev ?key ?st WHERE { %(values)s GRAPH %(ev)s { ?ev k
 _WHEN_WHERE = _PREFIX + """
 SELECT ?st ?time ?gn WHERE { %(values)s { ?st kg:time ?time } UNION { ?st kg:place ?p . ?p skos:exactMatch ?gn } }
 """
-_OWN_EVENTS = _PREFIX + "SELECT DISTINCT ?ev WHERE { GRAPH ?self { ?st a kg:Statement } GRAPH %(ev)s { ?ev kg:report ?st } }"
+_OWN_REPORTS = _PREFIX + ("SELECT ?ev ?st WHERE { GRAPH ?self { ?st a kg:Statement } "
+                          "GRAPH %(ev)s { ?ev kg:report ?st } }")
+# one event at a time, stopping at the first report of another article
+_ANOTHER_REPORT = _PREFIX + ("SELECT ?st WHERE { GRAPH %(ev)s { ?e kg:report ?st } "
+                             "FILTER(?st NOT IN (%(own)s)) } LIMIT 1")
+# an event's summary: its distinct report dates and places, one row each (not one per report)
+_SUMMARY = _PREFIX + """SELECT ?ev ?key ?time ?gn ?done WHERE { %(values)s GRAPH %(ev)s {
+  { ?ev kg:eventKey ?key } UNION { ?ev kg:eventKey ?key ; kg:reportedTime ?time }
+  UNION { ?ev kg:eventKey ?key ; kg:reportedPlace ?gn } UNION { ?ev kg:eventKey ?key ; kg:summarized ?done } } }"""
+_REPORTED = _PREFIX + "SELECT DISTINCT ?ev WHERE { %(values)s GRAPH %(ev)s { ?ev kg:report ?st } }"
+_REPORTS = _PREFIX + "SELECT ?ev ?st WHERE { %(values)s GRAPH %(ev)s { ?ev kg:report ?st } }"
+_TRUE = Literal(True)
 
 
 @dataclass(frozen=True)
@@ -91,37 +110,122 @@ def _fits(seen: Seen, time: str | None, place: int | None) -> bool:
 
 
 def lookup(store: Store, keys: Iterable[str], own: set[str] = frozenset()) -> dict[str, list[Seen]]:
-    """Stored events filed under ``keys``, with their reports' dates and places (``own`` statements left out)."""
+    """Stored events filed under ``keys``, with their reports' dates and places (``own`` statements left out).
+
+    Each event's dates and places are read from its summary, one row per distinct value; only the events that
+    ``own`` statements report (an article written again) are read report by report, without those.
+    """
     keys = sorted(set(keys))
     if not keys:
         return {}
-    values = "VALUES ?key { " + " ".join(term_n3(Literal(k)) for k in keys) + " }"
-    events: dict[str, Seen] = {}
+    values = "VALUES ?key { " + " ".join(str(ox.Literal(k)) for k in keys) + " }"  # plain strings, escaped
+    events: dict[str, tuple[str, Seen]] = {}
+    summarized = set()
+    for ev, key, time, gn, done in store.query(_SUMMARY % {"values": values, "ev": _EV}):
+        if ev.value not in events:
+            events[ev.value] = (key.value, Seen(ev.value, set(), set()))
+        seen = events[ev.value][1]
+        if time is not None:
+            seen.times.add(time.value)
+        if gn is not None:
+            seen.places.add(_geonames(gn.value))
+        if done is not None:
+            summarized.add(ev.value)
+    exact = set(events) - summarized  # filed before events had summaries: read report by report
+    if own and events:
+        values = "VALUES ?st { " + " ".join(term_n3(URIRef(st)) for st in sorted(own)) + " }"
+        exact |= {r[0].value for r in store.query(_REPORTED % {"values": values, "ev": _EV})} & set(events)
+    if exact:
+        seen = {ev: Seen(ev, set(), set()) for ev in exact}
+        reported = _read_reports(store, seen, own)
+        for ev in exact:  # reported by ``own`` alone: not there for this article
+            if ev in reported:
+                events[ev] = (events[ev][0], seen[ev])
+            else:
+                del events[ev]
     by_key: dict[str, list[Seen]] = {}
+    for key, seen in events.values():
+        by_key.setdefault(key, []).append(seen)
+    for seen in by_key.values():
+        seen.sort(key=lambda s: s.iri)  # the first compatible event wins: the same one in every run
+    return by_key
+
+
+def _geonames(iri: str) -> int:
+    return int(iri.rstrip("/").rsplit("/", 1)[-1])
+
+
+def _read_reports(store: Store, seen: dict[str, Seen], own: set[str]) -> set[str]:
+    """Fill ``seen`` events' dates and places from their reports, ``own`` statements left out; the events that have
+    a report besides those."""
+    values = "VALUES ?ev { " + " ".join(term_n3(URIRef(ev)) for ev in sorted(seen)) + " }"
     reports: dict[str, Seen] = {}
-    for ev, key, st in store.query(_LOOKUP % {"values": values, "ev": _EV}):
-        if st.value in own:
-            continue
-        seen = events.get(ev.value)
-        if seen is None:
-            seen = events[ev.value] = Seen(ev.value, set(), set())
-            by_key.setdefault(key.value, []).append(seen)
-        reports[st.value] = seen
+    for ev, st in store.query(_REPORTS % {"values": values, "ev": _EV}):
+        if st.value not in own:
+            reports[st.value] = seen[ev.value]
     if reports:
         values = "VALUES ?st { " + " ".join(term_n3(URIRef(st)) for st in sorted(reports)) + " }"
         for st, time, gn in store.query(_WHEN_WHERE % {"values": values}):
             if time is not None:
                 reports[st.value].times.add(time.value)
             if gn is not None:
-                reports[st.value].places.add(int(gn.value.rstrip("/").rsplit("/", 1)[-1]))
-    for seen in by_key.values():
-        seen.sort(key=lambda s: s.iri)  # the first compatible event wins: the same one in every run
-    return by_key
+                reports[st.value].places.add(_geonames(gn.value))
+    return {s.iri for s in reports.values()}
 
 
-def own_events(store: Store, article: URIRef) -> list[URIRef]:
-    """Events that an article's statements report (to drop those left with no report when it goes)."""
-    return [URIRef(r[0].value) for r in store.query(_OWN_EVENTS % {"ev": _EV}, {"self": article})]
+def summary_triples(triples: Iterable[tuple], facts: dict[str, tuple[str | None, int | None]]) -> list[tuple]:
+    """The summary triples of the reports filed by ``triples`` (``kg:report`` ones): each report's date and GeoNames
+    place (``facts``: statement IRI -> (time, GeoNames id)) on its event."""
+    out = []
+    for ev, p, st in triples:
+        if p == KG.report:
+            time, place = facts.get(str(st), (None, None))
+            if time:
+                out.append((ev, KG.reportedTime, time_literal(time)))
+            if place is not None:
+                out.append((ev, KG.reportedPlace, place_iri(place)))
+    return out
+
+
+def summary_update(events: Iterable[URIRef]) -> list[str]:
+    """Update operations that recompute the given events' summaries from the reports they have (after some
+    went: an article deleted or written again, a statement rejected); a cost that grows with their reports."""
+    events = list(events)
+    if not events:
+        return []
+    values = "VALUES ?ev { " + " ".join(term_n3(ev) for ev in events) + " }"
+    t, p = f"<{KG.reportedTime}>", f"<{KG.reportedPlace}>"
+    report = f"GRAPH {_EV} {{ ?ev <{KG.report}> ?st }}"  # a statement's time and place as lookup reads them (any graph)
+    return [f"DELETE {{ GRAPH {_EV} {{ ?ev {t} ?x }} }} WHERE {{ {values} GRAPH {_EV} {{ ?ev {t} ?x }} }}",
+            f"DELETE {{ GRAPH {_EV} {{ ?ev {p} ?x }} }} WHERE {{ {values} GRAPH {_EV} {{ ?ev {p} ?x }} }}",
+            f"INSERT {{ GRAPH {_EV} {{ ?ev <{KG.summarized}> true }} }} WHERE {{ {values} {report} }}",
+            f"INSERT {{ GRAPH {_EV} {{ ?ev <{KG.reportedTime}> ?x }} }} WHERE {{ SELECT DISTINCT ?ev ?x WHERE {{ "
+            f"{values} {report} GRAPH ?a {{ ?st <{KG.time}> ?x }} }} }}",
+            f"INSERT {{ GRAPH {_EV} {{ ?ev <{KG.reportedPlace}> ?x }} }} WHERE {{ SELECT DISTINCT ?ev ?x WHERE {{ "
+            f"{values} {report} GRAPH ?a {{ ?st <{KG.place}> ?p }} GRAPH ?b {{ ?p <{SKOS.exactMatch}> ?x }} }} }}"]
+
+
+def own_events(store: Store, article: URIRef) -> dict[URIRef, set[URIRef]]:
+    """Events that an article's statements report, with those statements (to drop the events left with no report
+    when it goes)."""
+    out: dict[URIRef, set[URIRef]] = {}
+    for ev, st in store.query(_OWN_REPORTS % {"ev": _EV}, {"self": article}):
+        out.setdefault(URIRef(ev.value), set()).add(URIRef(st.value))
+    return out
+
+
+def orphans(store: Store, own: dict[URIRef, set[URIRef]], filed: Iterable[tuple] = ()) -> set[URIRef]:
+    """Of the events an article reported (``own``: event -> its statements), those no other article reports,
+    nor its new version (``filed`` triples): they go with it."""
+    again = {ev for ev, p, _ in filed if p == KG.report}
+    out = set()
+    for ev, statements in own.items():
+        if ev in again:
+            continue
+        query = _ANOTHER_REPORT % {"ev": _EV, "own": ", ".join(term_n3(st) for st in sorted(statements))}
+        if not list(store.query(query, {"e": ev})):
+            out.add(ev)
+    return out
 
 
 def assign(reports: Iterable[tuple[Report, str, int | None]], known: dict[str, list[Seen]]) -> list[tuple]:
@@ -136,7 +240,7 @@ def assign(reports: Iterable[tuple[Report, str, int | None]], known: dict[str, l
             candidates.append(seen)
             ev = URIRef(seen.iri)
             out += [(ev, RDF.type, KG.ReportedEvent), (ev, KG.eventClass, KG[report.event_type]),
-                    (ev, KG.eventKey, Literal(key))]
+                    (ev, KG.eventKey, Literal(key)), (ev, KG.summarized, _TRUE)]
         if report.time:
             seen.times.add(report.time)
         if place is not None:
@@ -150,10 +254,3 @@ def forget_update(article: URIRef) -> list[str]:
     a = term_n3(article)
     return [f"DELETE {{ GRAPH {_EV} {{ ?e <{KG.report}> ?st }} }} WHERE {{ GRAPH {a} {{ ?st a <{KG.Statement}> }} "
             f"GRAPH {_EV} {{ ?e <{KG.report}> ?st }} }}"]
-
-
-def orphans_update(events: Iterable[URIRef]) -> list[str]:
-    """Update operations that drop the given events when no report is left."""
-    from .index import drop_orphans
-
-    return drop_orphans(EVENTS_GRAPH, events, KG.report)

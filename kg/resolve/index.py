@@ -15,11 +15,11 @@ import hashlib
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import RDF, XSD, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ..sparql import term_n3
-from ..store import Store, insert_data
+from ..store import Store
 from ..terms import to_ox
 from ..vocab import ID, KG, RESOLUTION_GRAPH
 from .match import Candidate, Match, Mention, block_keys
@@ -41,32 +41,29 @@ _FACTS = _PREFIX + """
 SELECT DISTINCT ?canon ?fact WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon ; kg:conflictKey ?fact } }
 """
 _ATTESTED = _PREFIX + "SELECT ?n WHERE { GRAPH %(res)s { ?n kg:attestedBy ?a } }"
-_ATTESTED_BY_OTHERS = _PREFIX + "SELECT DISTINCT ?n WHERE { %(values)s GRAPH %(res)s { ?n kg:attestedBy ?a } FILTER(?a != ?self) }"
+# one name at a time, stopping at the first other article: a name every article uses costs no more than another
+_ATTESTED_BY_ANOTHER = _PREFIX + "SELECT ?a WHERE { GRAPH %(res)s { ?n kg:attestedBy ?a } FILTER(?a != ?self) } LIMIT 1"
 _RES = term_n3(RESOLUTION_GRAPH)
 
 
-def _only_own(store: Store, article: URIRef, own: list[URIRef]) -> set[str]:
-    """Of the names ``article`` attests, those no other article attests (only when it is rewritten)."""
-    if not own:
-        return set()
-    values = "VALUES ?n { " + " ".join(term_n3(n) for n in own) + " }"
-    others = {r[0].value for r in store.query(_ATTESTED_BY_OTHERS % {"values": values, "res": _RES}, {"self": article})}
-    return {str(n) for n in own} - others
+def only_own(store: Store, article: URIRef, own: Iterable[URIRef]) -> set[str]:
+    """Of the names ``article`` attests (``own``), those no other article attests (they go with it)."""
+    query = _ATTESTED_BY_ANOTHER % {"res": _RES}
+    return {str(n) for n in own if not list(store.query(query, {"n": n, "self": article}))}
 
 
-def lookup(store: Store, keys: Iterable[str], article: URIRef | None = None, own: list[URIRef] = ()
+def lookup(store: Store, keys: Iterable[str], skip: set[str] = frozenset()
            ) -> tuple[dict[str, Candidate], list[tuple[str, str]]]:
     """Stored entities filed under ``keys``, with their subtypes, countries and GeoNames places; (key, entity) rows.
 
     Names are filed only while an article attests them (deleting an article removes what only it
-    attested). ``own``: the name nodes ``article`` attests from an earlier version; those that only it
-    attests are left out, so that rewriting an article decides as writing it the first time did.
+    attested). ``skip``: name nodes to leave out, those that only the article being written again attests
+    (:func:`only_own`), so that rewriting an article decides as writing it the first time did.
     """
     keys = sorted(set(keys))
     if not keys:
         return {}, []
-    values = "VALUES ?key { " + " ".join(term_n3(Literal(k)) for k in keys) + " }"
-    skip = _only_own(store, article, list(own)) if article is not None else set()
+    values = "VALUES ?key { " + " ".join(str(ox.Literal(k)) for k in keys) + " }"  # plain strings, escaped
     candidates: dict[str, Candidate] = {}
     owners = []
     if skip:
@@ -157,16 +154,46 @@ def drop_orphans(graph: URIRef, nodes: Iterable[URIRef], keeps: URIRef) -> list[
             f"GRAPH {g} {{ ?n ?p ?o }} FILTER NOT EXISTS {{ GRAPH {g} {{ ?n <{keeps}> ?x }} }} }}"]
 
 
-def orphans_update(names: Iterable[URIRef]) -> list[str]:
-    """Update operations that drop the given name nodes when no article attests them any more."""
-    return drop_orphans(RESOLUTION_GRAPH, names, KG.attestedBy)
+def attested_in(triples: Iterable[tuple]) -> set[str]:
+    """The name nodes that resolution triples (:func:`resolution_triples`) have an article attest."""
+    attested = _T["attestedBy"]
+    return {s.value for s, p, _ in triples if p == attested}
 
 
-def _ox(term):
-    return term if isinstance(term, (ox.NamedNode, ox.Literal)) else to_ox(term)
+def drop_update(graph: URIRef, nodes: Iterable) -> list[str]:
+    """Update operations that drop the given nodes of ``graph`` (known to be orphans: no pattern over what keeps
+    them, whose size would grow with the articles that do)."""
+    nodes = sorted({str(n) for n in nodes})
+    if not nodes:
+        return []
+    g = term_n3(graph)
+    values = " ".join(term_n3(URIRef(n)) for n in nodes)
+    return [f"DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {values} }} GRAPH {g} {{ ?n ?p ?o }} }}"]
+
+
+_IRIS: dict[str, str] = {}  # IRI -> its N-Triples form, checked once as pyoxigraph checks an IRI (bounded below)
+_OX_TERMS = (ox.NamedNode, ox.Literal, ox.BlankNode)
+
+
+def _nt(term) -> str:
+    """A term as N-Triples (and SPARQL) writes it: the article's IRIs, which repeat, are converted once."""
+    kind = type(term)
+    if kind is URIRef:
+        iri = str.__str__(term)
+        nt = _IRIS.get(iri)
+        if nt is None:
+            if len(_IRIS) >= 1 << 16:
+                _IRIS.clear()
+            nt = _IRIS[iri] = str(ox.NamedNode(iri))
+        return nt
+    return str(term if kind in _OX_TERMS else to_ox(term))
 
 
 def insert_update(graphs: dict[URIRef, Iterable[tuple]]) -> list[str]:
-    """An INSERT DATA operation for triples by graph (rdflib or pyoxigraph terms)."""
-    text = insert_data((_ox(s), _ox(p), _ox(o), to_ox(g)) for g, triples in graphs.items() for s, p, o in triples)
-    return [text] if text else []
+    """An INSERT DATA operation for triples by graph (rdflib or pyoxigraph terms), built as text directly."""
+    parts = []
+    for g, triples in graphs.items():
+        lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples]
+        if lines:
+            parts.append(f"GRAPH {_nt(g)} {{\n" + "\n".join(lines) + "\n}")
+    return ["INSERT DATA {\n" + "\n".join(parts) + "\n}"] if parts else []

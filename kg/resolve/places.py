@@ -28,7 +28,6 @@ from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from ..keys import slug
-from ..sparql import term_n3
 from ..vocab import GEONAMES, PLACES_GRAPH, SCHEMA, WGS84
 from .names import fold
 
@@ -163,13 +162,26 @@ def linked_places(store, article: URIRef) -> list[URIRef]:
     return sorted(r["p"] for r in rows)
 
 
-def orphan_places_update(places: Iterable[URIRef]) -> list[str]:
-    """Update operations that drop the given places from the places graph when no article links them, nor a
-    city in them, any more."""
+# one place at a time, stopping at the first other article that links it or a city in it
+_LINKED_ELSEWHERE = f"SELECT ?a WHERE {{ GRAPH ?a {{ ?e <{SKOS.exactMatch}> ?n }} FILTER(?a != ?self) }} LIMIT 1"
+_CITY_LINKED_ELSEWHERE = (f"SELECT ?a WHERE {{ GRAPH ?places {{ ?c <{SCHEMA.containedInPlace}> ?n }} "
+                          f"GRAPH ?a {{ ?e <{SKOS.exactMatch}> ?c }} FILTER(?a != ?self) }} LIMIT 1")
+
+
+def orphan_places(store, article: URIRef, places: Iterable[URIRef], triples: Iterable[tuple] = (),
+                  described: Iterable[tuple] = ()) -> set[URIRef]:
+    """Of the GeoNames places an article linked (``places``), those no other article links, nor a city in them,
+    nor its new version (its graph's ``triples`` and the places it ``described``): they go with it."""
     places = list(places)
     if not places:
-        return []
-    g, same = term_n3(PLACES_GRAPH), f"<{SKOS.exactMatch}>"
-    return [f"DELETE {{ GRAPH {g} {{ ?n ?p ?o }} }} WHERE {{ VALUES ?n {{ {' '.join(map(term_n3, places))} }} "
-            f"GRAPH {g} {{ ?n ?p ?o }} FILTER NOT EXISTS {{ GRAPH ?a {{ ?e {same} ?n }} }} "
-            f"FILTER NOT EXISTS {{ GRAPH ?b {{ ?e2 {same} ?c }} GRAPH {g} {{ ?c <{SCHEMA.containedInPlace}> ?n }} }} }}"]
+        return set()
+    linked = {o for _, p, o in triples if p == SKOS.exactMatch}
+    linked |= {o for s, p, o in described if p == SCHEMA.containedInPlace and s in linked}
+    out = set()
+    for place in places:
+        if place in linked:
+            continue
+        bindings = {"n": place, "self": article, "places": PLACES_GRAPH}
+        if not any(list(store.query(q, bindings)) for q in (_LINKED_ELSEWHERE, _CITY_LINKED_ELSEWHERE)):
+            out.add(place)
+    return out

@@ -25,7 +25,7 @@ from ..vocab import EVENTS_GRAPH, KG, PLACES_GRAPH, RESOLUTION_GRAPH
 from . import events, index
 from .match import Match, Mention, choose, mention_keys, owners_of
 from .names import is_name
-from .places import link, linked_places, orphan_places_update, place_iri, place_triples
+from .places import link, linked_places, orphan_places, place_iri, place_triples
 
 
 def mentions_of(ex: Extraction) -> tuple[Mention, ...]:
@@ -55,8 +55,10 @@ class Plan:
     links: list[tuple] = field(default_factory=list)  # into the article graph: GeoNames links and places
     shared: dict[URIRef, list[tuple]] = field(default_factory=dict)  # resolution, gazetteer, events triples
     names: list[URIRef] = field(default_factory=list)  # name nodes the article attested before
-    events: list[URIRef] = field(default_factory=list)  # events the article reported before
+    unshared: set[str] = field(default_factory=set)  # of those, the ones no other article attests
+    events: dict[URIRef, set] = field(default_factory=dict)  # events the article reported before, by which statements
     places: list[URIRef] = field(default_factory=list)  # GeoNames places the article linked before
+    reported: dict[str, tuple] = field(default_factory=dict)  # statement -> (time, GeoNames id): events' summaries
 
     def rewrite(self, triples: Iterable[tuple]) -> list[tuple]:
         """The article's triples with its entity IRIs replaced by the graph's, plus its GeoNames links (the places'
@@ -80,9 +82,12 @@ def plan(store: Store, article: URIRef, mentions: tuple[Mention, ...], reports: 
     """Decide how an article's entities and event statements join the graph (reads the store, writes nothing)."""
     result = Plan(article)
     mentions, places = _link_places(mentions)
-    result.names = index.attested_names(store, article)
+    again = store.has_graph(article)  # written before: what it left in the shared graphs is read (else there is none)
+    if again:
+        result.names = index.attested_names(store, article)
+        result.unshared = index.only_own(store, article, result.names)
     keys = set().union(*map(mention_keys, mentions)) if mentions else ()
-    candidates, rows = index.lookup(store, keys, article, result.names)
+    candidates, rows = index.lookup(store, keys, result.unshared)
     result.matches = choose(mentions, candidates, owners_of(rows))
     resolution, described = [], []
     for m in mentions:
@@ -95,21 +100,23 @@ def plan(store: Store, article: URIRef, mentions: tuple[Mention, ...], reports: 
             result.links.append((entity_iri(m.key), SKOS.exactMatch, place_iri(places[m.key].geonames)))
             described += place_triples(places[m.key])
     result.shared = {RESOLUTION_GRAPH: resolution,
-                     EVENTS_GRAPH: _events(store, article, reports, result, places),
+                     EVENTS_GRAPH: _events(store, reports, result, places, again),
                      PLACES_GRAPH: sorted(set(described))}
-    result.events = events.own_events(store, article)
-    result.places = linked_places(store, article)
+    if again:
+        result.events = events.own_events(store, article)
+        result.places = linked_places(store, article)
     return result
 
 
-def _events(store: Store, article: URIRef, reports, result: Plan, places: dict) -> list[tuple]:
+def _events(store: Store, reports, result: Plan, places: dict, again: bool) -> list[tuple]:
     def canon(key: str) -> str:
         iri = entity_iri(key)
         return str(result.mapping.get(iri, iri))
 
     filed = [(r, events.event_key(r.event_type, canon(r.agent), canon(r.target)),
               places[r.place].geonames if r.place in places else None) for r in reports]
-    known = events.lookup(store, (key for _, key, _ in filed), {r.iri for r in reports})
+    known = events.lookup(store, (key for _, key, _ in filed), {r.iri for r in reports} if again else frozenset())
+    result.reported = {r.iri: (r.time, place) for r, _, place in filed}
     return events.assign(filed, known)
 
 
@@ -134,16 +141,26 @@ def write(store: Store, p: Plan, triples: Iterable[tuple], on_done=None) -> int:
     from ..corrections import prepare
 
     corrected = prepare(store, p.article, p.rewrite(triples), p.mapping)
-    shared = {**p.shared, EVENTS_GRAPH: _unreported(p.shared.get(EVENTS_GRAPH, []), corrected.rejected)}
+    filed = _unreported(p.shared.get(EVENTS_GRAPH, []), corrected.rejected)
+    shared = {**p.shared, EVENTS_GRAPH: filed + events.summary_triples(filed, p.reported)}
     after = index.insert_update(shared) + corrected.ops
-    after += index.orphans_update(p.names) + events.orphans_update(p.events) + orphan_places_update(p.places)
+    gone = events.orphans(store, p.events, filed)
+    after += events.summary_update(sorted(set(p.events) - gone))  # the events it reported before, without its old reports
+    after += index.drop_update(RESOLUTION_GRAPH, p.unshared - index.attested_in(shared.get(RESOLUTION_GRAPH, [])))
+    after += index.drop_update(EVENTS_GRAPH, gone)
+    after += index.drop_update(PLACES_GRAPH, orphan_places(store, p.article, p.places, corrected.triples,
+                                                           shared.get(PLACES_GRAPH, [])))
     return store.write_article(p.article, corrected.triples, _forget_ops(p.article), after, on_done)
 
 
 def forget(store: Store, article: URIRef) -> None:
     """Delete an article: its graph, decisions, name attestations, event reports, uncorrected copy and the
     places no other article links, in one update (the corrections themselves stay, for when it comes back)."""
-    names, own, linked = index.attested_names(store, article), events.own_events(store, article), linked_places(store, article)
+    own, linked = events.own_events(store, article), linked_places(store, article)
+    gone = events.orphans(store, own)
     ops = _forget_ops(article) + [f"DROP SILENT GRAPH {term_n3(article)}"]
-    ops += index.orphans_update(names) + events.orphans_update(own) + orphan_places_update(linked)
+    ops += events.summary_update(sorted(set(own) - gone))
+    ops += index.drop_update(RESOLUTION_GRAPH, index.only_own(store, article, index.attested_names(store, article)))
+    ops += index.drop_update(EVENTS_GRAPH, gone)
+    ops += index.drop_update(PLACES_GRAPH, orphan_places(store, article, linked))
     store.update_graph(article, " ;\n".join(ops))

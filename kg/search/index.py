@@ -1,10 +1,14 @@
 """The search index: every entity's labels and aliases in SQLite, with an FTS5 trigram index for substrings.
 
 It sits beside an on-disk store (``<store>.search.sqlite``; in memory for a store in memory) and is
-kept in step by the store's own write methods (:class:`kg.stores.embedded.OxigraphStore`): writing
-or dropping an article's graph, or loading RDF, recomputes the entities it touches; a SPARQL update,
-which may touch anything, rebuilds the whole index. A write marks the index dirty first and clean
-after, so an index left behind by a crash between the two is rebuilt when the store is next opened.
+kept in step by the store's own write methods (:class:`kg.stores.embedded.OxigraphStore`). Each graph's
+part of the entity rows (:mod:`.contrib`: classes, labels, aliases, statements naming an entity) is kept
+per graph, with a count of the graphs behind each distinct fact; writing or dropping an article's graph
+subtracts what the graph held and adds what it holds now, and recomputes only the rows whose facts
+changed, from those counts: a write costs what its own graph holds, not what the other articles naming
+the same entities hold. Loading RDF adds the loaded quads' part; a SPARQL update, which may touch
+anything, rebuilds the whole index. A write marks the index dirty first and clean after, so an index
+left behind by a crash between the two is rebuilt when the store is next opened.
 
 Readers (the query workers) open the file read-only; SQLite's write-ahead log lets them read while
 the server writes.
@@ -18,17 +22,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, URIRef
-from rdflib.namespace import SKOS
 
-from ..vocab import ID, KG
+from . import contrib
+from .contrib import ROLE, graph_key
 from .rank import Vocabulary
 from .text import normalize
 
-SCHEMA_VERSION = "1"
-_ID_NS = str(ID)
-ENTITY_CLASSES = {str(KG[t]): t for t in ("Person", "Organization", "Location")}
-_ROLES = {str(KG.agent), str(KG.target)}
+SCHEMA_VERSION = "2"  # 2: per-graph contributions (contrib, facts, tallies)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -40,90 +40,18 @@ CREATE TABLE IF NOT EXISTS names(rowid INTEGER PRIMARY KEY, entity INTEGER NOT N
 CREATE INDEX IF NOT EXISTS names_norm ON names(norm);
 CREATE INDEX IF NOT EXISTS names_entity ON names(entity);
 CREATE VIRTUAL TABLE IF NOT EXISTS names_fts USING fts5(norm, tokenize='trigram');
+CREATE TABLE IF NOT EXISTS contrib(graph TEXT NOT NULL, entity TEXT NOT NULL, kind INTEGER NOT NULL,
+    value TEXT NOT NULL, PRIMARY KEY(graph, entity, kind, value)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS facts(entity TEXT NOT NULL, kind INTEGER NOT NULL, value TEXT NOT NULL,
+    graphs INTEGER NOT NULL, PRIMARY KEY(entity, kind, value)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tallies(entity TEXT PRIMARY KEY, statements INTEGER NOT NULL) WITHOUT ROWID;
 """
-
-_TOUCHED = f"""PREFIX kg: <{KG._NS}>
-SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{
-  {{ ?e a ?type . VALUES ?type {{ kg:Person kg:Organization kg:Location }} }}
-  UNION {{ ?st kg:agent ?e }} UNION {{ ?st kg:target ?e }}
-}} }}"""
-_TYPE, _LABEL, _ALIAS = (ox.NamedNode(str(p)) for p in (RDF.type, RDFS.label, SKOS.altLabel))
-_AGENT, _TARGET = ox.NamedNode(str(KG.agent)), ox.NamedNode(str(KG.target))
+_TABLES = ("names_fts", "names", "entities", "contrib", "facts", "tallies")
 
 
 def index_path(store_path: Path) -> Path:
     """Where the index of an on-disk store lives: beside its folder."""
     return store_path.parent / f"{store_path.name}.search.sqlite"
-
-
-def entity_rows(store, iris: Iterable[str] | None = None) -> list[tuple[str, str, str, int, set[str]]]:
-    """(id, label, type, statement count, names) of the entities in ``iris`` (None: every entity) of ``store``.
-
-    A few entities are read with quad patterns; all of them (a rebuild, after every SPARQL update) with four
-    DISTINCT/GROUP BY queries, which leave the repeats (one per article) in Rust: 2.6 s against 7 s for
-    pattern scans on a million quads.
-    """
-    ox_store = store.ox
-    if iris is None:
-        types, names, aliases = (_pairs(store, q) for q in (_ALL_TYPES, _ALL_LABELS, _ALL_ALIASES))
-        counts = {e: int(n.pop()) for e, n in _pairs(store, _ALL_COUNTS).items()}
-        typed = {e: {ENTITY_CLASSES[t] for t in ts} for e, ts in types.items() if e.startswith(_ID_NS)}
-        count = counts.get
-        named = lambda e: (names.get(e, set()), aliases.get(e, set()))  # noqa: E731
-    else:
-        typed = {}
-        for iri in iris:
-            if iri.startswith(_ID_NS):
-                kinds = {ENTITY_CLASSES[q.object.value]
-                         for q in ox_store.quads_for_pattern(ox.NamedNode(iri), _TYPE, None)
-                         if q.object.value in ENTITY_CLASSES}
-                if kinds:
-                    typed[iri] = kinds
-        count = lambda e: len({q.subject.value for role in (_AGENT, _TARGET)  # noqa: E731
-                               for q in ox_store.quads_for_pattern(None, role, ox.NamedNode(e))})
-        named = lambda e: tuple({q.object.value  # noqa: E731
-                                 for q in ox_store.quads_for_pattern(ox.NamedNode(e), p, None)}
-                                for p in (_LABEL, _ALIAS))
-    out = []
-    for e, kinds in typed.items():
-        labels, aliases_ = named(e)
-        id_ = e[len(_ID_NS):]
-        label = min(labels, key=lambda s: (s.lower(), s)) if labels else id_
-        out.append((id_, label, sorted(kinds)[0], count(e) or 0, labels | aliases_))
-    return out
-
-
-_P = f"PREFIX kg: <{KG._NS}>\nPREFIX rdfs: <{RDFS}>\nPREFIX skos: <{SKOS}>\n"
-_ALL_TYPES = _P + "SELECT DISTINCT ?e ?x WHERE { ?e a ?x VALUES ?x { kg:Person kg:Organization kg:Location } }"
-_ALL_LABELS = _P + "SELECT DISTINCT ?e ?x WHERE { ?e rdfs:label ?x }"
-_ALL_ALIASES = _P + "SELECT DISTINCT ?e ?x WHERE { ?e skos:altLabel ?x }"
-_ALL_COUNTS = _P + "SELECT ?e (COUNT(DISTINCT ?st) AS ?x) WHERE { ?st kg:agent|kg:target ?e } GROUP BY ?e"
-
-
-def _pairs(store, sparql: str) -> dict[str, set[str]]:
-    """?e -> its ?x values, over a query's rows."""
-    out: dict[str, set[str]] = {}
-    for sol in store.query(sparql):
-        out.setdefault(sol[0].value, set()).add(sol[1].value)
-    return out
-
-
-def touched_by_graph(store, graph: URIRef) -> set[str]:
-    """The entities a named graph types or gives a role in a statement (whose rows change with it)."""
-    return {sol["e"].value for sol in store.query(_TOUCHED, {"g": graph}) if sol["e"] is not None}
-
-
-def touched_by_triples(triples: Iterable[tuple]) -> set[str]:
-    """The same for triples (rdflib terms or pyoxigraph quads) about to be written."""
-    out = set()
-    rdf_type = str(RDF.type)
-    for s, p, o, *_ in triples:
-        p, o = getattr(p, "value", str(p)), getattr(o, "value", str(o))
-        if p == rdf_type and o in ENTITY_CLASSES:
-            out.add(getattr(s, "value", str(s)))
-        elif p in _ROLES:
-            out.add(o)
-    return out
 
 
 class SearchIndex:
@@ -148,7 +76,7 @@ class SearchIndex:
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is not None
 
     def _drop(self) -> None:
-        for table in ("names_fts", "names", "entities", "meta"):
+        for table in (*_TABLES, "meta"):
             self.conn.execute(f"DROP TABLE IF EXISTS {table}")
 
     def _meta(self, key: str) -> str | None:
@@ -164,55 +92,131 @@ class SearchIndex:
         return self._meta("built") is None or self._meta("dirty") == "1"
 
     def begin_write(self) -> None:
-        """Mark the index dirty before the store changes (cleared by :meth:`rebuild` or :meth:`refresh`)."""
+        """Mark the index dirty before the store changes (cleared by :meth:`rebuild`, :meth:`refresh`, :meth:`add`
+        or :meth:`clean`)."""
         with self.lock:
             self._set("dirty", "1")
 
+    def _transaction(self, work) -> None:
+        with self.lock:
+            self.conn.execute("BEGIN")
+            try:
+                work()
+                self._done()
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    def clean(self) -> None:
+        """Mark the index clean after a write that changed nothing (it failed as a whole)."""
+        self._transaction(lambda: None)
+
     def rebuild(self, store) -> None:
-        """Fill the index from every entity of ``store``, in one transaction."""
-        rows = entity_rows(store)
-        with self.lock:
-            self.conn.execute("BEGIN")
-            try:
-                for table in ("names_fts", "names", "entities"):
-                    self.conn.execute(f"DELETE FROM {table}")
-                self._insert(rows)
-                self._done()
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
+        """Fill the index from every graph of ``store``, in one transaction."""
+        found = list(contrib.of_store(store.ox))
 
-    def refresh(self, store, iris: Iterable[str]) -> None:
-        """Recompute the rows of ``iris`` (entity IRIs) from ``store``: updated, added, or gone."""
-        iris = set(iris)
-        rows = entity_rows(store, iris)
-        ids = [i[len(_ID_NS):] for i in iris if i.startswith(_ID_NS)]
-        with self.lock:
-            self.conn.execute("BEGIN")
-            try:
-                for start in range(0, len(ids), 500):
-                    chunk = ids[start:start + 500]
-                    marks = ",".join("?" * len(chunk))
-                    old = f"SELECT rowid FROM names WHERE entity IN (SELECT rowid FROM entities WHERE id IN ({marks}))"
-                    self.conn.execute(f"DELETE FROM names_fts WHERE rowid IN ({old})", chunk)
-                    self.conn.execute(f"DELETE FROM names WHERE rowid IN ({old})", chunk)
-                    self.conn.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
-                self._insert(rows)
-                self._done()
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
+        def work():
+            for table in _TABLES:
+                self.conn.execute(f"DELETE FROM {table}")
+            self.conn.executemany("INSERT OR IGNORE INTO contrib(graph, entity, kind, value) VALUES (?, ?, ?, ?)",
+                                  found)
+            self.conn.execute("INSERT INTO facts(entity, kind, value, graphs) "
+                              "SELECT entity, kind, value, COUNT(*) FROM contrib GROUP BY entity, kind, value")
+            self.conn.execute(f"INSERT INTO tallies(entity, statements) "
+                              f"SELECT entity, COUNT(*) FROM facts WHERE kind = {ROLE} GROUP BY entity")
+            tallies = dict(self.conn.execute("SELECT entity, statements FROM tallies"))
+            facts: dict[str, list[tuple[int, str]]] = {}
+            for entity, kind, value in self.conn.execute(f"SELECT entity, kind, value FROM facts WHERE kind < {ROLE}"):
+                facts.setdefault(entity, []).append((kind, value))
+            self._insert(r for e, fs in facts.items() if (r := contrib.row(e, fs, tallies.get(e, 0))) is not None)
 
-    def known(self, iris: Iterable[str]) -> set[str]:
-        """Those of ``iris`` (entity IRIs) that have a row."""
-        ids = sorted(i[len(_ID_NS):] for i in iris if i.startswith(_ID_NS))
-        found = set()
-        with self.lock:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                rows = self.conn.execute(f"SELECT id FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-                found.update(_ID_NS + row[0] for row in rows)
-        return found
+        self._transaction(work)
+
+    def refresh(self, store, graphs: Iterable) -> None:
+        """Bring the index in step with ``graphs`` (graph names: IRIs, rdflib or pyoxigraph terms, None for the
+        default graph) as ``store`` holds them now: written, replaced or dropped."""
+        keys = {graph_key(g) for g in graphs}
+        found = {key: contrib.of_graph(store.ox, key) for key in keys}
+
+        def work():
+            names, counts = set(), set()
+            for key, now in found.items():
+                before = set(self.conn.execute("SELECT entity, kind, value FROM contrib WHERE graph = ?", (key,)))
+                self._apply(key, now - before, before - now, names, counts)
+            self._update_rows(names, counts)
+
+        self._transaction(work)
+
+    def add(self, quads: Iterable[ox.Quad]) -> None:
+        """Add the part of ``quads`` just added to the store (a load) to the index."""
+        found = contrib.of_quads(quads)
+
+        def work():
+            names, counts = set(), set()
+            for key, new in found.items():
+                exists = "SELECT 1 FROM contrib WHERE graph = ? AND entity = ? AND kind = ? AND value = ?"
+                added = {c for c in new if self.conn.execute(exists, (key, *c)).fetchone() is None}
+                self._apply(key, added, set(), names, counts)
+            self._update_rows(names, counts)
+
+        self._transaction(work)
+
+    def _apply(self, key: str, added: set, removed: set, names: set, counts: set) -> None:
+        """Record one graph's added and removed contributions; collect the entities whose distinct classes, labels
+        or aliases (``names``) or statements (``counts``) changed."""
+        conn = self.conn
+        conn.executemany("DELETE FROM contrib WHERE graph = ? AND entity = ? AND kind = ? AND value = ?",
+                         ((key, *c) for c in removed))
+        conn.executemany("INSERT INTO contrib(graph, entity, kind, value) VALUES (?, ?, ?, ?)",
+                         ((key, *c) for c in added))
+        tally: dict[str, int] = {}
+        for entity, kind, value in removed:
+            left = conn.execute("UPDATE facts SET graphs = graphs - 1 WHERE entity = ? AND kind = ? AND value = ? "
+                                "RETURNING graphs", (entity, kind, value)).fetchone()
+            if left is not None and left[0] <= 0:
+                conn.execute("DELETE FROM facts WHERE entity = ? AND kind = ? AND value = ?", (entity, kind, value))
+                (counts if kind == ROLE else names).add(entity)
+                if kind == ROLE:
+                    tally[entity] = tally.get(entity, 0) - 1
+        for entity, kind, value in added:
+            now = conn.execute("INSERT INTO facts(entity, kind, value, graphs) VALUES (?, ?, ?, 1) "
+                               "ON CONFLICT DO UPDATE SET graphs = graphs + 1 RETURNING graphs",
+                               (entity, kind, value)).fetchone()[0]
+            if now == 1:
+                (counts if kind == ROLE else names).add(entity)
+                if kind == ROLE:
+                    tally[entity] = tally.get(entity, 0) + 1
+        for entity, delta in tally.items():
+            if delta:
+                conn.execute("INSERT INTO tallies(entity, statements) VALUES (?, ?) "
+                             "ON CONFLICT DO UPDATE SET statements = statements + excluded.statements", (entity, delta))
+                conn.execute("DELETE FROM tallies WHERE entity = ? AND statements <= 0", (entity,))
+
+    def _statements(self, entity: str) -> int:
+        row = self.conn.execute("SELECT statements FROM tallies WHERE entity = ?", (entity,)).fetchone()
+        return row[0] if row else 0
+
+    def _update_rows(self, names: set[str], counts: set[str]) -> None:
+        """Recompute the rows of entities whose names or classes changed from their facts; set the statement
+        count of those whose statements alone changed."""
+        conn = self.conn
+        conn.executemany("UPDATE entities SET statements = ? WHERE id = ?",
+                         ((self._statements(e), e) for e in counts - names))
+        rows = []
+        for e in sorted(names):
+            facts = conn.execute(f"SELECT kind, value FROM facts WHERE entity = ? AND kind < {ROLE}", (e,))
+            row = contrib.row(e, facts, self._statements(e))
+            if row is not None:
+                rows.append(row)
+        ids = sorted(names)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            old = f"SELECT rowid FROM names WHERE entity IN (SELECT rowid FROM entities WHERE id IN ({marks}))"
+            conn.execute(f"DELETE FROM names_fts WHERE rowid IN ({old})", chunk)
+            conn.execute(f"DELETE FROM names WHERE rowid IN ({old})", chunk)
+            conn.execute(f"DELETE FROM entities WHERE id IN ({marks})", chunk)
+        self._insert(rows)
 
     def _insert(self, rows) -> None:
         """Add entity rows, their names and the names' trigrams, three executemany calls in all."""

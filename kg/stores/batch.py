@@ -29,11 +29,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import RDF, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
-from ..search.index import ENTITY_CLASSES
 from ..store import insert_data
 from ..terms import to_ox
 from ..vocab import EVENTS_GRAPH, ID, KG, PENDING_GRAPH, PENDING_WRITE
@@ -46,9 +45,6 @@ _ARTICLE_PREFIX = str(ID) + "article/"
 _PENDING_NT = f"<{PENDING_GRAPH}>"
 _MARKER_NT = f"<{PENDING_WRITE}>"
 _EARLY_PREDICATES = {f"<{p}>" for p in (KG.time, KG.place, SKOS.exactMatch)}
-_TYPE_NT = f"<{RDF.type}>"
-_ENTITY_CLASSES_NT = {f"<{c}>" for c in ENTITY_CLASSES}
-_ROLES_NT = {f"<{KG.agent}>", f"<{KG.target}>"}
 # event reports whose statement no graph holds any more: those of an article a crash left pending
 _DANGLING = (f"SELECT DISTINCT ?e WHERE {{ GRAPH <{EVENTS_GRAPH}> {{ ?e <{KG.report}> ?st }} "
              f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?st a <{KG.Statement}> }} }} }}")
@@ -88,8 +84,6 @@ class Pending:
     text: bytes  # the article's quads not written yet, as N-Quads
     quads: int
     count: int  # the article graph's triples
-    typed: set[str]  # the entities it types (their search index rows change)
-    roles: set[str]  # the entities its statements name (their statement counts change, if they have rows)
     on_done: Done | None = None
 
 
@@ -112,25 +106,17 @@ class GroupCommit:
             after: Iterable[str], on_done: Done | None) -> int:
         """Step 1 for a new article; return its triple count. Commits when enough quads are buffered."""
         g = str(to_ox(graph))
-        lines, typed, roles = set(), set(), set()  # typed: entities it types; roles: in its statements
         bad, U = _NOT_IN_IRI.search, URIRef  # iri() inlined for the common case: a third faster
-        for s, p, o in triples:
-            line = (f"<{s}>" if type(s) is U and bad(s) is None else nt(s),
-                    f"<{p}>" if type(p) is U and bad(p) is None else nt(p),
-                    f"<{o}>" if type(o) is U and bad(o) is None else nt(o))
-            lines.add(line)
-            if line[1] == _TYPE_NT:
-                if line[2] in _ENTITY_CLASSES_NT:
-                    typed.add(str(s))
-            elif line[1] in _ROLES_NT:
-                roles.add(str(o))
+        lines = {(f"<{s}>" if type(s) is U and bad(s) is None else nt(s),
+                  f"<{p}>" if type(p) is U and bad(p) is None else nt(p),
+                  f"<{o}>" if type(o) is U and bad(o) is None else nt(o)) for s, p, o in triples}
         first = [line for line in lines if line[1] in _EARLY_PREDICATES]
         insert = insert_data([*((s, p, o, g) for s, p, o in first), (g, _MARKER_NT, g, _PENDING_NT)])
         rest = "".join(f"{s} {p} {o} {g} .\n" for s, p, o in lines if p not in _EARLY_PREDICATES).encode()
         self.store._run_update(" ;\n".join([*before, insert, *after]))  # the graph is new: nothing to drop
         if not self.pending:
             self.started = time.monotonic()
-        self.pending[str(graph)] = Pending(graph, rest, len(lines) - len(first), len(lines), typed, roles, on_done)
+        self.pending[str(graph)] = Pending(graph, rest, len(lines) - len(first), len(lines), on_done)
         self.quads += len(lines) - len(first)
         if self.quads >= self.commit_quads or time.monotonic() - self.started >= self.commit_seconds:
             self.commit()
@@ -159,10 +145,8 @@ class GroupCommit:
                         delete(self.store, p.graph)
             self.store._run_update(f"DROP SILENT GRAPH {_PENDING_NT}")
         finally:
-            typed = set().union(*(p.typed for p in pending))
-            roles = set().union(*(p.roles for p in pending)) - typed
-            index = self.store.search_index  # an entity without a row that the batch does not type has none after it
-            self.store._after_write(typed | (index.known(roles) if index is not None else roles))
+            if self.store.search_index is not None:  # each article graph's part of the entity rows
+                self.store.search_index.refresh(self.store, [p.graph for p in pending])
         for p in pending:
             if p.on_done is not None:
                 error = failed.get(str(p.graph))
@@ -195,11 +179,18 @@ def repair(store) -> list[URIRef]:
     for graph in graphs:
         delete(store, graph)
     if graphs:
-        from ..resolve.events import orphans_update
+        from ..resolve.events import summary_update
+        from ..resolve.index import drop_update
 
         events = [URIRef(row[0].value) for row in store.query(_DANGLING)]
         if events:
-            store._run_update(" ;\n".join([_DROP_DANGLING, *orphans_update(events)]))
+            store._run_update(_DROP_DANGLING)
+            report = ox.NamedNode(str(KG.report))
+            kept = [e for e in events if next(iter(store.ox.quads_for_pattern(
+                ox.NamedNode(str(e)), report, None, ox.NamedNode(str(EVENTS_GRAPH)))), None) is not None]
+            ops = [*drop_update(EVENTS_GRAPH, set(events) - set(kept)), *summary_update(kept)]
+            if ops:  # the events left with no report go, the others' summaries are read again
+                store._run_update(" ;\n".join(ops))
     if store.ox.contains_named_graph(ox.NamedNode(str(PENDING_GRAPH))):
         store._run_update(f"DROP SILENT GRAPH {_PENDING_NT}")
     return graphs

@@ -12,7 +12,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import SparqlSyntaxError, StoreError
-from ..search.index import SearchIndex, index_path, touched_by_graph, touched_by_triples
+from ..search.index import SearchIndex, index_path
 from ..sparql import bind
 from ..store import MEMORY, RDF_FORMATS, Store, dataset_kwargs, insert_data, parse_quads
 from ..terms import to_ox
@@ -129,16 +129,17 @@ class OxigraphStore(Store):
             self._run_update(sparql)
             applied = True
         finally:
-            if self.search_index is not None and applied:
-                self.search_index.rebuild(self)
-            else:  # refused or failed as a whole (one transaction): nothing to reindex
-                self._after_write(set())
+            if self.search_index is not None:
+                if applied:
+                    self.search_index.rebuild(self)
+                else:  # refused or failed as a whole (one transaction): nothing to reindex
+                    self.search_index.clean()
 
     def update_graph(self, graph: URIRef, sparql: str, triples: Iterable[tuple[Node, Node, Node]] = ()) -> None:
         """A SPARQL update confined to one article's entities (see Store.update_graph): the search index
-        refreshes the entities the graph held and those of ``triples``, without a rebuild."""
-        touched = self._before_write(graph) | touched_by_triples(triples)
-        self._write(lambda: self._run_update(sparql), touched)
+        subtracts what the graph held and adds what it holds after, without a rebuild."""
+        self._before_write()
+        self._write(lambda: self._run_update(sparql), graph)
 
     def _run_update(self, sparql: str) -> None:
         try:
@@ -148,16 +149,10 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(str(exc)) from None
 
-    def _before_write(self, graph: URIRef | None = None) -> set[str]:
-        """Mark the search index dirty; return the entities ``graph`` touches now (their rows may change)."""
-        if self.search_index is None:
-            return set()
-        self.search_index.begin_write()
-        return touched_by_graph(self, graph) if graph is not None else set()
-
-    def _after_write(self, touched: set[str]) -> None:
+    def _before_write(self) -> None:
+        """Mark the search index dirty (cleared when it is brought in step after the write)."""
         if self.search_index is not None:
-            self.search_index.refresh(self, touched)
+            self.search_index.begin_write()
 
     def replace_graph(self, graph: URIRef, triples: Graph | Iterable[tuple[Node, Node, Node]]) -> int:
         """Atomically replace a named graph's content; return its new triple count (see :meth:`write_article`)."""
@@ -182,14 +177,14 @@ class OxigraphStore(Store):
             self._before_write()
             return group.add(graph, triples, before, after, on_done)
         quads = {ox.Quad(to_ox(s), to_ox(p), to_ox(o), g) for s, p, o in triples}
-        touched = self._before_write(graph if exists else None) | touched_by_triples(quads)
+        self._before_write()
         if exists or before or after:  # drop and refill in one SPARQL update: one transaction
             insert = insert_data((q.subject, q.predicate, q.object, g) for q in quads)
             ops = [*before, f"DROP SILENT GRAPH {g}", *([insert] if insert else []), *after]
-            self._write(lambda: self._run_update(" ;\n".join(ops)), touched)
+            self._write(lambda: self._run_update(" ;\n".join(ops)), graph)
             count = self.count(graph)
         else:
-            self._write(lambda: self._ox.extend(quads), touched)
+            self._write(lambda: self._ox.extend(quads), graph)
             count = len(quads)
         if on_done is not None:
             on_done(count, None)
@@ -214,24 +209,37 @@ class OxigraphStore(Store):
         if self._group is not None:
             self._group.commit()
 
-    def _write(self, write, touched: set[str]):
-        """Run ``write``, then bring the search index's rows of ``touched`` in step (also when it failed)."""
+    def _write(self, write, graph: URIRef):
+        """Run ``write``, which changes ``graph`` only (as far as entities go), then bring the search index in step
+        with that graph (also when the write failed: it reads the graph as it is)."""
         try:
             return write()
         except OSError as exc:
             raise StoreError(str(exc)) from None
         finally:
-            self._after_write(touched)
+            if self.search_index is not None:
+                self.search_index.refresh(self, [graph])
 
     def _drop_graph(self, graph: URIRef) -> None:
-        touched = self._before_write(graph)
-        self._write(lambda: self._ox.remove_graph(ox.NamedNode(str(graph))), touched)
+        self._before_write()
+        self._write(lambda: self._ox.remove_graph(ox.NamedNode(str(graph))), graph)
 
     def load(self, data: bytes | IO[bytes], format: str, graph: URIRef | None = None) -> int:
         before = len(self._ox)
         quads = parse_quads(data, format, graph)
         self._before_write()
-        self._write(lambda: self._ox.extend(quads), touched_by_triples(quads))  # one transaction
+        added = False
+        try:
+            self._ox.extend(quads)  # one transaction: all or nothing
+            added = True
+        except OSError as exc:
+            raise StoreError(str(exc)) from None
+        finally:
+            if self.search_index is not None:
+                if added:
+                    self.search_index.add(quads)
+                else:
+                    self.search_index.clean()
         return len(self._ox) - before
 
     def flush(self) -> None:
