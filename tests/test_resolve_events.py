@@ -139,3 +139,14 @@ def test_an_event_filed_before_summaries_existed_is_read_report_by_report(store)
     assert events(store) == [("Capture", 1), ("Capture", 1)]
     write(store, extraction("a3", [na, hicks], [event(na, "Capture", hicks, "2001-12-10")]))
     assert sorted(events(store)) == [("Capture", 1), ("Capture", 2)]
+
+
+def test_a_reports_place_is_the_one_its_own_article_links_even_when_resolution_mapped_it(store):
+    police, suspect = org("Iraqi police"), person("Abu Omar")
+    write(store, extraction("a1", [police, suspect, place("Mosul", "City")],
+                            [event(police, "Arrest", suspect, "2016-10-17", place("Mosul", "City"))]))
+    mawsil = place("Al Mawsil", "City")  # joins location/mosul by GeoNames; a2 links its own spelling
+    write(store, extraction("a2", [police, suspect, mawsil], [event(police, "Arrest", suspect, "2016-10-17", mawsil)]))
+    delete_article(store, "a1")
+    assert events(store) == [("Arrest", 1)]
+    assert recomputed(store) == {("reportedTime", "2016-10-17"), ("reportedPlace", "https://sws.geonames.org/99072/")}

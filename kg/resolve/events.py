@@ -24,12 +24,12 @@ from datetime import date
 
 import pyoxigraph as ox
 from rdflib import RDF, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import PROV, SKOS
 
 from ..rdf import time_literal
 from ..sparql import term_n3
 from ..store import Store
-from ..vocab import EVENTS_GRAPH, KG
+from ..vocab import EVENTS_GRAPH, KG, RESOLUTION_GRAPH
 from .places import gazetteer, place_iri
 
 MAX_DAYS_APART = 3
@@ -37,9 +37,13 @@ _EV = term_n3(EVENTS_GRAPH)
 _PREFIX = f"PREFIX kg: <{KG._NS}>\nPREFIX skos: <{SKOS}>\n"
 # plain patterns from bound terms only (see kg.resolve.index: Oxigraph scans OPTIONAL and EXISTS patterns whole)
 _LOOKUP = _PREFIX + "SELECT ?ev ?key ?st WHERE { %(values)s GRAPH %(ev)s { ?ev kg:eventKey ?key ; kg:report ?st } }"
-_WHEN_WHERE = _PREFIX + """
-SELECT ?st ?time ?gn WHERE { %(values)s { ?st kg:time ?time } UNION { ?st kg:place ?p . ?p skos:exactMatch ?gn } }
-"""
+# a report's date, and the GeoNames place its own article links its place to (the link is on the place as the article
+# extracted it, which resolution may have mapped to another): what filing a report puts in its event's summary
+_PLACE_LINK = (f"GRAPH ?a {{ ?st <{KG.place}> ?p }} {{ GRAPH ?a {{ ?p <{SKOS.exactMatch}> ?gn }} }} UNION "
+               f"{{ GRAPH {term_n3(RESOLUTION_GRAPH)} {{ ?d <{PROV.wasDerivedFrom}> ?a ; <{KG.extractedAs}> ?e ; "
+               f"<{KG.resolvedTo}> ?p }} GRAPH ?a {{ ?e <{SKOS.exactMatch}> ?gn }} }}")
+_WHEN_WHERE = (f"SELECT ?st ?time ?gn WHERE {{ %(values)s {{ GRAPH ?a {{ ?st <{KG.time}> ?time }} }} "
+               f"UNION {{ {_PLACE_LINK} }} }}")
 _OWN_REPORTS = _PREFIX + ("SELECT ?ev ?st WHERE { GRAPH ?self { ?st a kg:Statement } "
                           "GRAPH %(ev)s { ?ev kg:report ?st } }")
 # one event at a time, stopping at the first report of another article
@@ -195,14 +199,14 @@ def summary_update(events: Iterable[URIRef]) -> list[str]:
         return []
     values = "VALUES ?ev { " + " ".join(term_n3(ev) for ev in events) + " }"
     t, p = f"<{KG.reportedTime}>", f"<{KG.reportedPlace}>"
-    report = f"GRAPH {_EV} {{ ?ev <{KG.report}> ?st }}"  # a statement's time and place as lookup reads them (any graph)
+    report = f"GRAPH {_EV} {{ ?ev <{KG.report}> ?st }}"
     return [f"DELETE {{ GRAPH {_EV} {{ ?ev {t} ?x }} }} WHERE {{ {values} GRAPH {_EV} {{ ?ev {t} ?x }} }}",
             f"DELETE {{ GRAPH {_EV} {{ ?ev {p} ?x }} }} WHERE {{ {values} GRAPH {_EV} {{ ?ev {p} ?x }} }}",
             f"INSERT {{ GRAPH {_EV} {{ ?ev <{KG.summarized}> true }} }} WHERE {{ {values} {report} }}",
-            f"INSERT {{ GRAPH {_EV} {{ ?ev <{KG.reportedTime}> ?x }} }} WHERE {{ SELECT DISTINCT ?ev ?x WHERE {{ "
-            f"{values} {report} GRAPH ?a {{ ?st <{KG.time}> ?x }} }} }}",
-            f"INSERT {{ GRAPH {_EV} {{ ?ev <{KG.reportedPlace}> ?x }} }} WHERE {{ SELECT DISTINCT ?ev ?x WHERE {{ "
-            f"{values} {report} GRAPH ?a {{ ?st <{KG.place}> ?p }} GRAPH ?b {{ ?p <{SKOS.exactMatch}> ?x }} }} }}"]
+            f"INSERT {{ GRAPH {_EV} {{ ?ev {t} ?time }} }} WHERE {{ "
+            f"SELECT DISTINCT ?ev ?time WHERE {{ {values} {report} GRAPH ?a {{ ?st <{KG.time}> ?time }} }} }}",
+            f"INSERT {{ GRAPH {_EV} {{ ?ev {p} ?gn }} }} WHERE {{ "
+            f"SELECT DISTINCT ?ev ?gn WHERE {{ {values} {report} {_PLACE_LINK} }} }}"]
 
 
 def own_events(store: Store, article: URIRef) -> dict[URIRef, set[URIRef]]:

@@ -22,7 +22,9 @@ ENTITY_CLASSES = {str(KG[t]): t for t in ("Person", "Organization", "Location")}
 _ID_NS = str(ID)
 _CUT = len(_ID_NS)
 _TYPE, _LABEL, _ALIAS, _AGENT, _TARGET = (str(p) for p in (RDF.type, RDFS.label, SKOS.altLabel, KG.agent, KG.target))
-PREDICATES = tuple(ox.NamedNode(p) for p in (_TYPE, _LABEL, _ALIAS, _AGENT, _TARGET))
+# (predicate, object) patterns that can contribute: the entity classes one by one (not every rdf:type quad)
+PATTERNS = tuple((ox.NamedNode(_TYPE), ox.NamedNode(c)) for c in ENTITY_CLASSES) + tuple(
+    (ox.NamedNode(p), None) for p in (_LABEL, _ALIAS, _AGENT, _TARGET))
 
 Contribution = tuple[str, int, str]  # (entity id without the ID namespace, kind, value)
 
@@ -62,11 +64,11 @@ def contribution(s, p, o) -> Contribution | None:
 
 
 def of_graph(ox_store: ox.Store, key: str) -> set[Contribution]:
-    """The contributions of one graph as stored now: five indexed pattern scans of that graph only."""
+    """The contributions of one graph as stored now: seven indexed pattern scans of that graph only."""
     g = graph_node(key)
     out = set()
-    for p in PREDICATES:
-        for q in ox_store.quads_for_pattern(None, p, None, g):
+    for p, o in PATTERNS:
+        for q in ox_store.quads_for_pattern(None, p, o, g):
             c = contribution(q.subject, q.predicate, q.object)
             if c is not None:
                 out.add(c)
@@ -74,9 +76,9 @@ def of_graph(ox_store: ox.Store, key: str) -> set[Contribution]:
 
 
 def of_store(ox_store: ox.Store) -> Iterator[tuple[str, str, int, str]]:
-    """(graph, entity, kind, value) for every graph of the store (a rebuild): one scan per predicate."""
-    for p in PREDICATES:
-        for q in ox_store.quads_for_pattern(None, p, None, None):
+    """(graph, entity, kind, value) for every graph of the store (a rebuild): one scan per pattern."""
+    for p, o in PATTERNS:
+        for q in ox_store.quads_for_pattern(None, p, o, None):
             c = contribution(q.subject, q.predicate, q.object)
             if c is not None:
                 yield (graph_key(q.graph_name), *c)
