@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -41,3 +44,14 @@ def sample():
     s = sample_store()
     yield s
     s.close()
+
+
+def killed_writer(script: str, path, lines: int) -> list[int]:
+    """Run ``script`` (a writer printing one number per article it has written) on ``path`` in a new process,
+    SIGKILL it once it has printed ``lines`` numbers, and return them (the process is reaped)."""
+    proc = subprocess.Popen([sys.executable, "-c", script, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    written = [int(proc.stdout.readline()) for _ in range(lines)]
+    proc.send_signal(signal.SIGKILL)  # lands while a later article is being written
+    proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    return written

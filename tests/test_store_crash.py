@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
 import textwrap
 
 from rdflib import Literal, URIRef
 
 from kg.store import open_store
 
-from .conftest import ROOT
+from .conftest import killed_writer
 
 N_ARTICLES, TRIPLES_PER_ARTICLE = 200, 3000
 BASE = "http://example.org/crash/"
@@ -35,11 +32,7 @@ WRITER = textwrap.dedent(
 
 def test_sigkill_mid_ingest_leaves_only_whole_articles(tmp_path):
     path = tmp_path / "store"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    written = [int(proc.stdout.readline()) for _ in range(3)]
-    proc.send_signal(signal.SIGKILL)  # lands while a later article is being written
-    proc.wait(timeout=30)
-    assert written == [0, 1, 2] and proc.returncode == -signal.SIGKILL
+    assert killed_writer(WRITER, path, 3) == [0, 1, 2]
 
     with open_store(path) as store:
         articles = [g for g in store.graphs() if g.startswith(BASE)]

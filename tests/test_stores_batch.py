@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
 import textwrap
 
 import pyoxigraph as ox
@@ -17,7 +14,7 @@ from kg.stores.batch import GroupCommit, pending_graphs
 from kg.terms import to_ox
 from kg.vocab import EVENTS_GRAPH, PENDING_GRAPH, RELATIONS_GRAPH, RESOLUTION_GRAPH, TIMES_GRAPH
 
-from .conftest import ROOT
+from .conftest import killed_writer
 from .test_ingest import STORIES, nquads
 
 BASE = "http://example.org/batch/"
@@ -153,11 +150,7 @@ WRITER = textwrap.dedent(
 
 def test_sigkill_mid_batch_leaves_only_whole_articles(tmp_path):
     path = tmp_path / "store"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    written = [int(proc.stdout.readline()) for _ in range(6)]
-    proc.send_signal(signal.SIGKILL)  # lands while a later batch is being written
-    proc.wait(timeout=30)
-    assert written == list(range(6))
+    assert killed_writer(WRITER, path, 6) == list(range(6))  # the kill lands while a later batch is written
     with open_store(path) as store:
         articles = [g for g in store.graphs() if g.startswith(BASE)]
         assert 6 <= len(articles) < 400 and not store.has_graph(PENDING_GRAPH)
