@@ -65,6 +65,9 @@ FRAMES = [
     # a spokesman speaks for a person too
     ("Mr Farah's spokesman, Hassan Ali, told reporters that Kenyan troops had captured the town.",
      ("Hassan Ali", "spokesman of", "Farah"), {"event_type": "Membership"}, set()),
+    # a blockade is a sanction; "towns in" a named place stand for the place
+    ("Kenya has tightened its blockade of towns in Somalia.", ("Kenya", "blockade", "Somalia"),
+     {"event_type": "Sanction"}, set()),
     # a purpose under a negated verb is no attempt either
     ("Ahmed Farah is not working to dismantle the militias and to arrest Hassan Ali.",
      ("Ahmed Farah", "attempt to arrest", "Hassan Ali"), {"negated": True}, set()),

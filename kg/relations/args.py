@@ -115,7 +115,7 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
                     if arg is not None and m.type(arg.key) == "Organization":
                         return arg._replace(token=tok, weight=arg.weight * 0.85)
     if tok.lemma_.lower() in cues().place_parts:  # "a suburb of Nablus", "the outskirts of Kabul": the place
-        for pobj in (p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in (p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
                      for p in prep.children if p.dep_ == "pobj"):
             arg = m.arg(pobj)
             if arg is not None and m.type(arg.key) == "Location":
