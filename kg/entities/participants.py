@@ -36,8 +36,8 @@ ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "ont
              "toward", "towards", "outside", "around", "across", "over", "under"}
 NOUN_PREPS = {"of", "against", "on", "by", "at", "in", "near", "into"}
 INCLUDING = {"including"}  # prepositions of the members of a set
-PARTNERS = {"alongside"}
-DIRECTIONS = {"back", "in", "out", "away", "home"}  # adverbs a verb's "into X" may hang on  # prepositions of who acted with the subject
+PARTNERS = {"alongside"}  # prepositions of who acted with the subject
+DIRECTIONS = {"back", "in", "out", "away", "home"}  # adverbs a verb's "into X" may hang on
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
 LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
 DEFINITE = {"the", "these", "those", "this", "that"}
@@ -70,8 +70,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in d["verbs"]
                 and any(g.dep_ == "nsubj" and g.lower_ == "they" for g in c.children) for c in tok.children):
             # "Local commanders say they have overrun the caves": the speakers are who "they" may be
-            doers = [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else subject_heads(tok)  # "militants
-            heads += [c for c in doers if c.tag_ in {"NNS", "NNPS"}]  # trapped in", "are believed to have scattered"
+            heads += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.pos_ == "VERB" and (lemma in d["verbs"] or light_verb(tok) is not None):
             for child in tok.children:
                 if child.dep_ in VERB_ARGS:
@@ -102,8 +101,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
                     heads += [c for c in child.children if c.dep_ == "pobj"]
         if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
-            doers = [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else subject_heads(tok)  # "militants
-            heads += [c for c in doers if c.tag_ in {"NNS", "NNPS"}]  # trapped in", "are believed to have scattered"
+            heads += [c for c in tok.children if c.dep_ == "nsubj"]
             heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
         for head in heads:
             head = _partitive(head)
