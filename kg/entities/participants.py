@@ -92,8 +92,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
             heads += included(tok)  # "attacked targets in Gaza, including Arafat's offices" (the parser's attachment)
         elif tok.pos_ == "VERB" and (lemma in cues().movement_verbs or lemma in cues().location_verbs - {"be"}):
             # "Two helicopters returned to the skies", "where bin Laden's Al Qaeda fighters have been hiding"
-            doers = [tok.head] if tok.dep_ == "acl" and tok.tag_ == "VBN" else subject_heads(tok)  # "militants
-            heads += [c for c in doers if c.tag_ in {"NNS", "NNPS"}]  # trapped in", "are believed to have scattered"
+            heads += [c for c in whereabouts_subjects(tok) if c.tag_ in {"NNS", "NNPS"}]
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:
                 if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
@@ -133,6 +132,14 @@ def hung_after(noun: Token) -> list[Token]:
     """Phrases of a noun's head that come right after the noun's own phrase: the parser often hangs a noun's "from"
     or "by" phrase on the verb ("arrested some 100 militants [from Hamas]")."""
     return [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
+
+
+def whereabouts_subjects(verb: Token) -> list[Token]:
+    """Who a verb of place or movement is about: its subject ("are believed to have scattered"), or the noun its
+    participle describes ("Al Qaeda militants trapped in Tora Bora")."""
+    from ..relations.heads import subject_heads  # the relations package imports this module
+
+    return [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else subject_heads(verb)
 
 
 def included(noun: Token) -> list[Token]:

@@ -42,7 +42,8 @@ from .cues import cues
 from .events import event_class
 from .light import counted, light_verb
 from ..entities.participant_words import is_weapon
-from ..entities.participants import destinations, partner_preps, proposal_makers, search_targets, verb_preps
+from ..entities.participants import (destinations, partner_preps, proposal_makers, search_targets, verb_preps,
+                                     whereabouts_subjects)
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)
 from ..entities.coref import plural_person
@@ -259,8 +260,7 @@ def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
     if any(c.dep_ in {"attr", "acomp", "dobj"} for c in verb.children):
         return
     preps = {"in", "inside"} | (cues().movement_preps if verb.lemma_.lower() in cues().movement_verbs else set())
-    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "Al Qaeda militants trapped in the area of Tora Bora"
-    subjects = resolve_all([verb.head] if participle else subject_heads(verb), m)
+    subjects = resolve_all(whereabouts_subjects(verb), m)  # "Al Qaeda militants trapped in the area of Tora Bora"
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
         places = [a for a in resolve_all([verb.head], m) if m.type(a.key) == "Location"]  # "the mountain complex,
         for s, o in _pairs(subjects, places):  # where bin Laden's fighters have been hiding"
