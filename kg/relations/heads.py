@@ -57,6 +57,23 @@ def _addressees(verb: Token) -> list[Token]:
             for p in prep.children if p.dep_ == "pobj"]
 
 
+def _relative_before(verb: Token) -> Token | None:
+    """The noun a relative clause right before a conjoined verb describes, when that clause's subject is its relative
+    pronoun: "concern about a man who was arrested in India and has confessed to ..." (the parser conjoins
+    "confessed" with "expressed"): the man confessed."""
+    cc = [c for c in verb.head.children if c.dep_ == "cc" and c.i == verb.left_edge.i - 1]
+    if not cc or cc[0].i < 2:
+        return None
+    rel = cc[0].nbor(-1)
+    while rel.dep_ != "relcl" and rel.head.i != rel.i and verb.head.i < rel.head.i < cc[0].i:
+        rel = rel.head
+    if rel.dep_ != "relcl" or rel.right_edge.i != cc[0].i - 1 or not verb.head.i < rel.head.i:
+        return None
+    if not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and is_relative_pronoun(c) for c in rel.children):
+        return None
+    return rel.head
+
+
 def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     """Heads of the verb's subject, inherited through coordination, control and participles."""
     if depth > 4:
@@ -74,6 +91,9 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
     if head.i == verb.i:
         return []
     if verb.dep_ == "conj" and head.pos_ in VERBS:
+        antecedent = _relative_before(verb)
+        if antecedent is not None:
+            return [antecedent]
         return subject_heads(head, depth + 1)
     if verb.dep_ == "xcomp" and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in {"NOUN", "PROPN"} \
             and head.lemma_.lower() in cues().complement_modality:
