@@ -127,6 +127,12 @@ ROLES = [
     # a role said in apposition holds whatever its clause says; said of its holder, the clause's negation is its own
     ("Hassan Ali, the leader of al-Shabaab, did not comment.", ("Hassan Ali", "leader of", "al-Shabaab"), False),
     ("Hassan Ali is not a member of al-Shabaab.", ("Hassan Ali", "member of", "al-Shabaab"), True),
+    # an envoy is sent to a place, and is no envoy of it; the parser may run the place into the holder's name
+    ("The talks were opened by UN special envoy for Somalia Ahmed Farah.", ("Ahmed Farah", "envoy to", "Somalia"), False),
+    ("The deal was announced by former al-Shabaab ambassador to Kenya Ahmed Farah.",
+     ("Ahmed Farah", "ambassador to", "Kenya"), False),
+    ("Europol Commissioner Hassan Ali says the arrests will disrupt the network.",
+     ("Hassan Ali", "commissioner of", "Europol"), False),
 ]
 
 

@@ -173,6 +173,9 @@ class Coref:
         speaker = speakers(doc).get(tok.i) if tok.lower_ in THIRD_PERSON else None
         if speaker is not None:  # '"... he has been arrested," Mr X said': not Mr X
             ok = [m for m in ok if not any(n.key == m.key and n.start <= speaker < n.end for n in names)]
+        quoted = speakers(doc)
+        if tok.i not in quoted and any(quoted.get(i) == tok.i for i in range(max(0, tok.i - 3), tok.i)):
+            ok = [m for m in ok if quoted.get(m.start) != tok.i]  # '"Osama is guilty," he said': not Osama
         if tok.lower_ in {"they", "them"} and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in speech_verbs():
             # "The Pentagon said they served in ...": a single speaker is not "they"
             single = {c.i for c in tok.head.head.children if c.dep_ in SUBJECTS and c.tag_ == "NNP"}

@@ -50,10 +50,11 @@ from .heads import is_purpose
 from .nominal import nominal_triples
 from .roles import role_triples
 from .scenes import REFLEXIVES, scene_triples
+from .judgements import judgement_triples
 from .plots import plot_triples
 from .sites import site_triples
 
-PATTERNS = (clause_triples, nominal_triples, role_triples, site_triples, plot_triples, scene_triples, denial_triples)
+PATTERNS = (clause_triples, nominal_triples, role_triples, site_triples, plot_triples, judgement_triples, scene_triples, denial_triples)
 PLACE_EVENTS = {"Attack", "Killing", "Raid", "Fight", "Capture", "Arrest", "Surveillance"}
 SITE_SUBTYPES = {"City", "Region", "Facility"}
 PLACE_FACTOR = 0.9

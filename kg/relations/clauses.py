@@ -552,8 +552,11 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "destination")
             if event is not None or lemma in c.with_verbs:  # "combing the forests alongside anti-Taliban militias"
                 for prep in partner_preps(verb):
-                    for s, o in _pairs(subjects, resolve_all(_pobjs(prep), m)):
+                    partners = resolve_all(_pobjs(prep), m)
+                    for s, o in _pairs(subjects, partners):
                         yield Candidate(s, f"{label} {prep.lower_}", o, verb, None, PREP_TARGET, "partner")
+                    for s, o in _pairs([p for p in partners if m.type(p.key) != "Location"], objects):
+                        yield Candidate(s, label, o, verb, event, PREP_TARGET, "partner-act")  # the partner does it too
             if event == "Fight":  # one man "fighting with the Taliban" fights in its ranks, not against it
                 yield from _fought_with(verb, label, subjects, m)
             if event == "Capture":

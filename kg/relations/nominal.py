@@ -23,7 +23,7 @@ from .events import event_class
 
 SEQUEL_VERBS = {"come", "follow"}  # "the arrest comes after / follows an investigation by X"
 SEQUEL = 0.9  # weight of a patient read off the event that followed
-BLAME_FRAMES = {"behind", "responsible for"}  # "X was behind the attacks", "X was responsible for the bombing"
+BLAME_FRAMES = {"behind", "responsible for", "guilty of"}  # "X was behind the attacks", "X is guilty of murder"
 MAX_BLAME_CLIMB = 6  # from the event noun up to the verb of saying
 
 PATIENT_PREPS = {"of", "on", "against", "upon"}

@@ -109,6 +109,38 @@ def _as_host(noun: Token) -> tuple[Token, list[Token]] | None:
     return None
 
 
+def _run_into_name(pobj: Token, m: Mentions) -> Arg | None:
+    """The place a role's object runs into a person's name with: "envoy for Afghanistan Lakhdar Brahimi" (one noun
+    phrase to the parser: the place is the role's object, the person its holder)."""
+    if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
+        return None
+    person = m.arg(pobj)
+    if person is None or m.type(person.key) != "Person":
+        return None
+    for c in pobj.children:
+        place = m.arg(c) if c.dep_ == "compound" and c.i < pobj.i else None
+        if place is not None and place.key != person.key and m.type(place.key) == "Location":
+            return place
+    return None
+
+
+def envoy_places(noun: Token, role: Role, m: Mentions) -> list[Arg]:
+    """Where an envoy is sent: "ambassador to Pakistan", "special envoy for Afghanistan" (no envoy of that place)."""
+    if role.label.rsplit(" ", 1)[0] not in cues().envoy_roles:
+        return []
+    out = []
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}:
+            for pobj in prep.children:
+                place = _run_into_name(pobj, m)
+                found = [place] if place is not None else resolve_all([pobj], m) if pobj.dep_ == "pobj" else []
+                out += [a for a in found if m.type(a.key) == "Location"]
+            after = m.arg(prep.nbor(1)) if prep.i + 1 < len(prep.doc) and not list(prep.children) else None
+            if after is not None and m.type(after.key) == "Location":  # "ambassador to Pakistan Abdul Salam Zaeef",
+                out.append(after)  # the place parsed into the name that follows
+    return out
+
+
 def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
     """Who holds the role the noun names, with the pattern's strength."""
     out: list[tuple[Token, float]] = []
@@ -127,6 +159,8 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
                 named = m.arg(pobj) if pobj.dep_ == "pobj" else None
                 if late and named is not None and m.type(named.key) in {"Location", "Organization"}:
                     out += [(c, APPOSITION * MISATTACHED) for c in late]
+                if _run_into_name(pobj, m) is not None:  # "envoy for Afghanistan Lakhdar Brahimi": the parser
+                    out.append((pobj, APPOSITION * MISATTACHED))  # took the name for the role's object
     if noun.dep_ == "attr":
         out += [(s, COPULA) for s in _copula_subject(noun)]
     if noun.dep_ == "oprd":  # "X was considered a successor to Y", "they named X deputy to Y"
@@ -225,7 +259,7 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
                 out.append(arg)
         elif child.dep_ == "prep" and child.lower_ in c.role_preps:
             args = resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
-            if child.lower_ in ORGANIZATION_PREPS or (child.lower_ == "to" and role.label.rsplit(" ", 1)[0] in c.envoy_roles):
+            if child.lower_ in ORGANIZATION_PREPS or (child.lower_ in {"to", "for"} and role.label.rsplit(" ", 1)[0] in c.envoy_roles):
                 args = [a for a in args if m.type(a.key) == "Organization"]  # "envoy to Afghanistan": sent there
             out += args
     if role.label.rsplit(" ", 1)[0] in c.office_roles:  # "Somali Information Minister X", "an Iraqi official"
@@ -338,7 +372,8 @@ def role_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if role is None:
             continue
         targets = target_args(noun, role, m)
-        if not targets:
+        sent_to = envoy_places(noun, role, m)
+        if not targets and not sent_to:
             continue
         for head, strength in holder_heads(noun, m):
             holder = m.arg(head) if head.i == noun.i else resolve(head, m)
@@ -351,3 +386,7 @@ def role_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 if t.key == holder.key:
                     continue
                 yield Candidate(holder, role.label, t, noun, role.cls, strength, "role")
+            if htype == "Person":
+                for place in sent_to:
+                    yield Candidate(holder, f"{role.label.rsplit(' ', 1)[0]} to", place, noun, "Affiliation", strength,
+                                    "role")

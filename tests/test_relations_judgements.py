@@ -1,0 +1,38 @@
+"""Judgements of deeds (kg.relations.judgements), culprits found guilty in a quote, partners who act too, and the
+speaker of a quote who is not someone the quote names (kg.entities.coref), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+
+def rows(nlp, text: str) -> dict[tuple[str, str, str], dict]:
+    ex = extract(Article(id="t", text=text, source="t"), nlp)
+    return {(r["subject"], r["predicate"], r["object"]): r for r in ex.rows()}
+
+
+JUDGEMENTS = [
+    # whoever condemns an act by X condemns X; an act named alone says nothing of whom
+    ("Human Rights Watch has condemned the deliberate attacks by Somali gunmen on aid workers.",
+     ("Human Rights Watch", "condemn", "Somali gunmen"), {"event_type": "Accusation"}, set()),
+    ("Human Rights Watch has condemned the attacks.", None, {}, {("Human Rights Watch", "condemn", "Somali gunmen")}),
+    # "X is guilty of ...", said by a speaker after the quote: the speaker accuses X, and "he" is not X
+    ("President William Ruto spoke in Nairobi on Friday. \"Anyone who reads this report will see that Ahmed Farah is "
+     "guilty of murder,\" he said.", ("William Ruto", "accuse", "Ahmed Farah"), {"event_type": "Accusation"}, set()),
+    # a partner "alongside" the doer does the same to the same object
+    ("Kenyan troops are combing the forests alongside Somali militias.",
+     ("Somali militias", "comb", "forests"), {"event_type": "Surveillance"}, set()),
+]
+
+
+@pytest.mark.parametrize("text,found,fields,absent", JUDGEMENTS)
+def test_judgements(nlp, text, found, fields, absent):
+    got = rows(nlp, text)
+    if found is not None:
+        assert found in got, sorted(got)
+        for field, value in fields.items():
+            assert got[found][field] == value, (field, got[found])
+    assert not absent & set(got), sorted(got)
