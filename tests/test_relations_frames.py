@@ -28,6 +28,15 @@ FRAMES = [
     ("The Kenyan army says it will resume its attacks on Somali targets if the hostages are not freed.",
      ("Kenyan military", "resume attack", "Somali targets"), {"modality": "expected"},
      {("Kenyan military", "attack", "Somali targets"), ("Kenyan military", "attack on", "Somali targets")}),
+    # a stopping is an aspect too, and a possessor's acts stopped say nothing of whom they target
+    ("Al-Shabaab has decided to stop suicide bombings against Kenya, a senior official said.",
+     ("al-Shabaab", "stop bombing against", "Kenya"), {"event_type": "Attack"}, set()),
+    ("The envoy asked Kenya to stop its assassinations.", None, {},
+     {("Kenya", "stop assassination", "Kenya"), ("envoy", "attempt to stop assassination", "Kenya")}),
+    # "the hunt" four sentences after "The hunt for X": the same hunt, whoever coordinates it hunts X
+    ("The hunt for Ahmed Farah has moved to the hills. Kenyan troops are searching the villages. Somali militias "
+     "joined them on Monday. The weather is cold. Kenyan special forces flew in to coordinate the hunt.",
+     ("Kenyan military", "coordinate hunt", "Ahmed Farah"), {"event_type": "Surveillance"}, set()),
     # whoever answers an offer is whom it was made to; a rejected offer was still made
     ("Kenya rejected a ceasefire offer by al-Shabaab.",
      ("al-Shabaab", "make ceasefire offer to", "Kenya"), {"negated": False}, set()),
@@ -116,6 +125,17 @@ def test_the_town_is_the_last_town_named_and_a_countrys_tanks_its_military(nlp):
     got = rows(nlp, "In Kismayo, rockets hit a police station close to the centre of the town, which has been "
                     "partly reoccupied by Kenyan tanks. Kenyan troops also raided Baidoa.")
     assert ("Kenyan military", "reoccupy", "Kismayo") in got, sorted(got)
+
+
+def test_a_list_of_a_countrys_weapons_ending_in_armour_is_its_military(nlp):
+    """"his warplanes, helicopter gunships and tanks" are the military the article names, and "the air strikes" are
+    its strikes; a list of aircraft alone stays a fleet."""
+    got = rows(nlp, "Kenyan troops patrolled the border. Kenyan President William Ruto has sent in his warplanes, "
+                    "helicopter gunships and tanks to Somali police stations. Two Somalis were killed and more than 20 "
+                    "injured in the air strikes.")
+    assert ("Kenyan military", "kill", "Two Somalis") in got, sorted(got)
+    got = rows(nlp, "Kenyan troops patrolled the border. Kenyan helicopters and warplanes attacked targets in Kismayo.")
+    assert ("Kenyan helicopters and warplanes", "attack in", "Kismayo") in got, sorted(got)
 
 
 # text, role triple that must be found with its negation, triples that must not be found

@@ -73,12 +73,12 @@ class EntityResolver:
         introduced_names(doc, reg)
         same_deed(doc, reg)
         quoted_protagonists(doc, reg)
-        self._forces_as_military(reg)
+        self._forces_as_military(doc, reg)
         self._add_countries(reg)
         publish(doc, reg)
         return doc
 
-    def _forces_as_military(self, reg: Registry) -> None:
+    def _forces_as_military(self, doc: Doc, reg: Registry) -> None:
         """A country's bare "forces" ("Israeli forces", "its forces") are its military when the article names that
         military too ("Israeli troops", "the army"): one node, as a reader takes them; "security forces" said
         in so many words stay apart."""
@@ -92,12 +92,16 @@ class EntityResolver:
             if military.key in reg.entities and reg.entities[military.key].mentions > 0 and not any(
                     "security" in alias.lower() for alias in ent.aliases):
                 _merge(reg, ent.key, military.key)
+                fleets = doc.user_data.get("kg_aircraft", {})  # "the air strikes" of a fleet: the military's now
+                fleets.update({k: military.key for k, v in fleets.items() if v == ent.key})
 
     def _armour(self, ent) -> bool:
-        """"Israeli tanks": a country's armour, nothing more said of it, is its military's."""
+        """"Israeli tanks", "his warplanes, helicopter gunships and tanks": a country's armour, alone or ending a
+        list of its weapons, nothing more said of it, is its military's."""
         words = ent.label.split()
-        return (ent.type == "Organization" and ent.country is not None and len(words) == 2
-                and words[-1].lower() in ARMOUR and self.lex.demonyms.get(words[0]) == ent.country)
+        return (ent.type == "Organization" and ent.country is not None and len(words) >= 2
+                and words[-1].lower() in ARMOUR and self.lex.demonyms.get(words[0]) == ent.country
+                and (len(words) == 2 or words[-2] == "and"))
 
     def _add_countries(self, reg: Registry) -> None:
         """Countries that entities belong to (from the lexicon: RUSI -> United Kingdom) are nodes too."""

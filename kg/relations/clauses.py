@@ -417,8 +417,12 @@ def _perpetrated(verb: Token, m: Mentions, verbs: frozenset[str] | None = None) 
     """(event noun, patient) of a perpetration verb's object: "ordered the arrest of X", "approved his extradition"."""
     if verb.lemma_.lower() not in (verbs if verbs is not None else cues().perpetration_verbs):
         return
+    aspect = verb.lemma_.lower() in cues().aspect_verbs
     for obj in verb.children:
         if obj.dep_ in OBJECT_DEPS and is_event_noun(obj):
+            owners = {c.i for c in obj.children if c.dep_ == "poss"}
+            if aspect and owners:
+                continue  # "stop its assassinations": its own, and whom they target is not said
             for arg in noun_patients(obj, m):
                 yield obj, arg
 
@@ -465,6 +469,12 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
+def _aspect_of_event(verb: Token) -> bool:
+    """An aspect verb that takes an event noun: "will continue its attacks on X", "decided to stop bombings"."""
+    return verb.lemma_.lower() in cues().aspect_verbs and any(
+        o.dep_ in OBJECT_DEPS and is_event_noun(counted(o)) for o in verb.children)
+
+
 def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Every verb-centred triple of a sentence."""
     c = cues()
@@ -484,8 +494,8 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if verb.pos_ != "VERB" or lemma in c.speech_verbs:
             continue
         light = light_verb(verb)
-        if lemma in c.non_event_verbs and light is None:
-            continue  # "gave Israel a deadline" is an event for all that "give" is not
+        if lemma in c.non_event_verbs and light is None and not _aspect_of_event(verb):
+            continue  # "gave Israel a deadline" is an event for all that "give" is not; "stop attacks on X" too
         label, event = light or (verb_label(verb), event_class(lemma))
         if lemma in c.affiliation_verbs:
             yield from _affiliations(verb, m)
@@ -585,7 +595,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                         yield Candidate(s, f"{label} allegiance to", o, verb, "Membership", PERPETRATION, "allegiance")
                 for prep, o in _prep_targets(verb, m):
                     for s, _ in _pairs(subjects, [o]):
-                        noun_event = event_class(prep.split()[0], "NOUN") if " " in prep else None
+                        noun_event = event_class(prep.split()[-2], "NOUN") if " " in prep else None  # "stop bombing against": bombing
                         pred = prep if " " in prep else f"{label} {prep}"
                         yield Candidate(s, pred, o, verb, noun_event or event, PREP_TARGET, "prep-target")
         if controller is not None:

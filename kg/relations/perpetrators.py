@@ -25,6 +25,7 @@ DEFINITE = {"the", "this", "that"}
 ANAPHORA = 0.9  # weight factor of an agent found through an earlier mention of the same event
 LOOKBACK_CLASSES = {"Attack", "Raid"}  # classes whose definite nouns ("the strikes") refer to the last such event
 LOOKBACK_SENTENCES = 2
+SAME_NOUN_SENTENCES = 5  # "The hunt for X ..." four sentences later "the hunt": the same hunt
 
 
 def is_event_noun(tok: Token) -> bool:
@@ -135,7 +136,12 @@ def noun_patients(noun: Token, m: Mentions) -> list[Arg]:
     from .heads import is_passive, object_heads, patient_heads  # heads uses this module for its subjects
     from .light import light_verb
 
-    cls = event_class(noun.lemma_.lower(), "NOUN")
+    lemma = noun.lemma_.lower()
+    for tok in reversed(noun.doc[_lookback_start(noun, SAME_NOUN_SENTENCES): noun.i]):  # "The hunt for X ... the hunt"
+        found = _own_patients(tok, m) if tok.pos_ == "NOUN" and tok.lemma_.lower() == lemma else []
+        if found:
+            return [a._replace(token=noun, weight=a.weight * ANAPHORA) for a in found]
+    cls = event_class(lemma, "NOUN")
     for tok in reversed(noun.doc[_lookback_start(noun): noun.i]):
         if tok.pos_ == "NOUN" and event_class(tok.lemma_.lower(), "NOUN") == cls:
             found = _own_patients(tok, m)
@@ -149,16 +155,17 @@ def noun_patients(noun: Token, m: Mentions) -> list[Arg]:
 
 
 def _own_patients(noun: Token, m: Mentions) -> list[Arg]:
-    of = [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ == "of" for p in ch.children if p.dep_ == "pobj"]
+    preps = {"of", "for"} if event_class(noun.lemma_.lower(), "NOUN") == "Surveillance" else {"of"}  # "the hunt for X"
+    of = [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ in preps for p in ch.children if p.dep_ == "pobj"]
     if of:
         return resolve_all(of, m)
     return resolve_all([ch for ch in noun.children if ch.dep_ == "poss"], m)
 
 
-def _lookback_start(tok: Token) -> int:
-    """The first token of the sentence ``LOOKBACK_SENTENCES`` before the token's."""
+def _lookback_start(tok: Token, sentences: int = LOOKBACK_SENTENCES) -> int:
+    """The first token of the sentence ``sentences`` before the token's."""
     first = tok.sent.start
-    for _ in range(LOOKBACK_SENTENCES):
+    for _ in range(sentences):
         if first == 0:
             break
         first = tok.doc[first - 1].sent.start
