@@ -32,6 +32,7 @@ from .acronyms import join_acronyms
 from .numbers import counted_anaphora
 from .participants import Participants
 from .lemmas import fix_lemmas
+from .called import called_names
 from .introduced import introduced_names, quoted_protagonists, same_deed
 
 MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
@@ -71,6 +72,7 @@ class EntityResolver:
         self.participants(doc, reg, bare=True)
         self.coref.pronouns(doc, reg, late=True)
         introduced_names(doc, reg)
+        called_names(doc, reg)
         same_deed(doc, reg)
         quoted_protagonists(doc, reg)
         self._forces_as_military(doc, reg)

@@ -43,6 +43,7 @@ LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
 DEFINITE = {"the", "these", "those", "this", "that"}
 OPERATION_CLASSES = {"Attack", "Raid"}  # event nouns whose demonym names who carried them out
 MAKER_WORDS = {"made", "built", "supplied", "designed", "manufactured"}
+MEMBERS_OF_A_FORCE = {("troop", True), ("peacekeeper", True)}  # plural people a singular "force" is made of
 MAX_WORDS = 6  # longer descriptions are clauses a parser ran together, not participants
 
 
@@ -435,6 +436,8 @@ class Participants:
                 return None  # "Assad's forces": the owner's, not the forces named before
             # a bare noun ("the gunmen", "forces") is the participant named before with that noun, or no one
             before = [(start, key) for start, key in last.get(_noun(head), ()) if start < head.i]
+            if not before and _noun(head) in MEMBERS_OF_A_FORCE:  # "a multinational force ... the troops"
+                before = [(start, key) for start, key in last.get(("force", False), ()) if start < head.i]
             if before:
                 return max(before)[1], head.i, end
             town = _last_town(doc, reg, head)
