@@ -50,6 +50,11 @@ CASES = [
      ("militia", "kill", "Ali Hassan", "Killing")),
     ("The militia left Ali Hassan wounded.", {"The militia": O + ":militia", **X},
      ("militia", "wound", "Ali Hassan", "Attack")),
+    # the entry's own target preposition; through a control verb, the controller stays in the label
+    ("The force will keep the peace in Mogadishu.", {"The force": O + ":force", "Mogadishu": "Location/City"},
+     ("force", "keep the peace in", "Mogadishu", "Support")),
+    ("The force will help keep the peace in the Somali capital of Mogadishu.",
+     {"The force": O + ":force", "Mogadishu": "Location/City"}, ("force", "help keep the peace in", "Mogadishu", "Support")),
 ]
 
 

@@ -40,7 +40,7 @@ from .args import Arg, Mentions, resolve_all
 from .candidate import Candidate
 from .cues import cues
 from .events import event_class
-from .light import counted, light_verb
+from .light import counted, light_target_preps, light_verb
 from ..entities.participant_words import is_weapon
 from ..entities.participants import (destinations, partner_preps, proposal_makers, search_targets, verb_preps,
                                      whereabouts_subjects)
@@ -191,6 +191,11 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
         if light is not None and " " in light[0]:  # "cut its ties with X": the light verb's own label
             for prep in obj.children:
                 if prep.dep_ == "prep" and prep.lower_ in c.target_preps | {"with"}:
+                    for arg in resolve_all(_pobjs(prep), m):
+                        yield f"{light[0]} {prep.lower_}", arg
+            extra = light_target_preps(light[0])  # "keep the peace in Kabul"
+            for prep in [*obj.children, *verb.children] if extra else ():
+                if prep.dep_ == "prep" and prep.lower_ in extra:
                     for arg in resolve_all(_pobjs(prep), m):
                         yield f"{light[0]} {prep.lower_}", arg
         elif (noun in c.operation_nouns or event_class(noun, "NOUN")) and (
@@ -604,7 +609,12 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 clabel = controller.lemma_.lower()
                 for s, o in _pairs(bosses, helped):
                     yield Candidate(s, clabel, o, controller, event_class(clabel), CONTROL, "control-object")
+            clabel = controller.lemma_.lower()
             for s, o in _pairs(bosses, objects):
-                clabel = controller.lemma_.lower()
                 yield Candidate(s, f"{clabel} {label}", o, verb, event or event_class(clabel), CONTROL, "control")
+            shared = set(subject_toks) <= set(subject_heads(controller))  # the doer is the controller's own subject
+            for prep, o in _prep_targets(verb, m) if shared and not objects else ():  # "helped keep the peace in Kabul"
+                pred = prep if " " in prep else f"{label} {prep}"
+                for s, _ in _pairs(bosses, [o]):
+                    yield Candidate(s, f"{clabel} {pred}", o, verb, event or event_class(clabel), CONTROL, "control")
 

@@ -26,6 +26,17 @@ def _entries() -> tuple[tuple[frozenset[str], str | None, frozenset[str], str, s
     return tuple(out)
 
 
+@cache
+def _target_preps() -> dict[str, frozenset[str]]:
+    """Label -> the prepositions whose object is the target of that light verb beyond the usual ones ("keep the
+    peace in X": X)."""
+    return {e["label"]: frozenset(e["targets"]) for e in lexicons.load("light_verbs") if e.get("targets")}
+
+
+def light_target_preps(label: str) -> frozenset[str]:
+    return _target_preps().get(label, frozenset())
+
+
 def light_verb(verb: Token) -> tuple[str, str | None] | None:
     """(label, event class) when the verb and one of its nouns make a light-verb event, else None."""
     lemma = verb.lemma_.lower()
