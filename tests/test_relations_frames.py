@@ -37,6 +37,14 @@ FRAMES = [
     ("The hunt for Ahmed Farah has moved to the hills. Kenyan troops are searching the villages. Somali militias "
      "joined them on Monday. The weather is cold. Kenyan special forces flew in to coordinate the hunt.",
      ("Kenyan military", "coordinate hunt", "Ahmed Farah"), {"event_type": "Surveillance"}, set()),
+    # a description apposed after a name describes that name, wherever the parser hangs it
+    ("The appointment of Ahmed Farah, a 50-year-old clan leader currently fighting al-Shabaab near Kismayo, was "
+     "welcomed.", ("Ahmed Farah", "fight", "al-Shabaab"), {"event_type": "Fight"}, set()),
+    # "<country> air strikes that dislodged X": the country did; "the al-Shabaab militia" is al-Shabaab; "put X back
+    # on top" says nothing
+    ("It follows massive Kenyan air strikes that have dislodged the al-Shabaab militia from most of the south and put "
+     "the Somali army back on top.", ("Kenya", "dislodge", "al-Shabaab"), {"event_type": "Fight"},
+     {("Kenya", "put", "Somali military"), ("Kenya", "dislodge", "al-Shabaab militia")}),
     # whoever answers an offer is whom it was made to; a rejected offer was still made
     ("Kenya rejected a ceasefire offer by al-Shabaab.",
      ("al-Shabaab", "make ceasefire offer to", "Kenya"), {"negated": False}, set()),
@@ -119,6 +127,11 @@ def test_where_a_relative_clause_happens_and_what_a_participle_leaves_somewhere(
     assert ("al-Shabaab fighters", "hide in", "Kismayo") in got, sorted(got)
     # "al-Shabaab militants" are the "al-Shabaab fighters" described before: one node
     assert ("al-Shabaab fighters", "trap in", "Kismayo") in got, sorted(got)
+    # "the X complex in <region>, where ...": the complex, not the region it is in
+    got = rows(nlp, "Kenyan troops have captured the Baidoa airport complex in southern Somalia, where al-Shabaab "
+                    "fighters have been hiding.")
+    assert ("al-Shabaab fighters", "hide in", "Baidoa airport complex") in got, sorted(got)
+    assert ("al-Shabaab fighters", "hide in", "southern Somalia") not in got, sorted(got)
 
 
 def test_the_town_is_the_last_town_named_and_a_countrys_tanks_its_military(nlp):

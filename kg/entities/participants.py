@@ -43,6 +43,7 @@ LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
 DEFINITE = {"the", "these", "those", "this", "that"}
 OPERATION_CLASSES = {"Attack", "Raid"}  # event nouns whose demonym names who carried them out
 MAKER_WORDS = {"made", "built", "supplied", "designed", "manufactured"}
+NAMED_GROUP_NOUNS = {"militia", "movement", "regime", "network", "organisation", "organization"}
 MEMBERS_OF_A_FORCE = {("troop", True), ("peacekeeper", True)}  # plural people a singular "force" is made of
 MAX_WORDS = 6  # longer descriptions are clauses a parser ran together, not participants
 
@@ -460,6 +461,10 @@ class Participants:
         if type_ == "Location" and head.pos_ == "PROPN":
             return None  # "Gaza City", "Red Square": a name, the name layer's
         named = at.get(head.i - 1)
+        if type_ == "Organization" and head.lemma_.lower() in NAMED_GROUP_NOUNS and named is not None \
+                and named.end == head.i and named.kind == "name" and reg.entities[named.key].type == "Organization" \
+                and not against_prefixed(doc, named.start):
+            return named.key, head.i, end  # "the Taliban militia", "the Hamas movement": the group named
         if type_ == "Location" and named is not None and named.end == head.i and named.kind == "name" \
                 and reg.entities[named.key].type == "Location" and head.tag_ == "NN":
             return named.key, head.i, end  # "the Tora Bora area", "the Mosh Khil region": the named place

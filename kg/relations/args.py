@@ -89,6 +89,9 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
     arg = m.arg(tok)
     if arg is not None:
         return arg
+    described = _described_before(tok, m)
+    if described is not None:
+        return described
     for child in tok.children:
         if child.dep_ == "appos":
             arg = m.arg(child)
@@ -127,7 +130,8 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         arg = m.arg(pobj)  # a place counts when unnamed: "dozens of Hamas offices"
-                        if arg is not None and (m.type(arg.key) != "Location" or m.entities[arg.key].label[:1].islower()):
+                        if arg is not None and (m.type(arg.key) != "Location" or m.entities[arg.key].label[:1].islower()
+                                                or is_place_noun(pobj)):  # "most of the Baidoa airport complex"
                             return arg._replace(token=tok, weight=arg.weight * 0.9)
                         arg = _named_place(pobj, m)  # "most of the Tora Bora mountain complex"
                         if arg is not None:
@@ -153,6 +157,18 @@ def _named_place(tok: Token, m: Mentions) -> Arg | None:
                 if arg is not None and m.type(arg.key) == "Location":
                     return arg._replace(token=tok, weight=arg.weight * 0.85)
     return None
+
+
+def _described_before(tok: Token, m: Mentions) -> Arg | None:
+    """The person an apposed description follows: "The appointment of Karzai, a tribal leader currently fighting
+    the Taliban" (the parser hangs the apposition on "appointment"): Karzai, named right before its comma."""
+    start = tok.left_edge.i
+    if tok.pos_ != "NOUN" or tok.dep_ != "appos" or start < 2 or tok.doc[start - 1].text != ",":
+        return None
+    arg = m.arg(tok.doc[start - 2])
+    if arg is None or m.type(arg.key) != "Person" or tok.doc[start - 2].pos_ != "PROPN":
+        return None
+    return arg._replace(token=tok, weight=arg.weight * 0.9)
 
 
 def _apposed_name(tok: Token, m: Mentions) -> Arg | None:

@@ -267,7 +267,11 @@ def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
     preps = {"in", "inside"} | (cues().movement_preps if verb.lemma_.lower() in cues().movement_verbs else set())
     subjects = resolve_all(whereabouts_subjects(verb), m)  # "Al Qaeda militants trapped in the area of Tora Bora"
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
-        places = [a for a in resolve_all([verb.head], m) if m.type(a.key) == "Location"]  # "the mountain complex,
+        host = verb.head  # "the Tora Bora complex in eastern Afghanistan, where ...": the complex, not the region
+        if host.dep_ == "pobj" and host.head.lower_ == "in" and host.head.head.pos_ in {"NOUN", "PROPN"} and any(
+                m.type(a.key) == "Location" for a in resolve_all([host.head.head], m)):
+            host = host.head.head
+        places = [a for a in resolve_all([host], m) if m.type(a.key) == "Location"]  # "the mountain complex,
         for s, o in _pairs(subjects, places):  # where bin Laden's fighters have been hiding"
             if m.type(s.key) != "Location":
                 yield Candidate(s, f"{verb_label(verb)} in", o, verb, None, LOCATED, "located")

@@ -85,8 +85,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
             heads = relative_head(near, verb)
             if heads and _scene(heads[0]) is not None and event_class(verb.lemma_.lower()) in AGENTIVE:
                 return [_scene(heads[0])]  # "a bombing at a military base that killed ...": the bombing did
-            return _one_of(heads[0], depth) if heads else []
-        return [_event_agent(near) or near]
+            return _one_of(_event_agent(heads[0]) or heads[0], depth) if heads else []  # "US air strikes that
+        return [_event_agent(near) or near]  # dislodged the Taliban": US
     head = verb.head
     if head.i == verb.i:
         return []
