@@ -166,6 +166,9 @@ ROLES = [
      ("Ahmed Farah", "ambassador to", "Kenya"), False),
     ("Europol Commissioner Hassan Ali says the arrests will disrupt the network.",
      ("Hassan Ali", "commissioner of", "Europol"), False),
+    # a person's loyalists back that person; a group's protectors are its own (and protect someone else)
+    ("Kenyan troops are scouring the hills for Ahmed Farah loyalists.", ("Ahmed Farah loyalists", "loyalist of",
+                                                                        "Ahmed Farah"), False),
 ]
 
 

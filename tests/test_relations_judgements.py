@@ -22,6 +22,11 @@ JUDGEMENTS = [
     # "X is guilty of ...", said by a speaker after the quote: the speaker accuses X, and "he" is not X
     ("President William Ruto spoke in Nairobi on Friday. \"Anyone who reads this report will see that Ahmed Farah is "
      "guilty of murder,\" he said.", ("William Ruto", "accuse", "Ahmed Farah"), {"event_type": "Accusation"}, set()),
+    # "his" in the subject of an adverbial clause is the main clause's subject's, a description resolved later
+    ("Major Hassan Ali said Ahmed Farah had fled to the hills. The Somali-born militant appeared ever more isolated "
+     "after his al-Shabaab protectors handed over the Gedo province to clan elders.",
+     ("al-Shabaab protectors", "protector of", "Ahmed Farah"), {"event_type": "Support"},
+     {("al-Shabaab protectors", "protector of", "Hassan Ali"), ("al-Shabaab protectors", "protector of", "al-Shabaab")}),
     # a partner "alongside" the doer does the same to the same object
     ("Kenyan troops are combing the forests alongside Somali militias.",
      ("Somali militias", "comb", "forests"), {"event_type": "Surveillance"}, set()),

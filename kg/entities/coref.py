@@ -127,10 +127,18 @@ class Coref:
 
     def _gender_held(self, doc: Doc, reg: Registry, names: list[Mention], tok: Token, starts: list[int]) -> bool:
         """A he/she pronoun with an indefinite NP of its gender ("a 19-year-old woman") in its sentence or the one
-        before, outside any mention and after the last person named: that unnamed person is the likelier antecedent."""
+        before, outside any mention and after the last person named: that unnamed person is the likelier antecedent.
+        So is a description subject of the clause a possessive's adverbial clause modifies ("The Saudi-born Islamist
+        ... appeared isolated after his protectors ..."), once descriptions are resolved."""
         gender = GENDER.get(tok.lower_)
         if gender is None:
             return False
+        clause = _governing_clause(tok)
+        if clause is not None:
+            main = [c for c in clause.children if c.dep_ in SUBJECTS and c.pos_ in {"NOUN", "PROPN"}]
+            covered = {i for m in names for i in range(m.start, m.end)}
+            if main and main[0].i not in covered and any(c.lower_ == "the" for c in main[0].children):
+                return True
         nouns = self.lex.female_nouns if gender == "female" else self.lex.male_nouns
         s = bisect_right(starts, tok.i) - 1
         lo = starts[max(0, s - 1)]
@@ -250,6 +258,8 @@ class Coref:
                 if c.dep_ in SUBJECTS and c.i not in seen and c.i in roots:
                     return roots[c.i]
             if node.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj"} and node.pos_ in {"VERB", "AUX"}:
+                if node.dep_ == "advcl" and tok.dep_ == "poss" and _inside_subject(tok, node):
+                    continue  # "X appeared isolated after his protectors handed over ...": X's protectors
                 if any(c.dep_ in SUBJECTS for c in node.children):
                     return None  # the clause has a subject, and it is not a compatible name
         return None
@@ -565,6 +575,28 @@ def _speaks(noun: Token) -> bool:
             break
         noun = noun.head
     return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in speech_verbs()
+
+
+TIME_PREPS = {"after", "before", "since", "until", "as", "when"}
+
+
+def _governing_clause(tok: Token) -> Token | None:
+    """The clause a possessive's adverbial phrase modifies: "X appeared isolated after his protectors handed over
+    ..." (an adverbial clause, or "after" with a noun and its participle, as the parser has it) -> appeared."""
+    if tok.dep_ != "poss":
+        return None
+    noun = tok.head
+    if noun.dep_ in SUBJECTS and noun.head.dep_ == "advcl":
+        return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS and noun.head.head.pos_ == "VERB" \
+            and any(c.dep_ == "acl" for c in noun.children):
+        return noun.head.head
+    return None
+
+
+def _inside_subject(tok: Token, clause: Token) -> bool:
+    """True when the token is in the subject phrase of the clause."""
+    return any(c.dep_ in SUBJECTS and c.left_edge.i <= tok.i <= c.right_edge.i for c in clause.children)
 
 
 def _merge(reg: Registry, old: str, new: str) -> None:

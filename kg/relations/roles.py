@@ -255,6 +255,8 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
         if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"} and child.i < noun.i):
             arg = m.arg(child)
             span = m.span(child)
+            if arg is not None and role.cls == "Support" and child.dep_ != "poss" and m.type(arg.key) != "Person":
+                continue  # "Taliban protectors", "Hamas loyalists": the group's own, who back someone else
             if arg is not None and not against_prefixed(noun.doc, span.start if span is not None else child.i):
                 out.append(arg)
         elif child.dep_ == "prep" and child.lower_ in c.role_preps:
