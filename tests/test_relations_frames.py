@@ -45,6 +45,9 @@ FRAMES = [
     ("It follows massive Kenyan air strikes that have dislodged the al-Shabaab militia from most of the south and put "
      "the Somali army back on top.", ("Kenya", "dislodge", "al-Shabaab"), {"event_type": "Fight"},
      {("Kenya", "put", "Somali military"), ("Kenya", "dislodge", "al-Shabaab militia")}),
+    # dealing "with" someone
+    ("A spokesman said Kenya deals only with the Somali government and not with terrorist organisations.",
+     ("Kenya", "deal with", "Somali government"), {}, set()),
     # whoever answers an offer is whom it was made to; a rejected offer was still made
     ("Kenya rejected a ceasefire offer by al-Shabaab.",
      ("al-Shabaab", "make ceasefire offer to", "Kenya"), {"negated": False}, set()),

@@ -27,6 +27,12 @@ JUDGEMENTS = [
      "after his al-Shabaab protectors handed over the Gedo province to clan elders.",
      ("al-Shabaab protectors", "protector of", "Ahmed Farah"), {"event_type": "Support"},
      {("al-Shabaab protectors", "protector of", "Hassan Ali"), ("al-Shabaab protectors", "protector of", "al-Shabaab")}),
+    # declaring or branding someone something designates them so, in the parser's small clause or with an object
+    ("Kenya's President William Ruto declared Mr Farah \"irrelevant\" after the attack.",
+     ("William Ruto", "declare irrelevant", "Farah"), {"event_type": "Designation"}, set()),
+    ("Kenya declared al-Shabaab a terrorist organisation on Monday.",
+     ("Kenya", "declare terrorist organisation", "al-Shabaab"), {"event_type": "Designation"},
+     {("Kenya", "declare terrorist organisation", "al-Shabaab a terrorist organisation")}),
     # a partner "alongside" the doer does the same to the same object
     ("Kenyan troops are combing the forests alongside Somali militias.",
      ("Somali militias", "comb", "forests"), {"event_type": "Surveillance"}, set()),

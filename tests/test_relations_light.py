@@ -50,6 +50,9 @@ CASES = [
      ("militia", "kill", "Ali Hassan", "Killing")),
     ("The militia left Ali Hassan wounded.", {"The militia": O + ":militia", **X},
      ("militia", "wound", "Ali Hassan", "Attack")),
+    # the light verb's "with" phrase hung on the verb
+    ("Ali Hassan has actually undertaken extensive training with the militia.", {"the militia": O + ":militia", **X},
+     ("Ali Hassan", "undergo training with", "militia", None)),
     # the entry's own target preposition; through a control verb, the controller stays in the label
     ("The force will keep the peace in Mogadishu.", {"The force": O + ":force", "Mogadishu": "Location/City"},
      ("force", "keep the peace in", "Mogadishu", "Support")),

@@ -391,8 +391,9 @@ class Describer:
             noun = doc[end - 1]
             if noun.lower_ in ACTIVITY_GROUP_NOUNS:
                 continue
-            if start in at or noun.tag_ != "NN" or noun.dep_ in {"attr", "appos", "compound", "oprd"}:
-                continue  # predicative: "X is a group", "X, a group", "declared X a group"
+            if start in at or noun.tag_ != "NN" or noun.dep_ in {"attr", "appos", "compound", "oprd"} or (
+                    noun.dep_ in {"ccomp", "xcomp", "dobj"} and any(c.dep_ == "nsubj" for c in noun.children)):
+                continue  # predicative: "X is a group", "X, a group", "declared X a group" (a small clause too)
             if noun.dep_ == "pobj" and noun.head.lower_ in {"as", "like"}:
                 continue  # "recognized X as a terrorist group"
             if noun.dep_ == "pobj" and noun.head.lower_ == "of" and not self._people_word(noun.head.head):
