@@ -45,6 +45,14 @@ FRAMES = [
     ("It follows massive Kenyan air strikes that have dislodged the al-Shabaab militia from most of the south and put "
      "the Somali army back on top.", ("Kenya", "dislodge", "al-Shabaab"), {"event_type": "Fight"},
      {("Kenya", "put", "Somali military"), ("Kenya", "dislodge", "al-Shabaab militia")}),
+    # "carried out the bulk of the suicide bombings against X": the bombings, whoever the relative clause is about
+    ("The cleric is revered by the al-Shabaab militants who have carried out the bulk of the suicide bombings "
+     "against Kenya since 2011.", ("al-Shabaab militants", "bombing against", "Kenya"), {"event_type": "Attack"}, set()),
+    ("The cleric is revered by the al-Shabaab militants who have carried out the bulk of the suicide bombings "
+     "against Kenya since 2011.", ("al-Shabaab militants", "member of", "al-Shabaab"), {}, set()),
+    # militants "in" a group, the phrase hung on a word above them
+    ("Mr Ruto put his reputation on the line by ordering the arrest of some key Somali militants in the most "
+     "important radical group al-Shabaab.", ("key Somali militants", "member of", "al-Shabaab"), {}, set()),
     # dealing "with" someone
     ("A spokesman said Kenya deals only with the Somali government and not with terrorist organisations.",
      ("Kenya", "deal with", "Somali government"), {}, set()),

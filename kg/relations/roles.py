@@ -46,6 +46,7 @@ TARGET_TYPES = {
 ORGANIZATION_PREPS = {"in", "within", "from"}  # "a commander in X" names a group, "in Syria" a place
 PRONOUN_POSSESSIVES = {"his", "her", "its", "their", "my", "our", "your"}
 MISATTACHED = 0.9  # an apposition read off the role's prepositional object rather than the role noun
+MAX_HANG = 4  # words above a noun where the parser may hang its own "in"/"from" phrase
 QUANTIFIERS = {"one", "some", "many", "several", "most", "among", "all", "two", "three"}
 
 
@@ -238,6 +239,10 @@ def _authority(country: str, m: Mentions) -> str:
     return next((k for k, e in m.entities.items() if e.label == name or name in e.aliases), country)
 
 
+def _pobjs_of(prep: Token) -> list[Token]:
+    return [p for p in prep.children if p.dep_ == "pobj"]
+
+
 def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
     """Whom or what the role is held for."""
     c = cues()
@@ -264,6 +269,12 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
             if child.lower_ in ORGANIZATION_PREPS or (child.lower_ in {"to", "for"} and role.label.rsplit(" ", 1)[0] in c.envoy_roles):
                 args = [a for a in args if m.type(a.key) == "Organization"]  # "envoy to Afghanistan": sent there
             out += args
+    if role.cls == "Membership" and noun.tag_ == "NNS":  # "the arrest of militants [in the group Hamas]": the
+        after = noun.right_edge.i + 1  # parser hangs the group on a word above the noun
+        hosts = [a for _, a in zip(range(MAX_HANG), noun.ancestors)]
+        for prep in [c for h in hosts for c in h.children if c.i == after]:
+            if prep.dep_ == "prep" and prep.lower_ in ORGANIZATION_PREPS:
+                out += [a for a in resolve_all(_pobjs_of(prep), m) if m.type(a.key) == "Organization"]
     if role.label.rsplit(" ", 1)[0] in c.office_roles:  # "Somali Information Minister X", "an Iraqi official"
         for child in noun.children:
             if child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i and m.arg(child) is None:
