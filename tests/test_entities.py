@@ -84,6 +84,8 @@ CASES = [
     ("The arrests followed pressure from Washington, which has designated the cartel.", "Washington",
      "location/united-states", "Location"),
     ("Her lawyers in Madrid said she denied the charges.", "Madrid", "location/madrid", "Location"),
+    # an envoy recalled or returning "to" a capital goes back to its government
+    ("The envoy was recalled to Ankara on Monday.", "Ankara", "location/turkey", "Location"),
     # a person name the model cut short before its head word
     ("The group is led by the Malian jihadist Iyad Ag Ghaly.", "Iyad Ag Ghaly", "person/iyad-ag-ghaly", "Person"),
     # well-known criminal groups, agencies and aid organisations from the lexicon

@@ -272,6 +272,7 @@ def _titled(reg: Registry, spans: list[Span]) -> None:
 
 # Dependencies of a capital acting for its government: "Washington asked", "asked Madrid", "Moscow's support".
 ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "poss"}
+RECALL_VERBS = {"recall", "return", "summon"}  # an envoy sent back "to Washington" goes back to its government
 
 
 def _capitals_as_governments(doc: Doc, lex: Lexicon, reg: Registry) -> None:
@@ -288,6 +289,8 @@ def _capitals_as_governments(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         acting = node.dep_ in ACTOR_DEPS or (node.dep_ == "agent" or node.dep_ == "pobj" and node.head.dep_ == "agent")
         acting = acting or any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ == "WDT" for g in c.children)
                                for c in root.children)
+        acting = acting or (node.dep_ == "pobj" and node.head.lower_ == "to"  # "recalled to Washington": home,
+                            and node.head.head.lemma_.lower() in RECALL_VERBS)  # its government
         if not acting:
             continue
         reg.mentions.remove(m)
