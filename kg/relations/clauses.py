@@ -5,15 +5,13 @@ resolves them to entities and yields :class:`Candidate` triples:
 
 - active subject-verb-object, with coordinated subjects, objects and verbs
   ("detaining and extraditing one of his aides" -> two events);
-- passives, with a "by" agent, an agent inside an operation noun ("in a joint
-  operation by X and Y", "during a U.S. raid") or a helper ("with help from X");
+- passives, with the agents ``agents.py`` finds: a "by" agent, an agent inside an operation noun ("in a joint
+  operation by X and Y", "during a U.S. raid"), a helper ("with help from X"), what happened "when" ...;
 - control and causative verbs ("X helped Y capture Z" -> X "help capture" Z and
   Y "capture" Z);
 - relative clauses ("groups who are fighting X"), participial and gerund
   clauses that share the main clause's subject ("by detaining ...");
 - prepositional targets ("fought against X", "operations against X");
-- the reporting security force as the agent of an agentless arrest ("Police said he was detained"), else
-  the country it happened in ("was arrested in Spain"; not a city);
 - destinations of transfers without an agent ("X was flown to Iraq", "handed over to the FBI");
 - the object of a verb with an object predicate ("designated him a terrorist");
 - being somewhere ("X had been hiding in Y");
@@ -23,8 +21,6 @@ resolves them to entities and yields :class:`Candidate` triples:
   by Y; "killed in the strike" after "a U.S. strike"; see ``perpetrators``), and the subject of a
   perpetration verb over an event noun's patient ("approved his extradition");
 - the object of a verb as the subject of its "of"/"for" gerund ("accused X of supplying Y");
-- casualties of what happened "when" or "as" (or, for an attack, "after") something else did ("10 people were
-  killed when US planes bombarded vehicles", "the children died when gunships fired");
 - answers to another party's proposal ("rejected a ceasefire offer by four groups"), requests over an event
   noun ("would seek his extradition"), partners "alongside" ("combing the forests alongside militias") and
   where a transfer sends its forces ("sent tanks to police stations").
@@ -36,127 +32,32 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
+from .agents import (HARM, OPERATION_MOD, arresting_country, event_subjects, helping_party, operation_agents,
+                     previous_attackers, reporting_force, the_judge, when_agents, agent_heads)
 from .args import Arg, Mentions, resolve_all
 from .candidate import Candidate
 from .cues import cues
 from .events import event_class
 from .light import counted, light_target_preps, light_verb
-from ..entities.participant_words import is_weapon
 from ..entities.participants import (destinations, partner_preps, proposal_makers, search_targets, verb_preps,
                                      whereabouts_subjects)
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)
 from ..entities.coref import plural_person
 from .nominal import participants
-from .perpetrators import event_noun, is_event_noun, noun_agents, noun_patients
+from .perpetrators import is_event_noun, noun_patients
 from .scenes import REFLEXIVES
 
-HARM = {"Killing", "Attack"}
-ROLE_CLASSES = {"Membership", "Leadership", "Association", "Affiliation", "Kinship", "Nationality"}  # nouns of people
 CAPTIVE_EVENTS = {"Capture", "Arrest"}  # "X was taken to Y": X is the one taken
 DESTINATION_TYPES = {"Location", "Organization"}  # "flown to Iraq", "handed over to the Counter Terrorism Department"
-AGENT_PREPS = {"in", "during", "under", "after", "through", "amid", "with"}
 
 # pattern strengths (documented in kg.relations.confidence)
-ACTIVE, PASSIVE_BY, OPERATION_BY, OPERATION_MOD, HELPER = 0.85, 0.85, 0.75, 0.7, 0.7
+ACTIVE = 0.85
 CONTROL, EMBEDDED, SHARED, PREP_TARGET, DESTINATION, LOCATED = 0.8, 0.8, 0.75, 0.65, 0.6, 0.55
 PREVIOUS_ATTACK = 0.6  # the forces of the attack told the sentence before, for a casualty with no agent
 REPORTED = 0.6  # the reporting security force as the agent of an agentless arrest
-REPORTED_JUDGE = 0.9  # evidence weight of the article's one judge as the agent of an agentless sentence
 ARRESTED_IN = 0.5  # the country an agentless arrest happened in
-AFFILIATION, EVENT_AGENT, PERPETRATION = 0.8, 0.7, 0.65
-
-
-def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
-    """(head, label prefix, strength) of each agent of a passive verb."""
-    c = cues()
-    by_preps = [ch for ch in verb.children if ch.dep_ == "agent" or (ch.dep_ == "prep" and ch.lower_ == "by")]
-    for oprd in verb.children:  # "was designated a global terrorist by the United States"
-        if oprd.dep_ in {"oprd", "attr", "xcomp"}:
-            by_preps += [ch for ch in oprd.children if ch.dep_ in {"agent", "prep"} and ch.lower_ == "by"]
-    for child in by_preps:
-        for pobj in _pobjs(child):
-            if pobj.tag_ != "VBG":
-                yield pobj, "", PASSIVE_BY
-            operation = _lasting(pobj)  # "by (weeks of) heavy American bombing": who bombed; not "by the Hamas
-            cls = event_class(operation.lemma_.lower(), "NOUN")  # militants", people a role noun names
-            if operation.lemma_.lower() in c.operation_nouns or (cls is not None and cls not in ROLE_CLASSES):
-                yield from _operation_modifiers(operation, m)
-    for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in AGENT_PREPS:
-            for noun in _pobjs(child):
-                lemma = noun.lemma_.lower()
-                if lemma in c.help_nouns and child.lower_ == "with":
-                    for prep in noun.children:
-                        if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
-                            for pobj in _pobjs(prep):
-                                yield pobj, lemma, HELPER
-                elif lemma in c.operation_nouns or event_class(lemma, "NOUN"):
-                    yield from _operation_modifiers(noun, m)
-
-
-def _operation_modifiers(noun: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
-    """Agents an operation noun names: "by X" after it, or a group or country modifying it ("US air strikes")."""
-    for sub in noun.children:
-        if sub.dep_ == "prep" and sub.lower_ == "by":
-            for pobj in _pobjs(sub):
-                yield pobj, "", OPERATION_BY
-        elif sub.dep_ in {"compound", "amod", "nmod", "poss"}:
-            arg = m.arg(sub)
-            if arg is not None and m.type(arg.key) != "Person" and not _site(arg, m):  # not "the Gaza strikes"
-                yield sub, "", OPERATION_MOD
-
-
-def _lasting(noun: Token) -> Token:
-    """The event a span of time is made of: "weeks of heavy bombing" -> bombing (else the noun itself)."""
-    if noun.ent_type_ in {"DATE", "TIME"} or noun.lemma_.lower() in {"day", "week", "month", "year", "hour", "night"}:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                return next((p for p in prep.children if p.dep_ == "pobj"), noun)
-    return noun
-
-
-def _site(arg: Arg, m: Mentions) -> bool:
-    """A place below a country ("Gaza", "Kabul"): where an operation happened, not who carried it out."""
-    ent = m.entities[arg.key]
-    return ent.type == "Location" and ent.subtype not in {None, "Country"}
-
-
-def _reporting_force(verb: Token, m: Mentions) -> list[Arg]:
-    """The security force that reports an agentless arrest as its own: "Police said he was detained" -> police."""
-    head = verb.head
-    if verb.dep_ != "ccomp" or head.lemma_.lower() not in cues().speech_verbs:
-        return []
-    speakers = resolve_all([ch for ch in head.children if ch.dep_ in SUBJECT_DEPS], m)
-    return [a for a in speakers if m.entities[a.key].subtype == "SecurityForce"]
-
-
-def _the_judge(verb: Token, m: Mentions) -> list[Arg]:
-    """The one judge the article names ("trial judge Justice Richard Curtis"), as the agent of a sentence."""
-    judges = [k for k, e in m.entities.items()
-              if e.type == "Person" and {r.lower() for r in e.roles} & cues().judge_titles]
-    return [Arg(judges[0], verb, REPORTED_JUDGE)] if len(judges) == 1 else []
-
-
-def _arresting_country(verb: Token, m: Mentions) -> list[Arg]:
-    """The country an agentless arrest happened in ("was arrested in Spain"); a city or region says nothing."""
-    out = []
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            out += [a for a in resolve_all(_pobjs(prep), m) if m.entities[a.key].subtype == "Country"]
-    return out
-
-
-def _helper(agent: Token, m: Mentions) -> Arg | None:
-    """Who helped an agent: "local forces helped by the U.S.-led coalition", "Iraqi forces, backed by X"."""
-    for acl in agent.children:
-        if acl.dep_ == "acl" and acl.lemma_.lower() in cues().control_verbs | {"back", "support"}:
-            for by in acl.children:
-                if by.dep_ == "agent":
-                    found = resolve_all(_pobjs(by), m)
-                    if found:
-                        return found[0]
-    return None
+AFFILIATION, PERPETRATION = 0.8, 0.65
 
 
 def _label(prefix: str, label: str) -> str:
@@ -304,84 +205,6 @@ def _affiliations(verb: Token, m: Mentions) -> Iterator[Candidate]:
                 yield Candidate(s, f"{lemma} {prep.lower_}", o, verb, "Association", AFFILIATION, "affiliation")
 
 
-def _operation_agents(verb: Token, m: Mentions) -> list[Arg]:
-    """Agents of the operation a passive event happened in, found beyond its own phrase ("in the strike")."""
-    out: list[Arg] = []
-    # the phrase may close the coordination: "Two were killed and more than 120 injured in the air strikes"
-    later = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
-    hosts = [verb, *later, *(a for c in later for a in c.children if a.dep_ in {"acl", "conj"} and a.pos_ == "VERB")]
-    for prep in (p for h in hosts for p in h.children):
-        if prep.dep_ == "prep" and prep.lower_ in AGENT_PREPS:
-            for noun in _pobjs(prep):
-                if is_event_noun(noun):
-                    out += [a for a in noun_agents(noun, m) if a.key not in {o.key for o in out}]
-    return out
-
-
-def _when_agents(verb: Token, m: Mentions) -> list[Arg]:
-    """Who did what a casualty came of: "were killed when US planes bombarded ..." -> US planes."""
-    out: list[Arg] = []
-    casualty = verb.lemma_.lower() in cues().harm_verbs
-    later = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and c.pos_ == "VERB"]
-    for clause in [*verb.children, *(a for c in later for a in c.children)]:  # "... were killed and 20 others
-        # wounded when a B-52 dropped a bomb": the clause closing the coordination is each verb's
-        if clause.dep_ != "advcl" or clause.pos_ != "VERB" or is_passive(clause):
-            continue
-        cls = event_class(clause.lemma_.lower()) or (light_verb(clause) or ("", None))[1]
-        markers = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark", "prep"}}
-        if casualty and markers & {"when", "as"}:  # "killed when a bomb dropped by a B-52 landed ...": the B-52
-            out += _weapon_users(clause, m)
-        # "after" is only causal for casualties of an attack ("were injured after a bomber blew himself up"); else
-        # it may be what the event answered ("was bombed after a mob lynched two soldiers")
-        if cls == "Fight" and any(c.dep_ == "prep" and c.lower_ == "with" for c in clause.children):
-            continue  # "injured when the police clashed with protesters": either side may have done it
-        if (cls in HARM | {"Raid", "Fight"} and markers & {"when", "as"}) or (casualty and cls == "Attack" and "after" in markers):
-            out += [a for a in resolve_all(subject_heads(clause), m) if m.type(a.key) != "Location"]
-    return out
-
-
-def _previous_attackers(verb: Token, m: Mentions) -> list[Arg]:
-    """The forces that carried out the attack the sentence before tells, when a casualty has no agent of its own
-    and its own sentence tells of no other event: "Apache helicopters fired missiles on a security post. Two
-    policemen were wounded." (the helicopters)."""
-    sent = verb.sent
-    if sent.start == 0 or any(t.pos_ == "VERB" and t.i != verb.i and event_class(t.lemma_.lower()) is not None
-                              and t not in verb.conjuncts for t in sent):
-        return []
-    before = verb.doc[sent.start - 1].sent
-    for tok in reversed(list(before)):
-        if tok.pos_ == "VERB" and event_class(tok.lemma_.lower()) == "Attack" and not is_passive(tok):
-            found = [a for a in resolve_all(subject_heads(tok), m) if m.type(a.key) == "Organization"]
-            if found:
-                return found
-    return []
-
-
-def _weapon_users(clause: Token, m: Mentions) -> list[Arg]:
-    """Who used the weapon a clause is about: "a bomb dropped by an Air Force B-52" -> the B-52."""
-    out: list[Arg] = []
-    for weapon in subject_heads(clause):
-        if not is_weapon(weapon):
-            continue
-        users = [p for ch in [*clause.children, *weapon.children] if ch.dep_ in {"agent", "acl"}
-                 for p in ([ch] if ch.dep_ == "acl" else _pobjs(ch))]
-        for user in users:
-            if user.dep_ == "acl":  # "a bomb, dropped by X, landed"
-                users += [p for ch in user.children if ch.dep_ == "agent" for p in _pobjs(ch)]
-        out += [a for a in resolve_all([u for u in users if u.dep_ != "acl"], m) if m.type(a.key) != "Location"]
-    return out
-
-
-def _event_subjects(heads: list[Token], m: Mentions) -> list[Arg]:
-    """The perpetrators of the event nouns standing as a clause's subject."""
-    out: list[Arg] = []
-    for head in heads:
-        noun = event_noun(head)
-        if noun is not None:
-            out += [a._replace(weight=a.weight * EVENT_AGENT) for a in noun_agents(noun, m)]
-    return out
-
-
 def _requests(verb: Token, m: Mentions) -> Iterator[Candidate]:
     """A request over an event noun: "Washington would seek his extradition" -> "seek extradition", no event class
     (nothing happened yet)."""
@@ -498,7 +321,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if verb.pos_ == "VERB" and lemma in c.response_verbs:
             yield from _responses(verb, m)
         if verb.pos_ == "VERB" and lemma in c.death_verbs:  # "the children died when gunships fired on two cars"
-            for s, o in _pairs(_when_agents(verb, m), resolve_all(subject_heads(verb), m)):
+            for s, o in _pairs(when_agents(verb, m), resolve_all(subject_heads(verb), m)):
                 yield Candidate(s, "kill", o, verb, "Killing", OPERATION_MOD, "when-agent")
         if verb.pos_ != "VERB" or lemma in c.speech_verbs:
             continue
@@ -515,30 +338,30 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for agent in resolve_all([head], m):
                     for s, o in _pairs([agent], patients):
                         found_agent = True
-                        helper = None if prefix else _helper(head, m)
+                        helper = None if prefix else helping_party(head, m)
                         yield Candidate(s, _label(prefix, label), o, verb, event, strength, "passive", helper)
             if not found_agent and event is not None:  # "killed in the strike": whoever carried out the strike
-                for s, o in _pairs(_operation_agents(verb, m), patients):
+                for s, o in _pairs(operation_agents(verb, m), patients):
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, OPERATION_MOD, "operation-agent")
             if not found_agent and event in HARM:  # "10 people were killed when US planes bombarded vehicles"
-                for s, o in _pairs(_when_agents(verb, m), patients):
+                for s, o in _pairs(when_agents(verb, m), patients):
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, OPERATION_MOD, "when-agent")
             if not found_agent and event in HARM and lemma in c.harm_verbs:  # "They fired missiles on a post ...
-                for s, o in _pairs(_previous_attackers(verb, m), patients):  # But two policemen were wounded"
+                for s, o in _pairs(previous_attackers(verb, m), patients):  # But two policemen were wounded"
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, PREVIOUS_ATTACK, "previous-attack")
             if not found_agent and lemma in c.court_verbs:  # "X was sentenced to life": the article's judge
-                for s, o in _pairs(_the_judge(verb, m), patients):
+                for s, o in _pairs(the_judge(verb, m), patients):
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, REPORTED, "judge")
             if not found_agent and (event == "Arrest" or event == "Charge") and lemma in c.judicial_verbs:
-                forces = _reporting_force(verb, m)
+                forces = reporting_force(verb, m)
                 for s, o in _pairs(forces, patients):
                     yield Candidate(s, label, o, verb, event, REPORTED, "reported-agent")
                 if not forces:  # "Sidorenko was arrested in Spain": the country's authorities did it
-                    for s, o in _pairs(_arresting_country(verb, m), patients):
+                    for s, o in _pairs(arresting_country(verb, m), patients):
                         yield Candidate(s, label, o, verb, event, ARRESTED_IN, "arrest-country")
             if not found_agent and lemma in c.destination_verbs:
                 for prep in verb.children:
@@ -559,7 +382,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if controller is None or not set(subject_toks) <= set(subject_heads(controller)):
             subjects = resolve_all(subject_toks, m)
             if not subjects and event is not None:  # "a bombing ... that killed X", claimed by Y
-                subjects = _event_subjects(subject_toks, m)
+                subjects = event_subjects(subject_toks, m)
                 own_subject = own_subject and not subjects
             if event is not None and event != "Transfer" and lemma in c.destination_verbs:  # "handing over Kandahar
                 recipients = [a for a in resolve_all(destinations(verb), m) if m.type(a.key) != "Location"]  # to tribal
@@ -583,7 +406,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     yield Candidate(s, f"{label} from", o, verb, event, PREP_TARGET, "taken-from")
             strength = EMBEDDED if controller is not None else ACTIVE if own_subject else SHARED
             for s, o in _pairs(subjects, objects):
-                helper = next((b for b in bosses if b.key not in {s.key, o.key}), None) or _helper(s.token, m)
+                helper = next((b for b in bosses if b.key not in {s.key, o.key}), None) or helping_party(s.token, m)
                 yield Candidate(s, label, o, verb, event, strength, "active", helper)
             if not objects:
                 for o in _rewarded(verb, m):
