@@ -84,7 +84,7 @@ class EntityResolver:
         """A country's bare "forces" ("Israeli forces", "its forces") are its military when the article names that
         military too ("Israeli troops", "the army"): one node, as a reader takes them; "security forces" said
         in so many words stay apart."""
-        from .coref import _merge
+        from .mentions import merge
 
         for ent in list(reg.entities.values()):
             forces = self.lex.institution(ent.country, "forces") if ent.country else None
@@ -93,7 +93,7 @@ class EntityResolver:
             military = self.lex.institution(ent.country, "military")
             if military.key in reg.entities and reg.entities[military.key].mentions > 0 and not any(
                     "security" in alias.lower() for alias in ent.aliases):
-                _merge(reg, ent.key, military.key)
+                merge(reg, ent.key, military.key)
                 fleets = doc.user_data.get("kg_aircraft", {})  # "the air strikes" of a fleet: the military's now
                 fleets.update({k: military.key for k, v in fleets.items() if v == ent.key})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .coref import _merge
+from .mentions import merge
 from .mentions import Registry
 
 NAMING = {"call", "name", "dub", "know"}
@@ -48,5 +48,5 @@ def called_names(doc: Doc, reg: Registry) -> None:
         old, new = reg.entities[described.key], reg.entities[named.key]
         if described.kind == "name" or old.type != new.type or old.label[:1].isupper():
             continue  # a name is not renamed; an unnamed description only, of the name's type
-        _merge(reg, described.key, named.key)
+        merge(reg, described.key, named.key)
         at = {i: m for m in reg.mentions for i in range(m.start, m.end)}

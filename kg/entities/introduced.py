@@ -42,7 +42,7 @@ def _unnamed_person(reg: Registry, key: str) -> bool:
 
 
 def introduced_names(doc: Doc, reg: Registry) -> None:
-    from .coref import _merge, plural_person
+    from .mentions import merge, plural_person
 
     starts = sentence_starts(doc)
     ordered = sorted(reg.mentions, key=lambda m: m.start)
@@ -61,7 +61,7 @@ def introduced_names(doc: Doc, reg: Registry) -> None:
             continue
         cls = _event_of(doc, m.start, m.end)
         if cls is not None and cls == _event_of(doc, first.start, first.end):
-            _merge(reg, m.key, first.key)
+            merge(reg, m.key, first.key)
             return
 
 
@@ -72,7 +72,7 @@ def same_deed(doc: Doc, reg: Registry) -> None:
     from ..relations.events import event_class  # the relations package imports this one
     from ..relations.heads import verb_label
     from ..relations.light import light_verb
-    from .coref import _merge, plural_person
+    from .mentions import merge, plural_person
 
     starts = sentence_starts(doc)
     at = {i: m for m in reg.mentions for i in range(m.start, m.end)}
@@ -93,7 +93,7 @@ def same_deed(doc: Doc, reg: Registry) -> None:
         hi = starts[sent + REACH + 1] if sent + REACH + 1 < len(starts) else len(doc)
         named = {n.key for n, c, v in deeds if n.kind == "name" and m.end <= n.start < hi and c == cls and v == victim}
         if len(named) == 1:
-            _merge(reg, m.key, named.pop())
+            merge(reg, m.key, named.pop())
 
 
 def _deeds(root) -> list:
@@ -112,7 +112,8 @@ def quoted_protagonists(doc: Doc, reg: Registry) -> None:
     """'he' in a quote is the unnamed person the story is about, not someone named in passing: when a he/she
     pronoun inside quotation marks went to a named person who is not the quote's speaker, and an unnamed person
     of that gender was described more often before it ("a man ... The man ... the man"), the pronoun is theirs."""
-    from .coref import GENDER, plural_person
+    from .coref import GENDER
+    from .mentions import plural_person
     from .quotes import speakers
 
     quoted = speakers(doc)

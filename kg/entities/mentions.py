@@ -6,6 +6,8 @@ collects entities by key and keeps the canonical label the longest proper name.
 
 from __future__ import annotations
 
+from spacy.lang.en.lex_attrs import like_num
+
 from dataclasses import dataclass
 
 import numpy
@@ -117,3 +119,31 @@ class Registry:
     def covered(self, doc: Doc) -> set[int]:
         """Indices of tokens already inside a mention."""
         return {i for m in self.mentions for i in range(m.start, m.end)}
+
+
+PLURAL_NOUNS = {"people", "police", "men", "women", "children", "gunmen", "policemen", "tribesmen", "mujahideen"}
+
+
+def plural_person(ent) -> bool:
+    """A counted group of people ("850 suspects", "four aid workers"), or people a plural noun describes
+    ("Palestinian gunmen", "Hamas supporters")."""
+    if ent.type != "Person":
+        return False
+    words = ent.label.split()
+    last = words[-1]
+    return like_num(words[0].replace(",", "")) or (last.islower() and (
+        (last.endswith("s") and not last.endswith("ss")) or last in PLURAL_NOUNS))
+
+
+def merge(reg: Registry, old: str, new: str) -> None:
+    """Every mention of the unnamed person ``old`` becomes one of ``new``, with what was known about them."""
+    gone, ent = reg.entities[old], reg.entities[new]
+    for m in reg.mentions:
+        if m.key == old:
+            m.key = new
+            ent.mentions += 1
+    gone.mentions = 0
+    ent.nationality = ent.nationality or gone.nationality
+    ent.aliases.update(gone.aliases)
+    if old in reg.gender:
+        reg.gender.setdefault(new, reg.gender[old])

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..entities.coref import plural_person
+from ..entities.mentions import plural_person
 from ..model import Statement
 from .args import Mentions
 from .candidate import Candidate

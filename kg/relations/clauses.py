@@ -43,7 +43,7 @@ from ..entities.participants import (destinations, partner_preps, proposal_maker
                                      whereabouts_subjects)
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)
-from ..entities.coref import plural_person
+from ..entities.mentions import plural_person
 from .nominal import participants
 from .perpetrators import is_event_noun, noun_patients
 from .scenes import REFLEXIVES

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from ..entities.coref import plural_person
+from ..entities.mentions import plural_person
 from .args import Arg, Mentions
 from .candidate import Candidate
 from .cues import cues

@@ -25,7 +25,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from .. import lexicons
-from ..entities.coref import plural_person
+from ..entities.mentions import plural_person
 from ..entities.participants import against_prefixed
 from ..keys import entity_key
 from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
