@@ -17,8 +17,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from ..prepare import in_furniture
-from .describe import _index
-from .mentions import Mention, Registry, merge, plural_person, sentence_starts
+from .mentions import Mention, Registry, merge, plural_person, sentence_starts, token_index
 from .participant_words import is_inert_noun
 from .quotes import speech_verbs
 
@@ -102,7 +101,7 @@ class DefiniteDescriptions:
 
     def plural_descriptions(self, doc: Doc, reg: Registry) -> None:
         """'the workers' after 'four aid workers': a definite plural noun -> the counted group with that noun."""
-        at = _index(reg)
+        at = token_index(reg)
         groups = [m for m in sorted(reg.mentions, key=lambda m: m.start) if plural_person(reg.entities[m.key])]
         if not groups:
             return
@@ -128,7 +127,7 @@ class DefiniteDescriptions:
 
     # -- descriptions -------------------------------------------------------------------------------
     def descriptions(self, doc: Doc, reg: Registry) -> None:
-        at = _index(reg)
+        at = token_index(reg)
         evidence = self._role_evidence(doc, reg, at)
         lex = self.lex
         for _, head, _end in self.heads(doc):
@@ -178,7 +177,7 @@ class DefiniteDescriptions:
     def ages(self, doc: Doc, reg: Registry) -> None:
         """'the 34-year-old' -> the person the article gave that age ("Karim Benali, a 34-year-old ...",
         "Dmitry Volkov, 31,"), else the last person named before it."""
-        at = _index(reg)
+        at = token_index(reg)
         given: dict[str, list[Mention]] = {}
         for m in reg.mentions:
             if m.kind == "name" and reg.entities[m.key].type == "Person":
@@ -218,7 +217,7 @@ class DefiniteDescriptions:
         lead_end = starts[2] if len(starts) > 2 else len(doc)
         if first_sent > 3:
             return
-        at = _index(reg)
+        at = token_index(reg)
         for noun in doc[: min(lead_end, first.start)]:
             if noun.lemma_.lower() not in self.lex.role_nouns or noun.pos_ != "NOUN" or noun.i in at:
                 continue

@@ -6,14 +6,15 @@ collects entities by key and keeps the canonical label the longest proper name.
 
 from __future__ import annotations
 
-from spacy.lang.en.lex_attrs import like_num
-
+import hashlib
 from dataclasses import dataclass
 
 import numpy
 from spacy.attrs import SENT_START
+from spacy.lang.en.lex_attrs import like_num
 from spacy.tokens import Doc, Span
 
+from ..keys import entity_key
 from ..model import Entity
 from .lexicon import Lexicon, Ref
 
@@ -147,3 +148,22 @@ def merge(reg: Registry, old: str, new: str) -> None:
     ent.aliases.update(gone.aliases)
     if old in reg.gender:
         reg.gender.setdefault(new, reg.gender[old])
+
+
+def scoped_key(doc: Doc, type_: str, label: str) -> str:
+    """Key of an unnamed entity: only meaningful within its article, so the article's text hash is part of it."""
+    scope = doc.user_data.get("kg_scope")
+    if scope is None:
+        scope = doc.user_data["kg_scope"] = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
+    return f"{entity_key(type_, label)}-{scope}"
+
+
+def token_index(reg: Registry) -> dict[int, Mention]:
+    """Token index -> the mention covering it."""
+    return {i: m for m in reg.mentions for i in range(m.start, m.end)}
+
+
+def drop(reg: Registry, mention: Mention) -> None:
+    if mention in reg.mentions:
+        reg.mentions.remove(mention)
+        reg.entities[mention.key].mentions -= 1

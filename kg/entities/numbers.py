@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .describe import _index
-from .mentions import Registry
+from .mentions import Registry, token_index
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12}
@@ -23,7 +22,7 @@ def number_of(word: str) -> int | None:
 
 def counted_anaphora(doc: Doc, reg: Registry) -> None:
     """'the three' standing alone as an argument -> the last earlier group of people counted with that number."""
-    at = _index(reg)
+    at = token_index(reg)
     groups = sorted((m for m in reg.mentions if reg.entities[m.key].type == "Person"), key=lambda m: m.start)
     for tok in doc:
         if tok.pos_ != "NUM" or tok.i in at or tok.dep_ not in ARGUMENT_DEPS or tok.i == 0:

@@ -24,11 +24,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .describe import scoped_key
 from .elided import count_label, elided_casualties, elided_counts
 from .lexicon import Lexicon
-from .mentions import Mention, Registry, sentence_starts
-from .owners import commander_country, owner_country
+from .mentions import Mention, Registry, scoped_key, sentence_starts
+from .owners import commander_country
 from .participant_words import is_aircraft, is_place_noun, marked_aircraft, verb_class, words
 
 VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
