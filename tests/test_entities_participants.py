@@ -5,7 +5,7 @@ import pytest
 
 from kg.entities import MENTIONS
 from kg.entities.participant_words import is_place_noun
-from kg.entities.participants import event_arguments
+from kg.entities.arguments import event_arguments
 
 # text, {label: type} expected among the entities, labels that must not be entities
 PARTICIPANTS = [

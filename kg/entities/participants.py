@@ -11,6 +11,8 @@ already covers:
 - people: "five Palestinians", "Palestinian gunmen", "Hamas supporters", "seven people" -> Person;
 - targets and scenes: "security targets", "a police station", "the caves" -> Location.
 
+Where the arguments are: :mod:`.arguments`; what their noun phrases say: :mod:`.phrases`.
+
 One node per article for the same description (an article-scoped key, see ``scoped_key``); a later bare
 definite ("the gunmen", "the building") is the last participant with that head noun. A demonym or
 country in the description gives the node its country ("US warplanes") or nationality ("Palestinian
@@ -19,164 +21,22 @@ gunmen"); a group named in it makes the people its members ("Hamas supporters").
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator
-
 from spacy.tokens import Doc, Token
 
-from .elided import count_label, elided_casualties, elided_counts
+from .arguments import event_arguments, hung_after, partitive
+from .elided import count_label, elided_counts
 from .lexicon import Lexicon
-from .mentions import Mention, Registry, scoped_key, sentence_starts
+from .mentions import Mention, Registry, scoped_key
 from .owners import commander_country
-from .participant_words import is_aircraft, is_place_noun, marked_aircraft, verb_class, words
+from .participant_words import is_aircraft, is_place_noun, marked_aircraft, words
+from .phrases import (against_prefixed, anaphor_key, harmed_one, is_bare, last_town, modifiers_start, part_of_named,
+                      pronoun_owner, searched_or_stormed, specific_one, strip_leading)
 
-VERB_ARGS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
-ARG_PREPS = {"against", "on", "upon", "at", "into", "in", "near", "inside", "onto", "with", "by", "from", "of", "alongside",
-             "toward", "towards", "outside", "around", "across", "over", "under"}
-NOUN_PREPS = {"of", "against", "on", "by", "at", "in", "near", "into"}
-INCLUDING = {"including"}  # prepositions of the members of a set
-PARTNERS = {"alongside"}  # prepositions of who acted with the subject
-DIRECTIONS = {"back", "in", "out", "away", "home"}  # adverbs a verb's "into X" may hang on
-MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
-LEADING = {"DET", "PRON", "PUNCT", "CCONJ", "ADV", "PART"}
-DEFINITE = {"the", "these", "those", "this", "that"}
 OPERATION_CLASSES = {"Attack", "Raid"}  # event nouns whose demonym names who carried them out
 MAKER_WORDS = {"made", "built", "supplied", "designed", "manufactured"}
 NAMED_GROUP_NOUNS = {"militia", "movement", "regime", "network", "organisation", "organization"}
 MEMBERS_OF_A_FORCE = {("troop", True), ("peacekeeper", True)}  # plural people a singular "force" is made of
 MAX_WORDS = 6  # longer descriptions are clauses a parser ran together, not participants
-
-
-def _partitive(head: Token) -> Token:
-    """The people a quantity word counts: "hundreds of Al Qaeda militants" -> militants."""
-    if head.lower_ in words()["quantities"] or head.like_num:
-        of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
-        objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
-        if objs:
-            return objs[0]
-    return head
-
-
-def event_arguments(doc: Doc) -> Iterator[Token]:
-    """Heads of the arguments of every event verb and noun of the doc (with their conjuncts)."""
-    from ..relations.cues import cues  # the relations package imports this module
-    from ..relations.heads import is_purpose, subject_heads
-    from ..relations.light import light_verb
-
-    d = words()
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        heads: list[Token] = []
-        if tok.pos_ == "VERB" and lemma in d["speech"] and any(
-                c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in d["verbs"]
-                and any(g.dep_ == "nsubj" and g.lower_ == "they" for g in c.children) for c in tok.children):
-            # "Local commanders say they have overrun the caves": the speakers are who "they" may be
-            heads += [c for c in tok.children if c.dep_ == "nsubj"]
-        if tok.pos_ == "VERB" and (lemma in d["verbs"] or light_verb(tok) is not None):
-            for child in tok.children:
-                if child.dep_ in VERB_ARGS:
-                    heads += [child, *included(child)]
-                elif child.dep_ in {"agent", "prep"} and (child.dep_ == "agent" or child.lower_ in ARG_PREPS):
-                    heads += [c for c in child.children if c.dep_ == "pobj"]
-            if tok.dep_ in {"acl", "relcl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
-                heads.append(tok.head)
-            if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
-                heads += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "... denied it and accused X"
-            if is_purpose(tok):  # "US planes have been carrying out bombings to kill him"
-                heads += subject_heads(tok)
-            if lemma in d["search_verbs"]:  # "scouring the hills for bin Laden loyalists"
-                heads += search_targets(tok)
-            heads += [p for prep in partner_preps(tok) for p in prep.children if p.dep_ == "pobj"]
-            heads += destinations(tok)
-            if tok.lemma_.lower() in d["casualty_verbs"]:  # "... were killed and 120 injured"
-                heads += [count for _, count in elided_casualties(tok)]
-            heads += included(tok)  # "attacked targets in Gaza, including Arafat's offices" (the parser's attachment)
-        elif tok.pos_ == "VERB" and (lemma in cues().movement_verbs or lemma in cues().location_verbs - {"be"}):
-            # "Two helicopters returned to the skies", "where bin Laden's Al Qaeda fighters have been hiding"
-            heads += [c for c in whereabouts_subjects(tok) if c.tag_ in {"NNS", "NNPS"}]
-        elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
-            for child in tok.children:
-                if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ in {"NOUN", "PROPN"}):
-                    heads.append(child)
-                elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
-                    heads += [c for c in child.children if c.dep_ == "pobj"]
-        if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
-            heads += [c for c in tok.children if c.dep_ == "nsubj"]
-            heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
-        for head in heads:
-            head = _partitive(head)
-            yield head
-            yield from (_partitive(c) for c in head.conjuncts if c.pos_ in {"NOUN", "PROPN"})
-
-
-def proposal_makers(obj: Token) -> list[Token]:
-    """Who made the proposal a verb answers: "an offer by X", "X's offer", "a ceasefire offer by X" (which the parser
-    may read as "ceasefire [offered by X]")."""
-    from ..relations.cues import cues
-
-    nouns = cues().proposal_nouns
-    if obj.lemma_.lower() not in nouns:
-        return []
-    makers = [c for c in obj.children if c.dep_ == "poss"]
-    for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
-            makers += [p for p in prep.children if p.dep_ == "pobj"]
-        elif prep.dep_ == "acl" and prep.lemma_.lower() in nouns:
-            makers += [p for by in prep.children if by.dep_ == "agent" for p in by.children if p.dep_ == "pobj"]
-    if obj.head.pos_ == "VERB":  # "rejected an offer by X", the "by" phrase hung on the verb
-        makers += [p for by in hung_after(obj) if by.dep_ in {"prep", "agent"} and by.lower_ in {"by", "from"}
-                   for p in by.children if p.dep_ == "pobj"]
-    return makers
-
-
-def hung_after(noun: Token) -> list[Token]:
-    """Phrases of a noun's head that come right after the noun's own phrase: the parser often hangs a noun's "from"
-    or "by" phrase on the verb ("arrested some 100 militants [from Hamas]")."""
-    return [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
-
-
-def whereabouts_subjects(verb: Token) -> list[Token]:
-    """Who a verb of place or movement is about: its subject ("are believed to have scattered"), or the noun its
-    participle describes ("Al Qaeda militants trapped in Tora Bora")."""
-    from ..relations.heads import subject_heads  # the relations package imports this module
-
-    return [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else subject_heads(verb)
-
-
-def included(noun: Token) -> list[Token]:
-    """The members a noun lists: "attacked targets in the West Bank, including Arafat's offices" -> offices."""
-    return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in INCLUDING
-            for p in prep.children if p.dep_ == "pobj"]
-
-
-def partner_preps(verb: Token) -> list[Token]:
-    """The "alongside" phrases of a verb or its objects: who acted with the subject ("combing the forests
-    alongside anti-Taliban militias"), a partner and no target."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    return [prep for t in (verb, *objects) for prep in t.children if prep.dep_ == "prep" and prep.lower_ in PARTNERS]
-
-
-def destinations(verb: Token) -> list[Token]:
-    """Where a transfer verb sends its object or subject: "sent tanks to police stations", "moved back into a suburb"."""
-    from ..relations.cues import cues  # the relations package imports this module
-
-    if verb.lemma_.lower() not in words()["transfer_verbs"] | cues().destination_verbs:
-        return []
-    return [p for prep in verb_preps(verb) if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "into"}
-            for p in prep.children if p.dep_ == "pobj"]
-
-
-def verb_preps(verb: Token) -> list[Token]:
-    """The phrases of a verb, with those the parser hangs on a directional adverb ("moved back [into X]")."""
-    return [c for t in (verb, *(a for a in verb.children if a.dep_ == "advmod" and a.lower_ in DIRECTIONS))
-            for c in t.children if c.dep_ in {"prep", "dative"}]
-
-
-def search_targets(verb: Token) -> list[Token]:
-    """What a search is for: "searching for X", "scouring the hills for X" (the phrase often hangs on the object)."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-    return [p for t in (verb, *objects) for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "for"
-            for p in prep.children if p.dep_ == "pobj"]
 
 
 class Participants:
@@ -194,10 +54,10 @@ class Participants:
             ent = reg.entities[m.key]
             if m.kind == "description" or (ent.type == "Organization" and words()["types"].get(
                     doc[m.end - 1].lemma_.lower()) == "Organization"):  # "Iraqi forces" ... "the forces"
-                last.setdefault(_noun(doc[m.end - 1]), []).append((m.start, m.key))
+                last.setdefault(anaphor_key(doc[m.end - 1]), []).append((m.start, m.key))
             elif ent.type == "Location" and m.end < len(doc) and is_place_noun(doc[m.end]) \
                     and doc[m.end - 1].head.i == m.end:  # "the Tora Bora area" ... "the area"
-                last.setdefault(_noun(doc[m.end]), []).append((m.start, m.key))
+                last.setdefault(anaphor_key(doc[m.end]), []).append((m.start, m.key))
         elided = elided_counts(doc)
         for head in sorted(set(event_arguments(doc)), key=lambda t: t.i):
             if head.i in at:
@@ -208,7 +68,7 @@ class Participants:
                 # "killed 14 people and wounded 37", "were killed and 120 injured"
                 self._casualties(doc, reg, at, head, head.i in elided)
                 continue
-            if not bare and _is_bare(doc, head) and not _specific_one(head) and not _harmed_one(head):
+            if not bare and is_bare(doc, head) and not specific_one(head) and not harmed_one(head):
                 continue
             if head.lemma_.lower() in words()["weapons"]:
                 self._weapon(doc, reg, at, head)
@@ -221,7 +81,7 @@ class Participants:
             mention = reg.mentions[-1]
             for i in range(start, end):
                 at[i] = mention
-            last.setdefault(_noun(head), []).append((start, key))
+            last.setdefault(anaphor_key(head), []).append((start, key))
         self._groups_from(doc, reg, at)
         if not bare:
             self._operating_countries(doc, reg, at)
@@ -344,7 +204,7 @@ class Participants:
     def _weapon(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
         """"an Israeli missile", "a stray US bomb": a weapon stands for the country that fired it."""
         country = None
-        for tok in doc[_modifiers_start(head) : head.i]:
+        for tok in doc[modifiers_start(head) : head.i]:
             country = self.lex.demonyms.get(tok.text) or self.lex.country_by_name.get(tok.text)
             other = reg.entities[at[tok.i].key] if tok.i in at else None
             if country is None and other is not None and other.type == "Location" and other.subtype == "Country":
@@ -386,8 +246,8 @@ class Participants:
             type_ = "Person"  # "three US troops"
         if marked_aircraft(head):
             type_ = "Organization"  # "long-range B-52 bombers": aircraft, not suicide bombers
-        start, end = _strip(doc, _modifiers_start(head), head.i), head.i + 1
-        owner = _pronoun_owner(head)
+        start, end = strip_leading(doc, modifiers_start(head), head.i), head.i + 1
+        owner = pronoun_owner(head)
         if owner is not None and owner.head.i != head.i and type_ == "Organization":
             return None  # "his warplanes, helicopter gunships and tanks": the gunships go with the warplanes
         if owner is not None and start == head.i:  # "his warplanes": his country's; "its militants": the group's
@@ -403,14 +263,14 @@ class Participants:
             end = self._force_end(head)
         quantity = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         first = start
-        if quantity is not None and quantity.i < head.i and _partitive(quantity).i == head.i:
-            first = _strip(doc, quantity.left_edge.i, quantity.i)  # "hundreds of", "some 100 of"
+        if quantity is not None and quantity.i < head.i and partitive(quantity).i == head.i:
+            first = strip_leading(doc, quantity.left_edge.i, quantity.i)  # "hundreds of", "some 100 of"
         if quantity is not None and quantity.lower_ == "one" and quantity.dep_ == "appos" and quantity.head.i in at \
                 and reg.entities[at[quantity.head.i].key].type == "Person":
             return at[quantity.head.i].key, quantity.i, end  # "Muslim al-Aarage, one of two Palestinians who ..."
         if sum(not t.is_punct for t in doc[first:end]) > MAX_WORDS or any(t.is_space for t in doc[first:end]):
             return None
-        if first == start == head.i and end == head.i + 1 and (_specific_one(head) or _harmed_one(head)) \
+        if first == start == head.i and end == head.i + 1 and (specific_one(head) or harmed_one(head)) \
                 and type_ == "Person":
             label = head.text if head.text in self.lex.demonyms else head.lower_  # "a man who was arrested in
             # India", "the death of a Palestinian": someone the story is about, unnamed
@@ -435,15 +295,15 @@ class Participants:
             if owners:
                 return None  # "Assad's forces": the owner's, not the forces named before
             # a bare noun ("the gunmen", "forces") is the participant named before with that noun, or no one
-            before = [(start, key) for start, key in last.get(_noun(head), ()) if start < head.i]
-            if not before and _noun(head) in MEMBERS_OF_A_FORCE:  # "a multinational force ... the troops"
+            before = [(start, key) for start, key in last.get(anaphor_key(head), ()) if start < head.i]
+            if not before and anaphor_key(head) in MEMBERS_OF_A_FORCE:  # "a multinational force ... the troops"
                 before = [(start, key) for start, key in last.get(("force", False), ()) if start < head.i]
             if before:
                 return max(before)[1], head.i, end
-            town = _last_town(doc, reg, head)
+            town = last_town(doc, reg, head)
             if type_ == "Location" and town is not None:  # "In Ramallah ... the town, which has been reoccupied"
                 return town, head.i, end
-            if type_ == "Location" and _searched_or_stormed(head):  # "combing the forests", "stormed the palace":
+            if type_ == "Location" and searched_or_stormed(head):  # "combing the forests", "stormed the palace":
                 key = scoped_key(doc, type_, head.lower_)  # a site the story is about, named by its noun
                 reg.entity(key, head.lower_, type_)
                 return key, head.i, end
@@ -470,7 +330,7 @@ class Participants:
         if type_ == "Location" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in head.children):
             return None  # "the northern city of Mosul": the named place
-        within = _part_of_named(head, at, reg)
+        within = part_of_named(head, at, reg)
         if type_ == "Location" and within is not None:
             return within, start, end  # "key areas in the Tora Bora region", "a suburb of Nablus": that place
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
@@ -571,105 +431,3 @@ class Participants:
             if country not in reg.entities and country in self.lex.refs:
                 reg.from_ref(self.lex.refs[country])
             ent.country = ent.country or country
-
-
-def _searched_or_stormed(head: Token) -> bool:
-    """A bare definite site noun ("the forests", "the palace"; not "the area") that an attack, raid, search or
-    capture verb takes as its object."""
-    return (head.dep_ in {"dobj", "obj"} and head.lemma_.lower() in words()["sites"]
-            and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-            and verb_class(head.head) in {"Attack", "Raid", "Surveillance", "Capture"})
-
-
-def _pronoun_owner(head: Token) -> Token | None:
-    """The possessive pronoun of a head ("his warplanes"), or of the first of its conjuncts ("his warplanes,
-    helicopter gunships and tanks": the gunships are his too)."""
-    first = head
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
-    return next((c for c in first.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
-
-
-TOWN_NOUNS = {"town", "city", "village"}  # "the town": the last named one of its sentence or the one before
-
-
-def _last_town(doc: Doc, reg: Registry, head: Token) -> str | None:
-    if head.lemma_.lower() not in TOWN_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        return None
-    if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
-        return None  # "the town of Jenin": the name that follows
-    starts = sentence_starts(doc)
-    lo = starts[max(0, bisect_right(starts, head.i) - 2)]
-    towns = [m for m in reg.mentions if lo <= m.start and m.end <= head.i and m.kind == "name"
-             and reg.entities[m.key].type == "Location" and reg.entities[m.key].subtype == "City"]
-    return max(towns, key=lambda m: m.start).key if towns else None
-
-
-def _part_of_named(head: Token, at: dict[int, Mention], reg: Registry) -> str | None:
-    """The named place a part-of-place noun is "of" or "in" ("key areas in the Tora Bora region")."""
-    from ..relations.cues import cues  # the relations package imports this module
-
-    if head.lemma_.lower() not in cues().place_parts:
-        return None
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
-            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-                for tok in (pobj, *(c for c in pobj.children if c.dep_ == "compound")):
-                    if tok.i in at and reg.entities[at[tok.i].key].type == "Location":
-                        return at[tok.i].key
-    return None
-
-
-def _specific_one(head: Token) -> bool:
-    """"a man who was arrested ...", "a woman detained in ...": an indefinite singular that a clause of an
-    event makes someone in particular."""
-    doc = head.doc
-    return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
-            and any(c.dep_ in {"relcl", "acl"} and c.pos_ == "VERB" and c.lemma_.lower() in words()["verbs"]
-                    for c in head.children))
-
-
-def _noun(tok: Token) -> tuple[str, bool]:
-    """A head noun as an anaphor matches it: lemma and number ("the force" is not "US forces")."""
-    return tok.lemma_.lower(), tok.tag_ in {"NNS", "NNPS"}
-
-
-def against_prefixed(doc: Doc, start: int) -> bool:
-    """"anti-Taliban fighters", "pro-government militia": a prefixed group is the one they fight or back, not theirs."""
-    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "pro", "counter", "non"}
-
-
-def _harmed_one(head: Token) -> bool:
-    """"a gunman killed a settler", "a policeman was wounded": one unnamed doer or victim of a casualty verb is
-    someone in particular."""
-    doc = head.doc
-    if head.tag_ not in {"NN", "NNP"} or head.i == 0 or doc[head.i - 1].lower_ not in {"a", "an"}:
-        return False
-    if head.dep_ == "pobj" and head.head.lower_ == "of":  # "the death of a Palestinian"
-        return head.head.head.lemma_.lower() in words()["casualty_nouns"]
-    return head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.lemma_.lower() in words()["casualty_verbs"]
-
-
-def _is_bare(doc: Doc, head: Token) -> bool:
-    """A head with nothing before it but a determiner ("the gunmen", "soldiers")."""
-    return _strip(doc, _modifiers_start(head), head.i) == head.i and head.dep_ != "pobj" or (
-        head.dep_ == "pobj" and _strip(doc, _modifiers_start(head), head.i) == head.i
-        and _partitive(head.head.head).i != head.i)
-
-
-def _strip(doc: Doc, start: int, head: int) -> int:
-    """The start of a description without leading determiners, pronouns, adverbs and punctuation."""
-    while start < head and (doc[start].pos_ in LEADING or doc[start].tag_ in {"PRP$", "POS"}
-                            or doc[start].lower_ in words()["empty"]):
-        start += 1
-    return start
-
-
-def _modifiers_start(head: Token) -> int:
-    """First token of the head's pre-modifiers (adjectives, compounds, numbers, and their own subtrees)."""
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in MODIFIER_DEPS or child.dep_ == "det":
-            start = min(start, child.left_edge.i)
-    return start
-

@@ -39,7 +39,7 @@ from .candidate import Candidate
 from .cues import cues
 from .events import event_class
 from .light import counted, light_target_preps, light_verb
-from ..entities.participants import (destinations, partner_preps, proposal_makers, search_targets, verb_preps,
+from ..entities.arguments import (destinations, partner_preps, proposal_makers, search_targets, verb_preps,
                                      whereabouts_subjects)
 from .heads import (OBJECT_DEPS, SUBJECT_DEPS, VERBS, _pobjs, is_passive, object_heads, patient_heads, subject_heads,
                     verb_label)

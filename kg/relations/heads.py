@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..entities.participant_words import is_place_noun
-from ..entities.participants import included
+from ..entities.arguments import included
 from .args import is_relative_pronoun, relative_head
 from .cues import cues
 from .events import event_class

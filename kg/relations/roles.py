@@ -26,7 +26,7 @@ from spacy.tokens import Token
 
 from .. import lexicons
 from ..entities.mentions import plural_person
-from ..entities.participants import against_prefixed
+from ..entities.phrases import against_prefixed
 from ..keys import entity_key
 from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
 from .candidate import Candidate
