@@ -13,7 +13,7 @@ from __future__ import annotations
 from rdflib import RDFS, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from .graph_queries import NotFound, _iri, _page, _rows, _tail, _type_name, _values, local_id
+from .queries.common import NotFound, _iri, _page, _rows, _tail, _type_name, _values, local_id
 from .store import Store
 from .vocab import EVENTS_GRAPH, KG, SCHEMA
 
