@@ -36,8 +36,13 @@ HAVING (COUNT(DISTINCT ?src) >= ?minSources %(having)s)
 ORDER BY DESC(?sources) DESC(?reports) ?ev
 """
 _ENTITY = """FILTER EXISTS { GRAPH <%(graph)s> { ?ev kg:report ?s1 } { ?s1 kg:agent ?entity } UNION { ?s1 kg:target ?entity } }"""
-_PLACE = """FILTER EXISTS { GRAPH <%(graph)s> { ?ev kg:report ?s2 } ?s2 kg:place ?p .
-  { FILTER(?p = ?place) } UNION { ?p skos:exactMatch/schema:containedInPlace* ?g . ?place skos:exactMatch ?g } }"""
+_PLACE = """FILTER EXISTS { GRAPH <%(graph)s> { ?ev kg:report ?s2 } ?s2 kg:place ?p . %(places)s }"""
+# the place and every place of the store GeoNames puts inside it (or that is the same feature), walked down from it
+_WITHIN = _PREFIXES + """
+SELECT DISTINCT ?p WHERE {
+  { BIND(?place AS ?p) }
+  UNION { ?place skos:exactMatch ?g . ?f schema:containedInPlace* ?g . ?p skos:exactMatch ?f }
+}"""
 _DETAILS = _PREFIXES + """
 SELECT DISTINCT ?ev ?st ?agent ?target ?place ?art WHERE {
   %(values)s
@@ -50,7 +55,8 @@ SELECT DISTINCT ?ev ?st ?agent ?target ?place ?art WHERE {
 _LABELS = _PREFIXES + "SELECT ?e (MIN(?l) AS ?label) WHERE { %(values)s ?e rdfs:label ?l } GROUP BY ?e"
 
 
-def _filters(entity: str | None, event_type: str | None, place: str | None, since: str | None, until: str | None):
+def _filters(entity: str | None, event_type: str | None, places: list[URIRef], since: str | None,
+             until: str | None):
     filters, having, bindings = [], [], {}
     if event_type:
         bindings["wantClass"] = KG[event_type]
@@ -58,9 +64,8 @@ def _filters(entity: str | None, event_type: str | None, place: str | None, sinc
     if entity:
         bindings["entity"] = _iri(entity)
         filters.append(_ENTITY % {"graph": EVENTS_GRAPH})
-    if place:
-        bindings["place"] = _iri(place)
-        filters.append(_PLACE % {"graph": EVENTS_GRAPH})
+    if places:
+        filters.append(_PLACE % {"graph": EVENTS_GRAPH, "places": _values("p", places)})
     if since:  # the event has a report on or after since (compared at the report date's own precision)
         bindings["since"] = Literal(since)
         having.append("MAX(?when) >= SUBSTR(?since, 1, STRLEN(MAX(?when)))")
@@ -74,10 +79,13 @@ def events(store: Store, entity: str | None = None, event_type: str | None = Non
            since: str | None = None, until: str | None = None, min_sources: int = 1, limit: int = 50,
            offset: int = 0) -> dict:
     """Events across reports, most independent sources first, with their reports and any claim/denial conflict."""
-    filters, having, bindings = _filters(entity, event_type, place, since, until)
+    places: list[URIRef] = []
+    if place:
+        if not store.ask("ASK { ?x ?p ?place }", {"place": _iri(place)}):
+            raise NotFound(place)
+        places = [URIRef(r["p"]) for r in _rows(store, _WITHIN, {"place": _iri(place)})]
+    filters, having, bindings = _filters(entity, event_type, places, since, until)
     bindings["minSources"] = Literal(int(min_sources))
-    if place and not store.ask("ASK { ?x ?p ?place }", {"place": bindings["place"]}):
-        raise NotFound(place)
     rows = _rows(store, _EVENTS % {"graph": EVENTS_GRAPH, "filters": filters, "having": having}, bindings)
     page = rows[offset: offset + limit]
     details = _details(store, [r["ev"] for r in page])
