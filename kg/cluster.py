@@ -2,10 +2,11 @@
 
 Batches of articles go to Dask workers, each of which loads the spaCy pipeline once (a worker plugin, run
 again on every worker that joins later), and the results come back in input order to the single writer in
-this process, which stores them exactly as a local ingest does (see :mod:`kg.ingest`). A worker that dies
-with batches on it is replaced by its nanny and Dask runs those batches again elsewhere; a batch that kills
-``distributed.scheduler.allowed-failures`` + 1 workers (3 + 1 by default) stops the run, which can be
-started again to resume.
+this process, which stores them exactly as a local ingest does (see :mod:`kg.ingest`); into a SPARQL
+endpoint, the workers write them themselves, in input order, and only counts come back
+(:mod:`kg.cluster_write`). A worker that dies with batches on it is replaced by its nanny and Dask runs those
+batches again elsewhere; a batch that kills ``distributed.scheduler.allowed-failures`` + 1 workers (3 + 1 by
+default) stops the run, which can be started again to resume.
 
 Dask is the optional ``cluster`` extra (``pip install 'kg[cluster]'``): without it, only :func:`parse_cluster`
 works, and :func:`in_cluster` says what to install.
@@ -141,7 +142,8 @@ def in_cluster(
     with connected(spec) as client:
         client.register_plugin(SpacyPipeline(model), name=SpacyPipeline.name)
         if store is not None:
-            client.register_plugin(RemoteStorePlugin(store.access), name=RemoteStorePlugin.name)
+            plugin = RemoteStorePlugin(store.access)
+            client.register_plugin(plugin, name=plugin.name)
         pending: deque = deque()  # (batch number, articles, future), in input order
         numbers = count()
         turn = None  # the turn variable of the batch being waited for
@@ -153,8 +155,8 @@ def in_cluster(
                     if store is None:
                         future = client.submit(extract_chunk, chunk, model, *extra, pure=False)
                     else:
-                        future = client.submit(extract_and_write, chunk, model, *extra, f"{run}{n}", resolve,
-                                               pure=False)
+                        future = client.submit(extract_and_write, chunk, model, *extra, f"{run}{n}", plugin.name,
+                                               resolve, pure=False)
                     pending.append((n, chunk, future))
                 if not pending:
                     return

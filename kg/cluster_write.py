@@ -28,6 +28,7 @@ from .errors import InputError
 from .ingest import Written, _term_key, extract_chunk, write_written
 from .model import Article
 from .rdf import article_iri
+from .sparql import term_n3
 from .store import Store
 from .vocab import KG
 
@@ -56,12 +57,12 @@ class Stored:
 
 class RemoteStorePlugin(WorkerPlugin):
     """Opens the endpoint once on each worker (again on a worker that joins later). ``access`` is a
-    kg.stores.remote.Access, whose repr hides the credentials."""
-
-    name = "kg-remote-store"
+    kg.stores.remote.Access, whose repr hides the credentials. Named after the endpoint, so that runs into
+    different endpoints can share a cluster."""
 
     def __init__(self, access):
         self.access = access
+        self.name = plugin_name(access.query_url)
         self.store = None
 
     def setup(self, worker) -> None:
@@ -72,6 +73,10 @@ class RemoteStorePlugin(WorkerPlugin):
             self.store.close()
 
 
+def plugin_name(query_url: str) -> str:
+    return f"kg-remote-store {query_url}"
+
+
 def new_run() -> str:
     """A prefix for the names of one run's turn variables."""
     return f"kg-turn-{uuid.uuid4().hex}-"
@@ -79,7 +84,7 @@ def new_run() -> str:
 
 def graph_sizes(store: Store, articles: list[Article]) -> dict[str, int]:
     """Triples in the graphs of ``articles`` (those that have one), by graph IRI, in one query."""
-    values = " ".join(sorted({article_iri(a.id).n3() for a in articles}))
+    values = " ".join(sorted({term_n3(article_iri(a.id)) for a in articles}))
     rows = store.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} "
                         "GROUP BY ?g")
     return {str(r["g"]): int(r["n"].toPython()) for r in rows}
@@ -118,11 +123,12 @@ def _wait_for_turn(name: str) -> dict[str, int] | None:
     return Variable(name).get()
 
 
-def extract_and_write(articles: list[Article], model: str, time_limit: float | None, turn: str,
+def extract_and_write(articles: list[Article], model: str, time_limit: float | None, turn: str, plugin: str,
                       resolve: bool) -> list[Stored | InputError]:
-    """A Dask task: extract a batch (kg.ingest.extract_chunk), wait for its turn, write each article."""
+    """A Dask task: extract a batch (kg.ingest.extract_chunk), wait for its turn, write each article into the
+    store the worker plugin named ``plugin`` opened."""
     results = extract_chunk(articles, model, time_limit)
-    store = get_worker().plugins[RemoteStorePlugin.name].store
+    store = get_worker().plugins[plugin].store
     secede()  # waiting and writing need no core: the worker extracts the next batch meanwhile
     before = _wait_for_turn(turn)
     if before is None:

@@ -31,6 +31,7 @@ from typer.testing import CliRunner  # noqa: E402
 
 from kg.cli import app  # noqa: E402
 from kg.cluster import LOST_WORKER_TIMEOUT, ClusterSpec, parse_cluster  # noqa: E402
+from kg.cluster_write import plugin_name  # noqa: E402
 from kg.errors import KGError, StoreError  # noqa: E402
 from kg.ingest import Reporter, ingest_articles, ingest_paths  # noqa: E402
 from kg.store import open_store  # noqa: E402
@@ -289,7 +290,8 @@ def test_credentials_reach_the_workers_and_no_log(client, oxigraph_endpoint):
     arts = [article_from_text(STORIES[0].read_text(encoding="utf-8"), "one")]
     with store, pytest.raises(StoreError, match="/nowhere failed with HTTP"):
         ingest_articles(arts, store, cluster=client.scheduler.address)
-    tokens = client.run(lambda dask_worker: dask_worker.plugins["kg-remote-store"].access.token)
+    name = plugin_name(store.query_url)
+    tokens = client.run(lambda dask_worker: dask_worker.plugins[name].access.token)
     assert set(tokens.values()) == {token}
     logs = [*client.get_scheduler_logs(), *(line for lines in client.get_worker_logs().values() for line in lines)]
     assert logs and not any(token in str(entry) for entry in logs)
