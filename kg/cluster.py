@@ -155,8 +155,8 @@ def in_cluster(
                     if store is None:
                         future = client.submit(extract_chunk, chunk, model, *extra, pure=False)
                     else:
-                        future = client.submit(extract_and_write, chunk, model, *extra, f"{run}{n}", plugin.name,
-                                               resolve, pure=False)
+                        future = client.submit(extract_and_write, chunk, model, f"{run}{n}", plugin.name, resolve,
+                                               *extra, pure=False)
                     pending.append((n, chunk, future))
                 if not pending:
                     return

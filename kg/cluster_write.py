@@ -123,11 +123,11 @@ def _wait_for_turn(name: str) -> dict[str, int] | None:
     return Variable(name).get()
 
 
-def extract_and_write(articles: list[Article], model: str, time_limit: float | None, turn: str, plugin: str,
-                      resolve: bool) -> list[Stored | InputError]:
-    """A Dask task: extract a batch (kg.ingest.extract_chunk), wait for its turn, write each article into the
-    store the worker plugin named ``plugin`` opened."""
-    results = extract_chunk(articles, model, time_limit)
+def extract_and_write(articles: list[Article], model: str, turn: str, plugin: str, resolve: bool,
+                      *extra) -> list[Stored | InputError]:
+    """A Dask task: extract a batch (kg.ingest.extract_chunk, ``extra`` after the model), wait for its turn,
+    write each article into the store the worker plugin named ``plugin`` opened."""
+    results = extract_chunk(articles, model, *extra)
     store = get_worker().plugins[plugin].store
     secede()  # waiting and writing need no core: the worker extracts the next batch meanwhile
     before = _wait_for_turn(turn)
