@@ -312,6 +312,23 @@ def test_cli_ingest_on_a_local_cluster(corpus, local, tmp_path):
         assert nquads(s) == local[1]
 
 
+def test_cli_ingest_on_a_local_cluster_into_an_oxigraph_server(corpus, local, oxigraph_endpoint):
+    """The workers write, with the token of KG_STORE_TOKEN (which `oxigraph serve` does not check), and no output
+    shows it."""
+    fresh_remote_store(oxigraph_endpoint).close()
+    token = "s3cret-token-of-the-cli-test"
+    proc = subprocess.run(
+        [sys.executable, "-m", "kg", "--store", oxigraph_endpoint, "ingest", str(corpus), "--cluster", "local:2",
+         "--batch-size", "4", "--log-interval", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, "KG_STORE_TOKEN": token},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(f"{len(STORIES) + 1} articles ingested, 0 unchanged")
+    assert token not in proc.stdout + proc.stderr
+    with open_store(oxigraph_endpoint) as s:
+        assert nquads(s) == local[1]
+
+
 @pytest.mark.parametrize("value", ["local:0", "localhost:8786", "tcp://scheduler"])
 def test_a_bad_cluster_value_is_one_clear_error(value, tmp_path):
     result = CliRunner().invoke(app, ["--store", str(tmp_path / "s"), "ingest", str(SEED), "--cluster", value])
