@@ -298,7 +298,8 @@ def ingest_items(
     ``items`` may mix articles and InputErrors (bad inputs, as the readers yield them).
     A KeyboardInterrupt stops the run cleanly: what was written stays, nothing is half-written,
     and the summary says ``interrupted``. ``cluster`` (``tcp://HOST:PORT`` or ``local:N``): extract on Dask
-    workers instead of ``workers`` processes (see :mod:`kg.cluster`); this process still writes.
+    workers instead of ``workers`` processes (see :mod:`kg.cluster`); this process still writes, except into a
+    SPARQL endpoint, which the workers write themselves, in input order (see :mod:`kg.cluster_write`).
 
     ``group_commit``: new articles are written in batches (``store.batch()``; the embedded store's bulk loader,
     kg.stores.batch), each article still whole or not at all; an article counts as ingested once its batch
@@ -330,8 +331,11 @@ def ingest_items(
     idle = store.commit if group_commit else None  # while the writer waits for extraction, its batch commits
     if cluster:
         from .cluster import in_cluster
+        from .stores.remote import RemoteStore
 
-        results = in_cluster(fresh(), model, batch_size, cluster, time_limit, idle=idle)
+        remote = store if isinstance(store, RemoteStore) else None  # an endpoint: the workers write it
+        results = in_cluster(fresh(), model, batch_size, cluster, time_limit, idle=idle, store=remote,
+                             resolve=resolve)
     elif workers > 1:
         results = _in_pool(fresh(), model, batch_size, workers, time_limit, idle)
     else:
@@ -360,6 +364,9 @@ def ingest_items(
                     summary.add_failure(w.source, w.reason)
                     reporter.failure(w)
                     reporter.update(summary)
+                    continue
+                if not isinstance(w, Written):  # a kg.cluster_write.Stored: a worker wrote the article
+                    written(w, w.replaced)(w.count, None)
                     continue
                 replaced = store.count(w.graph) if store.has_graph(w.graph) else 0  # one graph, not the whole store
                 write_written(store, w, resolve, written(w, replaced))

@@ -14,6 +14,7 @@ article in its own named graph and queries them together.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import IO
 
 import httpx
@@ -50,6 +51,24 @@ def _triples_result(triples: list[ox.Triple]) -> ox.QueryTriples:
     return scratch.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
 
 
+@dataclass(frozen=True)
+class Access:
+    """How to reach an endpoint, credentials included, for another process (a Dask worker, kg.cluster_write) to
+    open the same store: :meth:`open`. Its repr names the URLs only, so that a log line that prints it (Dask's
+    do, for a task's arguments) does not carry the password or token."""
+
+    query_url: str
+    update_url: str
+    user: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
+    timeout: float = 60.0
+
+    def open(self) -> RemoteStore:
+        return RemoteStore(self.query_url, self.update_url, user=self.user, password=self.password,
+                           token=self.token, timeout=self.timeout)
+
+
 class RemoteStore(Store):
     """A SPARQL 1.1 endpoint reached over HTTP with httpx."""
 
@@ -70,6 +89,7 @@ class RemoteStore(Store):
         self.query_url = str(url)
         self.update_url = update_url or default_update_url(self.query_url)
         self.spec = self.query_url
+        self.access = Access(self.query_url, self.update_url, user, password, token, timeout)
         auth = httpx.BasicAuth(user, password or "") if user else None
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         self._client = httpx.Client(auth=auth, headers=headers, timeout=timeout)
