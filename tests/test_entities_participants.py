@@ -195,8 +195,10 @@ def test_a_clause_with_call_is_no_naming(nlp):
      {("Syrian mob", "bomb", "police station")}),
     # an answer to a bid; a national leader
     ("Israel has rejected Palestinian leader Yasser Arafat's bid to visit Bethlehem.",
-     {("Israel", "reject bid", "Yasser Arafat"), ("Yasser Arafat", "leader of", "Palestine")}, set()),
-    ("A Palestinian militant leader was killed in Gaza City.", set(), {("militant leader", "leader of", "Palestine")}),
+     {("Israel", "reject bid", "Yasser Arafat"), ("Yasser Arafat", "leader of", "Palestinian Authority")},
+     {("Yasser Arafat", "leader of", "Palestine")}),  # the authority a Palestinian leader leads, named or not
+    ("A Palestinian militant leader was killed in Gaza City.", set(),
+     {("militant leader", "leader of", "Palestine"), ("militant leader", "leader of", "Palestinian Authority")}),
     # who did it to the owner of a relational noun
     ("Israel demanded the arrest of the murderers of tourism minister Rhavam Zeevi.",
      {("murderers of Rhavam Zeevi", "killer of", "Rhavam Zeevi")}, set()),

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .. import prepare as _prepare  # noqa: F401  (registers kg_prepare)
 from . import ruler as _ruler  # noqa: F401  (registers kg_lexicon)
+from ..keys import entity_key
 from .lexicon import Lexicon, load
 from .mentions import Registry
 from .names import resolve_names
@@ -76,6 +77,7 @@ class EntityResolver:
         same_deed(doc, reg)
         quoted_protagonists(doc, reg)
         self._forces_as_military(doc, reg)
+        self._national_authorities(doc, reg)
         self._add_countries(reg)
         publish(doc, reg)
         return doc
@@ -104,6 +106,27 @@ class EntityResolver:
         return (ent.type == "Organization" and ent.country is not None and len(words) >= 2
                 and words[-1].lower() in ARMOUR and self.lex.demonyms.get(words[0]) == ent.country
                 and (len(words) == 2 or words[-2] == "and"))
+
+    def _national_authorities(self, doc: Doc, reg: Registry) -> None:
+        """"Palestinian leader Yasser Arafat": the demonym of a country whose leader leads an authority
+        (`authority` in places.yaml) names that authority, a node whether or not the article names it."""
+        from ..relations.cues import cues  # the relations package imports this one
+
+        c = cues()
+        covered = reg.covered(doc)
+        for tok in doc:
+            country = self.lex.demonyms.get(tok.text)
+            name = self.lex.authorities.get(country) if country else None
+            if name is None or tok.i in covered:
+                continue
+            j = tok.i + 1
+            while j < len(doc) and doc[j].lower_ in c.national_role_modifiers:
+                j += 1
+            if j < len(doc) and doc[j].lemma_.lower() in c.national_roles and doc[j].head.i != tok.i:
+                ref = self.lex.refs.get(entity_key("Organization", name))
+                if ref is not None:
+                    reg.from_ref(ref)
+                    reg.add(ref.key, tok.i, tok.i + 1, "description", alias=tok.text)
 
     def _add_countries(self, reg: Registry) -> None:
         """Countries that entities belong to (from the lexicon: RUSI -> United Kingdom) are nodes too."""

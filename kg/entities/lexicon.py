@@ -6,7 +6,7 @@ the components in this package hold the rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .. import lexicons
@@ -56,6 +56,7 @@ class Lexicon:
     faiths: frozenset[str] = frozenset()  # "Muslim" before a full name: a description, not part of it
     male_nouns: frozenset[str] = frozenset()
     capitals: frozenset[str] = frozenset()  # keys of capitals that stand for their country's government
+    authorities: dict[str, str] = field(default_factory=dict)  # country key -> the body its leader leads (places.yaml)
 
     def institution(self, country: str, form: str) -> Ref | None:
         """The organisation ``form`` ("forces", "intelligence") of a country key, if form is an institution noun."""
@@ -90,6 +91,7 @@ def load() -> Lexicon:
     countries: dict[str, Country] = {}
     country_by_name: dict[str, str] = {}
     demonyms: dict[str, str] = {}
+    authorities: dict[str, str] = {}
     for entry in lexicons.load("places"):
         key = _country_key(entry["name"])
         ref = Ref(key, entry["name"], "Location", "Country")
@@ -103,6 +105,8 @@ def load() -> Lexicon:
             country_by_name.setdefault(dem, key)
         if entry.get("abbr"):
             country_by_name.setdefault(entry["abbr"], key)
+        if entry.get("authority"):
+            authorities[key] = entry["authority"]
     capitals = set()
     for entry in lexicons.load("cities"):
         subtype = entry.get("subtype") or "City"
@@ -133,6 +137,7 @@ def load() -> Lexicon:
         led_nouns=frozenset(inst.get("led_nouns") or ()),
         org_heads=frozenset(w.lower() for w in inst.get("org_heads") or ()),
         capitals=frozenset(capitals),
+        authorities=authorities,
         **_people(),
     )
     lex.refs.update({ref.key: ref for ref in names.values()})

@@ -286,9 +286,12 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
         while j >= 0 and noun.doc[j].lower_ in c.national_role_modifiers:
             j -= 1
         before = noun.doc[j] if j >= 0 else None
-        key = _country(before.text, m) if before is not None and before.head.i == noun.i and m.arg(before) is None else None
+        named = m.arg(before) if before is not None and before.head.i == noun.i else None
+        key = _country(before.text, m) if before is not None and before.head.i == noun.i and named is None else None
         if key:
             out.append(Arg(_authority(key, m), before, 0.9))
+        elif named is not None and m.type(named.key) == "Organization":  # the demonym named the authority
+            out.append(named._replace(weight=0.9))
     hosted = _as_host(noun)
     if hosted is not None:  # what the role is held in: the government itself, else whose government it is
         host = hosted[0]
