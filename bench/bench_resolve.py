@@ -173,10 +173,33 @@ def _windows(written: list, marks: list[int], window: int, fill: list) -> list[t
     return rows
 
 
+def interleaved(written: list, extra: list, fill: list, step: int = 10) -> tuple[tuple[int, int], list[float]]:
+    """Quads and CPU ms per article of writes into a small store (``fill``, then ``extra``) and a large one (``fill``,
+    ``written``, then other articles of ``extra``'s kind), ``step`` at a time in turn: whatever else runs on the machine
+    meanwhile slows both alike."""
+    half = len(extra) // 2
+    with open_store(":memory:") as small, open_store(":memory:") as large:
+        for w in fill:
+            write_written(small, w)
+            write_written(large, w)
+        for w in written:
+            write_written(large, w)
+        sizes, spent = (len(small), len(large)), [0.0, 0.0]
+        for k in range(0, half, step):
+            turns = [(0, small, extra[k:k + step]), (1, large, extra[half + k:half + k + step])]
+            for j, store, batch in turns if k // step % 2 == 0 else reversed(turns):
+                t = time.process_time()
+                for w in batch:
+                    write_written(store, w)
+                spent[j] += time.process_time() - t
+    return sizes, [x / half * 1e3 for x in spent]
+
+
 def scaling(n: int, windows: int, window: int) -> None:
     rng = random.Random(15)
     pop = population(rng, people=n // 4, orgs=n // 16)
     written = [_written(synthetic(i, pop, rng)) for i in range(n)]
+    extra = [_written(synthetic(i, pop, rng)) for i in range(n, n + 2 * window)]  # drawn after: ``written`` unchanged
     fill = [_written(x) for x in filling(pop)]
     marks = [k * (n - window) // (windows - 1) for k in range(windows)]
     spelt = sum(len(spellings(name)) for _, name in pop)
@@ -190,6 +213,10 @@ def scaling(n: int, windows: int, window: int) -> None:
               f"{'ratio':>6}")
         for start, quads, names, ms in rows:
             print(f"  {start:>15,}  {quads:>14,}  {names:>12,}  {ms:>14.2f}  {ms / rows[0][3]:>6.2f}")
+    (q_small, q_large), (small, large) = interleaved(written, extra, fill)
+    print(f"interleaved, population filled: {window} other articles into the filled store alone ({q_small:,} quads) and "
+          f"{window} into it after the {n} ({q_large:,} quads), 10 at a time in turn\n"
+          f"  CPU ms/article  small store {small:.2f}  large store {large:.2f}  ratio {large / small:.2f}")
 
 
 def main() -> None:
