@@ -16,7 +16,9 @@ Two measurements, CPU time (``time.process_time``) in this process, ratios withi
    after untimed articles (:func:`filling`) that name every entity in every spelling once, so that every
    window looks up the same names and only the store's size differs. Each row gives the quads and filed
    names before its window. Flat ratios in the second table mean that an article's cost does not depend
-   on the store's size.
+   on the store's size. Last, **interleaved** (:func:`interleaved`): other articles into the filled store
+   alone and into it after all the others, 10 at a time in turn, so that other jobs on the machine slow
+   both alike.
 
     .venv/bin/python bench/bench_resolve.py                      # 200 spaCy articles, 4000 synthetic
     .venv/bin/python bench/bench_resolve.py --articles 1000 --synthetic 3000 --window 150   # issue #15
