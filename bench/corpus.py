@@ -1,8 +1,12 @@
 """Build a benchmark corpus of distinct articles from seeds/ and the test stories.
 
 The source articles are repeated round-robin until the corpus has the asked
-number of words; each copy gets a one-line bulletin number so that no two
-articles share a content hash (duplicates would be skipped, not ingested).
+number of words; each copy ends with a line holding its number alone, "(288)",
+so that no two articles share a content hash (duplicates would be skipped, not
+ingested). A bare number is no name: it adds no entity (a line "Bulletin 288."
+did, now and then a person or organisation "Bulletin 288", a new one per copy, all
+filed under the same blocking keys, so that benchmarks measured a pile of junk
+entities the corpus itself made).
 The corpus is one JSON Lines file, the format of news-API exports.
 
     python bench/corpus.py 200000 /tmp/corpus.jsonl
@@ -33,7 +37,7 @@ def records(words: int) -> Iterator[dict]:
     total = i = 0
     while total < words:
         name, text = sources[i % len(sources)]
-        text = f"{text.rstrip()}\n\nBulletin {i + 1}.\n"
+        text = f"{text.rstrip()}\n\n({i + 1})\n"
         total += len(text.split())
         yield {"id": f"{name}-{i + 1}", "title": text.split("\n", 1)[0], "text": text, "published": "2024-03-05"}
         i += 1

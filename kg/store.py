@@ -270,6 +270,12 @@ class Store:
         g.add((_ONTOLOGY_IRI, _DCTERMS_IDENTIFIER, marker["sha"]))
         self.replace_graph(ONTOLOGY_GRAPH, g)
 
+    def _upgrade(self) -> None:
+        """Convert what an earlier version of kg wrote otherwise (attestations of names: kg.resolve.index.upgrade)."""
+        from .resolve.index import upgrade
+
+        upgrade(self)
+
     def __enter__(self) -> Store:
         return self
 

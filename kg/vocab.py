@@ -85,6 +85,7 @@ class KG(DefinedNamespace):
     blockKey: URIRef
     conflictKey: URIRef
     attestedBy: URIRef
+    attests: URIRef
     eventClass: URIRef
     eventKey: URIRef
     report: URIRef

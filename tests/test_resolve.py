@@ -242,3 +242,35 @@ def test_an_article_written_again_takes_the_names_only_it_used_and_leaves_the_sh
     assert names() == {"Osama bin Laden"} and store.count(PLACES_GRAPH) == 0
     delete_article(store, "b")
     assert store.count(RESOLUTION_GRAPH) == 0
+
+
+def test_a_filed_name_keeps_the_same_triples_however_many_articles_use_it(store):
+    """Attestations are stated from the articles (kg:attests): the name's own triples, which every lookup walks,
+    do not grow with the articles that use it."""
+    own = PREFIX + "SELECT ?p ?o WHERE { GRAPH ?g { ?n kg:name ?name ; ?p ?o } }"
+    counts = []
+    for i in range(4):
+        write(store, extraction(f"a{i}", [person("Osama bin Laden")]))
+        counts.append(len(store.select(own, {"g": RESOLUTION_GRAPH, "name": Literal("Osama bin Laden")})))
+    assert counts == [counts[0]] * 4 and counts[0] > 0
+    attesting = PREFIX + "SELECT ?a WHERE { GRAPH ?g { ?a kg:attests ?n . ?n kg:name ?name } }"
+    rows = store.select(attesting, {"g": RESOLUTION_GRAPH, "name": Literal("Osama bin Laden")})
+    assert sorted(str(r["a"]) for r in rows) == sorted(str(article_iri(f"a{i}")) for i in range(4))
+
+
+def test_a_store_with_attestations_the_old_way_round_is_converted_when_opened(tmp_path):
+    from kg.store import open_store
+
+    old = (PREFIX + "DELETE { GRAPH ?g { ?a kg:attests ?n } } INSERT { GRAPH ?g { ?n kg:attestedBy ?a } } "
+           "WHERE { GRAPH ?g { ?a kg:attests ?n } }")
+    with open_store(tmp_path / "kg") as s:
+        write(s, extraction("a1", [person("Osama bin Laden")]))
+        write(s, extraction("a2", [person("Usama bin Ladin")]))
+        before = nquads(s)
+        s.update(old.replace("?g", f"<{RESOLUTION_GRAPH}>"))
+        assert s.ask(PREFIX + "ASK { ?n kg:attestedBy ?a }")
+    with open_store(tmp_path / "kg") as s:
+        assert nquads(s) == before
+        delete_article(s, "a2")  # the name only a2 used goes with it
+        names = {str(r["n"]) for r in s.select(PREFIX + "SELECT ?n WHERE { ?x kg:name ?n }")}
+        assert names == {"Osama bin Laden"}

@@ -138,7 +138,7 @@ def test_resolved_graphs_conform(resolved_store, shapes, ontology):
         ("places", lambda g: g.remove((None, WGS84.lat, None)), "lat"),
         ("resolution", lambda g: g.set((g.value(None, RDF.type, KG.Resolution, any=True), KG.rule, Literal("guess"))),
          "rule"),
-        ("resolution", lambda g: g.remove((None, KG.attestedBy, None)), "attestedBy"),
+        ("resolution", lambda g: g.remove((None, KG.attests, None)), "attests"),
         ("events", lambda g: g.remove((None, KG.report, None)), "report"),
     ],
     ids=["city-without-coordinates", "unknown-rule", "unattested-name", "event-without-report"],

@@ -1,10 +1,13 @@
 """The resolution graph as a blocking index: look candidates up by key, write and undo an article's part.
 
 Every name of every resolved entity is a ``kg:EntityName`` node in the
-resolution graph, filed under its blocking keys (see :func:`match.block_keys`)
-and attested by the articles that use it. An article's lookup is one query
+resolution graph, filed under its blocking keys (see :func:`match.block_keys`);
+each article that uses it ``kg:attests`` it. An article's lookup is one query
 over its own keys, so its cost depends on how many stored names share those
-keys, not on the size of the store. Each decision is a ``kg:Resolution`` node
+keys, not on the size of the store. The attestation is stated from the article
+(not from the name): Oxigraph finds a bound subject's properties by walking every
+triple of that subject, so a name that carried one triple per article using it
+would cost more to look up with every article. Each decision is a ``kg:Resolution`` node
 of the article. An article's attestations and decisions go when it is deleted
 or rewritten; a name no article attests any more goes with them.
 """
@@ -40,10 +43,22 @@ SELECT DISTINCT ?canon ?name WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?
 _FACTS = _PREFIX + """
 SELECT DISTINCT ?canon ?fact WHERE { %(values)s GRAPH %(res)s { ?n kg:blockKey ?key ; kg:nameOf ?canon ; kg:conflictKey ?fact } }
 """
-_ATTESTED = _PREFIX + "SELECT ?n WHERE { GRAPH %(res)s { ?n kg:attestedBy ?a } }"
+_ATTESTED = _PREFIX + "SELECT ?n WHERE { GRAPH %(res)s { ?a kg:attests ?n } }"
 # one name at a time, stopping at the first other article: a name every article uses costs no more than another
-_ATTESTED_BY_ANOTHER = _PREFIX + "SELECT ?a WHERE { GRAPH %(res)s { ?n kg:attestedBy ?a } FILTER(?a != ?self) } LIMIT 1"
+_ATTESTED_BY_ANOTHER = _PREFIX + "SELECT ?a WHERE { GRAPH %(res)s { ?a kg:attests ?n } FILTER(?a != ?self) } LIMIT 1"
 _RES = term_n3(RESOLUTION_GRAPH)
+# stores written before kg:attests (name kg:attestedBy article) are converted when opened
+_OLD_ATTESTATIONS = _PREFIX + "ASK { GRAPH %(res)s { ?n kg:attestedBy ?a } }"
+_CONVERT = _PREFIX + ("DELETE { GRAPH %(res)s { ?n kg:attestedBy ?a } } INSERT { GRAPH %(res)s { ?a kg:attests ?n } } "
+                      "WHERE { GRAPH %(res)s { ?n kg:attestedBy ?a } }")
+
+
+def upgrade(store: Store) -> bool:
+    """Convert a store's attestations written the old way round (``kg:attestedBy``); whether there were any."""
+    if not store.ask(_OLD_ATTESTATIONS % {"res": _RES}):
+        return False
+    store.update(_CONVERT % {"res": _RES})
+    return True
 
 
 def only_own(store: Store, article: URIRef, own: Iterable[URIRef]) -> set[str]:
@@ -109,7 +124,7 @@ def decision_iri(article: URIRef, key: str) -> URIRef:
 _T = {name: ox.NamedNode(str(term)) for name, term in (
     ("type", RDF.type), ("Resolution", KG.Resolution), ("derived", PROV.wasDerivedFrom), ("extractedAs", KG.extractedAs),
     ("resolvedTo", KG.resolvedTo), ("rule", KG.rule), ("score", KG.score), ("matchedName", KG.matchedName),
-    ("EntityName", KG.EntityName), ("nameOf", KG.nameOf), ("name", KG.name), ("attestedBy", KG.attestedBy),
+    ("EntityName", KG.EntityName), ("nameOf", KG.nameOf), ("name", KG.name), ("attests", KG.attests),
     ("blockKey", KG.blockKey), ("conflictKey", KG.conflictKey), ("decimal", XSD.decimal))}
 
 
@@ -131,7 +146,7 @@ def resolution_triples(article: URIRef, m: Mention, canon: URIRef, match: Match 
     for name in m.names:
         n = ox.NamedNode(str(name_iri(str(canon), name)))
         out += [(n, t["type"], t["EntityName"]), (n, t["nameOf"], can), (n, t["name"], ox.Literal(name)),
-                (n, t["attestedBy"], art)]
+                (art, t["attests"], n)]
         out += [(n, t["blockKey"], ox.Literal(k)) for k in sorted(block_keys(m.type, name, m.geonames))]
         out += [(n, t["conflictKey"], ox.Literal(f)) for f in conflict_keys(m)]
     return out
@@ -141,7 +156,7 @@ def forget_update(article: URIRef) -> list[str]:
     """Update operations that remove an article's decisions and attestations (before anything is re-added)."""
     a = term_n3(article)
     return [f"DELETE WHERE {{ GRAPH {_RES} {{ ?d <{PROV.wasDerivedFrom}> {a} ; a <{KG.Resolution}> ; ?p ?o }} }}",
-            f"DELETE WHERE {{ GRAPH {_RES} {{ ?n <{KG.attestedBy}> {a} }} }}"]
+            f"DELETE WHERE {{ GRAPH {_RES} {{ {a} <{KG.attests}> ?n }} }}"]
 
 
 def drop_orphans(graph: URIRef, nodes: Iterable[URIRef], keeps: URIRef) -> list[str]:
@@ -156,8 +171,8 @@ def drop_orphans(graph: URIRef, nodes: Iterable[URIRef], keeps: URIRef) -> list[
 
 def attested_in(triples: Iterable[tuple]) -> set[str]:
     """The name nodes that resolution triples (:func:`resolution_triples`) have an article attest."""
-    attested = _T["attestedBy"]
-    return {s.value for s, p, _ in triples if p == attested}
+    attests = _T["attests"]
+    return {o.value for _, p, o in triples if p == attests}
 
 
 def drop_update(graph: URIRef, nodes: Iterable) -> list[str]:

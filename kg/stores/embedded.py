@@ -47,6 +47,7 @@ class OxigraphStore(Store):
             self.search_index.rebuild(self)
         self.repaired = repair(self)  # articles a crash left half-written in a batch: deleted
         self._ensure_ontology()
+        self._upgrade()
 
     @property
     def search_index_file(self) -> str | None:

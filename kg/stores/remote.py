@@ -95,6 +95,7 @@ class RemoteStore(Store):
         self._client = httpx.Client(auth=auth, headers=headers, timeout=timeout)
         self.timeout = timeout
         self._ensure_ontology()
+        self._upgrade()
 
     # --- HTTP --------------------------------------------------------------------------
 
