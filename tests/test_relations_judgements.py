@@ -33,6 +33,9 @@ JUDGEMENTS = [
     ("Kenya declared al-Shabaab a terrorist organisation on Monday.",
      ("Kenya", "declare terrorist organisation", "al-Shabaab"), {"event_type": "Designation"},
      {("Kenya", "declare terrorist organisation", "al-Shabaab a terrorist organisation")}),
+    # condemning an attack on X is no attack on X; a demonym's country is no doer of it
+    ("Kenya condemned the al-Shabaab attack on the Westgate Mall.", ("Kenya", "condemn", "al-Shabaab"), {},
+     {("Kenya", "attack on", "Westgate Mall")}),
     # a partner "alongside" the doer does the same to the same object
     ("Kenyan troops are combing the forests alongside Somali militias.",
      ("Somali militias", "comb", "forests"), {"event_type": "Surveillance"}, set()),

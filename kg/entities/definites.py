@@ -34,6 +34,11 @@ def _reports(noun: Token, pronoun: Token) -> bool:
         and noun.head.lemma_.lower() in speech_verbs() | PERCEPTION_VERBS
 
 
+def _apposed_to(tok: Token) -> Token:
+    """The noun a name is in apposition to ("The Attorney-General, Daryl Williams, says"), else the name itself."""
+    return tok.head if tok.dep_ == "appos" else tok
+
+
 CAPITALISED_PERSON_NOUNS = {"islamist"}  # person nouns the tagger takes for names
 
 
@@ -195,8 +200,11 @@ class DefiniteDescriptions:
             earlier = [m for m in given.get(age, []) if m.end <= start]
             if earlier:
                 key = earlier[-1].key
-            else:
-                key = self._last(reg, start - 1, lambda e: e.type == "Person" and not plural_person(e), kind="name")
+            else:  # not who says it: "Daryl Williams says the 26-year-old is still being held ..."
+                speakers_ = {m.key for m in reg.mentions
+                             if m.end <= start and _reports(_apposed_to(doc[m.start : m.end].root), doc[start])}
+                key = self._last(reg, start - 1, lambda e: e.type == "Person" and not plural_person(e)
+                                 and e.key not in speakers_, kind="name")
             if key is None:
                 continue
             reg.add(key, start, end, "description", alias=doc[start:end].text)

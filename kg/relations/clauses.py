@@ -38,6 +38,7 @@ from .args import Arg, Mentions, resolve_all
 from .candidate import Candidate
 from .cues import cues
 from .events import event_class
+from .judgements import JUDGING  # verbs that judge an act someone else did ("condemned the attack on X")
 from .light import counted, light_target_preps, light_verb
 from ..entities.arguments import (destinations, partner_preps, proposal_makers, search_targets, verb_preps,
                                      whereabouts_subjects)
@@ -101,7 +102,7 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
                         yield f"{light[0]} {prep.lower_}", arg
         elif (noun in c.operation_nouns or event_class(noun, "NOUN")) and (
                 verb.lemma_.lower() in c.perpetration_verbs or verb.lower_ in c.perpetration_verbs
-                or event_class(verb.lemma_.lower()) is not None):
+                or event_class(verb.lemma_.lower()) not in JUDGING | {None}):  # not "condemned the attack on X"
             # "conducted operations against X", "stepped up raids on X"; not "provoking raids against X"
             aspect = f"{verb_label(verb)} " if verb.lemma_.lower() in c.aspect_verbs else ""  # "step up raid on"
             for prep in [*obj.children, *(child.children if obj is not child else ())]:  # "a series of raids on X"
@@ -301,6 +302,12 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
+def _dealt_with(verb: Token) -> bool:
+    """An active "dealt with X": negotiating or dealing with someone, unlike "it is dealt with by X" or "deal a blow"."""
+    return verb.lemma_.lower() in cues().with_verbs and not is_passive(verb) and any(
+        p.dep_ == "prep" and p.lower_ == "with" and _pobjs(p) for p in verb.children)
+
+
 def _aspect_of_event(verb: Token) -> bool:
     """An aspect verb that takes an event noun: "will continue its attacks on X", "decided to stop bombings"."""
     return verb.lemma_.lower() in cues().aspect_verbs and any(
@@ -326,7 +333,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if verb.pos_ != "VERB" or lemma in c.speech_verbs:
             continue
         light = light_verb(verb)
-        if lemma in c.non_event_verbs and light is None and not _aspect_of_event(verb):
+        if lemma in c.non_event_verbs and light is None and not _aspect_of_event(verb) and not _dealt_with(verb):
             continue  # "gave Israel a deadline" is an event for all that "give" is not; "stop attacks on X" too
         label, event = light or (verb_label(verb), event_class(lemma))
         if lemma in c.affiliation_verbs:

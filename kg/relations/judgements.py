@@ -62,7 +62,7 @@ def judgement_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]
         if verb.pos_ != "VERB" or (event := event_class(verb.lemma_.lower())) not in JUDGING:
             continue
         deeds = [o for o in verb.children if o.dep_ in OBJECT_DEPS and is_event_noun(o)]
-        doers = [a for deed in deeds for a in _own_agents(deed, m)]
+        doers = [a for deed in deeds for a in _own_agents(deed, m) if m.type(a.key) != "Location"]  # not a demonym's
         if not doers:
             continue
         for judge in resolve_all(subject_heads(verb), m):

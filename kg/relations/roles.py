@@ -46,6 +46,9 @@ TARGET_TYPES = {
 ORGANIZATION_PREPS = {"in", "within", "from"}  # "a commander in X" names a group, "in Syria" a place
 PRONOUN_POSSESSIVES = {"his", "her", "its", "their", "my", "our", "your"}
 MISATTACHED = 0.9  # an apposition read off the role's prepositional object rather than the role noun
+KNOWN_BODY_ROLES = {"commissioner of"}
+BODY_WORDS = {"police", "service", "force", "commission", "department", "agency", "office", "authority", "bureau",
+              "ministry", "council", "organisation", "organization"}  # roles whose title words often look like a body: only a known one counts
 MAX_HANG = 4  # words above a noun where the parser may hang its own "in"/"from" phrase
 QUANTIFIERS = {"one", "some", "many", "several", "most", "among", "all", "two", "three"}
 
@@ -378,6 +381,11 @@ def member_compounds(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     yield Candidate(member, "member of", g, noun, "Membership", DESCRIPTION, "role")
 
 
+def _body(ent) -> bool:
+    """A body an office is held in: a known one (subtype) or one its name says is a body ("... Police")."""
+    return ent.subtype is not None or ent.label.split()[-1].lower() in BODY_WORDS
+
+
 def role_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
     """Role, affiliation, kinship and nationality triples of a sentence."""
     yield from demonym_nationalities(sent, m)
@@ -399,8 +407,8 @@ def role_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             if htype == "Location" or (role.cls in PERSON_ONLY and htype != "Person"):
                 continue
             for t in targets:
-                if t.key == holder.key:
-                    continue
+                if t.key == holder.key or (role.label in KNOWN_BODY_ROLES and not _body(m.entities[t.key])):
+                    continue  # "Royal Commissioner X", "the Federal Privacy Commissioner": titles, not bodies
                 yield Candidate(holder, role.label, t, noun, role.cls, strength, "role")
             if htype == "Person":
                 for place in sent_to:
