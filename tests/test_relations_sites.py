@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.model import Article
-
-
-def rows(nlp, text: str) -> dict[tuple[str, str, str], dict]:
-    ex = extract(Article(id="t", text=text, source="t"), nlp)
-    return {(r["subject"], r["predicate"], r["object"]): r for r in ex.rows()}
+from .extracted_rows import check
 
 
 # text, triple that must be found (with fields it must have), triples that must not
@@ -37,11 +31,7 @@ SITES = [
 
 @pytest.mark.parametrize("text,found,fields,absent", SITES)
 def test_sites(nlp, text, found, fields, absent):
-    got = rows(nlp, text)
-    assert found in got, sorted(got)
-    for field, value in fields.items():
-        assert got[found][field] == value, (field, got[found])
-    assert not absent & set(got), sorted(got)
+    check(nlp, text, found, fields, absent)
 
 
 def test_a_count_of_heights_is_no_site():
