@@ -198,3 +198,19 @@ def test_a_commissioner_is_one_of_a_body():
     assert _body(SimpleNamespace(label="Rural Fire Service", subtype=None))
     assert not _body(SimpleNamespace(label="Royal", subtype=None))
     assert not _body(SimpleNamespace(label="Federal Privacy", subtype=None))
+
+
+def test_a_main_verb_without_a_subject_takes_the_subject_of_the_participle_before_it(nlp):
+    """"Mr Ruto, apparently getting tough on militants, sent his police ...": the small model at times makes "Mr
+    Ruto" the subject of "getting" and leaves "sent" without one; the participle's subject is the main verb's."""
+    from spacy.tokens import Doc
+
+    from kg.relations.heads import subject_heads
+
+    words = ["Mr", "Ruto", ",", "apparently", "getting", "tough", ",", "sent", "his", "police", "."]
+    heads = [1, 4, 4, 4, 7, 4, 7, 7, 9, 7, 7]
+    deps = ["compound", "nsubj", "punct", "advmod", "advcl", "acomp", "punct", "ROOT", "poss", "dobj", "punct"]
+    tags = ["NNP", "NNP", ",", "RB", "VBG", "JJ", ",", "VBD", "PRP$", "NN", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert [t.text for t in subject_heads(doc[7])] == ["Ruto"]
+    assert [t.text for t in subject_heads(doc[4])] == ["Ruto"]

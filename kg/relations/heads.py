@@ -57,6 +57,17 @@ def _addressees(verb: Token) -> list[Token]:
             for p in prep.children if p.dep_ == "pobj"]
 
 
+def _participle_subject(root: Token) -> list[Token]:
+    """A main verb without a subject after a participle that has one: "Mr Arafat, apparently getting tough on
+    extremists, sent his police ..." (the parser gives "Mr Arafat" to "getting"): the participle's subject."""
+    for clause in root.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i < root.i:
+            subj = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i]
+            if subj:
+                return [subj[0]]
+    return []
+
+
 def _relative_before(verb: Token) -> Token | None:
     """The noun a relative clause right before a conjoined verb describes, when that clause's subject is its relative
     pronoun: "concern about a man who was arrested in India and has confessed to ..." (the parser conjoins
@@ -89,7 +100,7 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return [_event_agent(near) or near]  # dislodged the Taliban": US
     head = verb.head
     if head.i == verb.i:
-        return []
+        return _participle_subject(verb)
     if verb.dep_ == "conj" and head.pos_ in VERBS:
         antecedent = _relative_before(verb)
         if antecedent is not None:
