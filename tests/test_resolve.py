@@ -54,6 +54,23 @@ def test_people_described_alike_stay_apart(store):
     assert in_graph(store, "a2", "person/mohamed-ali")
 
 
+def test_an_articles_unnamed_people_stay_its_own_and_its_unnamed_forces_join(store):
+    """Two articles' "two police officials" are not the same people; two articles' "US warplanes" are one force."""
+    from dataclasses import replace
+
+    def scoped(entity, scope):
+        return replace(entity, key=f"{entity.key}-{scope}")
+
+    write(store, extraction("a1", [scoped(person("two police officials"), "0a1b2c3d"),
+                                   scoped(org("US warplanes", country="location/united-states"), "0a1b2c3d")]))
+    write(store, extraction("a2", [scoped(person("two police officials"), "4e5f6a7b"),
+                                   scoped(org("US warplanes", country="location/united-states"), "4e5f6a7b")]))
+    joined = decisions(store)
+    assert in_graph(store, "a2", "person/two-police-officials-4e5f6a7b")
+    assert not any("officials" in key for key in joined), joined
+    assert any("warplanes" in key for key in joined), joined
+
+
 def test_a_transliteration_joins_the_stored_person(store):
     write(store, extraction("a1", [person("Osama bin Laden", "bin Laden")]))
     write(store, extraction("a2", [person("Usama bin Ladin")]))

@@ -14,7 +14,7 @@ from spacy.attrs import SENT_START
 from spacy.lang.en.lex_attrs import like_num
 from spacy.tokens import Doc, Span
 
-from ..keys import entity_key
+from ..keys import SCOPE_LENGTH, entity_key, scope_key
 from ..model import Entity
 from .lexicon import Lexicon, Ref
 
@@ -154,8 +154,8 @@ def scoped_key(doc: Doc, type_: str, label: str) -> str:
     """Key of an unnamed entity: only meaningful within its article, so the article's text hash is part of it."""
     scope = doc.user_data.get("kg_scope")
     if scope is None:
-        scope = doc.user_data["kg_scope"] = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:8]
-    return f"{entity_key(type_, label)}-{scope}"
+        scope = doc.user_data["kg_scope"] = hashlib.sha1(doc.text.encode("utf-8")).hexdigest()[:SCOPE_LENGTH]
+    return scope_key(entity_key(type_, label), scope)
 
 
 def token_index(reg: Registry) -> dict[int, Mention]:

@@ -340,7 +340,11 @@ class Participants:
                 or head.dep_ in {"appos", "attr"}):
             return None  # "the senior commander", "cartel leader": left to the descriptions of named people
         label = " ".join(doc[first:end].text.split())
-        key = self._same_combatants(doc, reg, label, head) or scoped_key(doc, type_, label)
+        known = self._institution(label) if type_ == "Organization" else None
+        if known is not None:  # "Kenyan police" a misparse left to the participants: the country's police
+            reg.from_ref(known)
+        key = known.key if known is not None else self._same_combatants(doc, reg, label, head) or scoped_key(
+            doc, type_, label)
         ent = reg.entity(key, reg.entities[key].label if key in reg.entities else label, type_)
         self._ties(doc, reg, at, ent, start, head)
         if type_ == "Organization" and is_aircraft(head) and not any(c.dep_ in {"poss", "nummod"} for c in head.children):
@@ -355,6 +359,13 @@ class Participants:
         if any(i in at for i in range(lo, end)):
             return None
         return key, lo, end
+
+    def _institution(self, label: str):
+        """The lexicon's institution a two-word "<demonym> <institution noun>" label names ("Kenyan police"), else
+        None: one node across articles, as the name layer makes it when the parse allows."""
+        words = label.split()
+        country = self.lex.demonyms.get(words[0]) if len(words) == 2 else None
+        return self.lex.institution(country, words[1]) if country else None
 
     def _force_end(self, head: Token) -> int:
         """Where a force's description ends: after its conjuncts when every later one is a force too ("Apache

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from rdflib import RDF, URIRef
 from rdflib.namespace import SKOS
 
+from ..keys import is_scoped
 from ..model import Extraction
 from ..rdf import entity_iri, statement_iri
 from ..store import Store
@@ -29,12 +30,14 @@ from .places import link, linked_places, orphan_places, place_iri, place_triples
 
 
 def mentions_of(ex: Extraction) -> tuple[Mention, ...]:
-    """The named entities of an extraction (people described but not named are never resolved), each with its
-    label and those aliases that are names (not descriptions such as "Iraqi national")."""
+    """The named entities of an extraction, each with its label and those aliases that are names (not descriptions
+    such as "Iraqi national"). People described but not named are never resolved, nor are an article's own unnamed
+    people ("officials", "two policemen"): two articles' "officials" are not the same people. An article's unnamed
+    forces ("US warplanes", "Israeli troops") are: a country's forces, as one reader takes them across reports."""
     return tuple(
         Mention(e.key, e.type, (e.label, *sorted(a for a in e.aliases - {e.label} if is_name(a))), e.subtype,
                 e.country)
-        for e in ex.entities.values() if e.described_by is None
+        for e in ex.entities.values() if e.described_by is None and not (e.type == "Person" and is_scoped(e.key))
     )
 
 
