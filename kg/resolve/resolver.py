@@ -25,20 +25,26 @@ from ..sparql import term_n3
 from ..vocab import EVENTS_GRAPH, KG, PLACES_GRAPH, RESOLUTION_GRAPH
 from . import events, index
 from .match import Match, Mention, choose, mention_keys, owners_of
-from .names import is_name
+from .names import core_words, is_name
 from .places import link, linked_places, orphan_places, place_iri, place_triples
 
 
 def mentions_of(ex: Extraction) -> tuple[Mention, ...]:
     """The named entities of an extraction, each with its label and those aliases that are names (not descriptions
     such as "Iraqi national"). People described but not named are never resolved, nor are an article's own unnamed
-    people ("officials", "two policemen"): two articles' "officials" are not the same people. An article's unnamed
+    people ("officials", "two policemen": two articles' "officials" are not the same people) or unnamed bodies with
+    one word to tell them by ("state police": a tie with every police named before). An article's other unnamed
     forces ("US warplanes", "Israeli troops") are: a country's forces, as one reader takes them across reports."""
     return tuple(
         Mention(e.key, e.type, (e.label, *sorted(a for a in e.aliases - {e.label} if is_name(a))), e.subtype,
                 e.country)
-        for e in ex.entities.values() if e.described_by is None and not (e.type == "Person" and is_scoped(e.key))
+        for e in ex.entities.values() if e.described_by is None and not _own_description(e)
     )
+
+
+def _own_description(e) -> bool:
+    """An article's unnamed person, or unnamed body with fewer than two words that tell it apart."""
+    return is_scoped(e.key) and (e.type == "Person" or len(core_words(e.label, e.type)) < 2)
 
 
 def reports_of(ex: Extraction) -> tuple[events.Report, ...]:
