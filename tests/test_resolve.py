@@ -71,6 +71,20 @@ def test_an_articles_unnamed_people_stay_its_own_and_its_unnamed_forces_join(sto
     assert any("warplanes" in key for key in joined), joined
 
 
+def test_an_articles_unnamed_body_with_one_telling_word_stays_its_own(store):
+    """"state police" tells itself apart from any "Police" by one word only: it would tie with every police named
+    before, so it is neither resolved nor filed, and the next article's is not compared with it."""
+    from dataclasses import replace
+
+    police = org("Nigerian police", "Police", subtype="SecurityForce")
+    for article, scope in (("a1", "0a1b2c3d"), ("a2", "4e5f6a7b"), ("a3", "8c9d0e1f")):
+        state = replace(org("state police", "State Police", subtype="SecurityForce"),
+                        key=f"organization/state-police-{scope}")
+        write(store, extraction(article, [police, state]))
+    assert not any("state-police" in key for key in decisions(store))
+    assert in_graph(store, "a3", "organization/state-police-8c9d0e1f")
+
+
 def test_a_transliteration_joins_the_stored_person(store):
     write(store, extraction("a1", [person("Osama bin Laden", "bin Laden")]))
     write(store, extraction("a2", [person("Usama bin Ladin")]))
