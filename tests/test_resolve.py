@@ -83,6 +83,8 @@ def test_an_articles_unnamed_body_with_one_telling_word_stays_its_own(store):
         write(store, extraction(article, [police, state]))
     assert not any("state-police" in key for key in decisions(store))
     assert in_graph(store, "a3", "organization/state-police-8c9d0e1f")
+    filed = store.select(f"SELECT ?e WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?n <{KG.nameOf}> ?e }} }}")
+    assert not any("state-police" in str(r["e"]) for r in filed), [str(r["e"]) for r in filed]
 
 
 def test_a_transliteration_joins_the_stored_person(store):
