@@ -27,7 +27,7 @@ from .. import prepare as _prepare  # noqa: F401  (registers kg_prepare)
 from . import ruler as _ruler  # noqa: F401  (registers kg_lexicon)
 from ..keys import entity_key
 from .lexicon import Lexicon, load
-from .mentions import Registry
+from .mentions import Registry, merge
 from .names import resolve_names
 from .acronyms import join_acronyms
 from .numbers import counted_anaphora
@@ -86,8 +86,6 @@ class EntityResolver:
         """A country's bare "forces" ("Israeli forces", "its forces") are its military when the article names that
         military too ("Israeli troops", "the army"): one node, as a reader takes them; "security forces" said
         in so many words stay apart."""
-        from .mentions import merge
-
         for ent in list(reg.entities.values()):
             forces = self.lex.institution(ent.country, "forces") if ent.country else None
             if (forces is None or forces.key != ent.key or ent.mentions == 0) and not self._armour(ent):

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .mentions import merge
-from .mentions import Registry
+from .mentions import Registry, merge, token_index
 
-NAMING = {"call", "name", "dub", "know"}
+NAMING = {"call", "name", "dub", "know"}  # "the new force, called X", "a network known as X"
 NAME_DEPS = {"oprd", "attr", "dobj", "appos"}
 
 
@@ -37,7 +36,7 @@ def _earlier_same_noun(doc: Doc, reg: Registry, noun):
 
 
 def called_names(doc: Doc, reg: Registry) -> None:
-    at = {i: m for m in reg.mentions for i in range(m.start, m.end)}
+    at = token_index(reg)
     for verb in doc:
         if verb.lemma_.lower() not in NAMING or verb.dep_ != "acl" or verb.i < 2 or doc[verb.i - 1].text != ",":
             continue
@@ -48,5 +47,4 @@ def called_names(doc: Doc, reg: Registry) -> None:
         old, new = reg.entities[described.key], reg.entities[named.key]
         if described.kind == "name" or old.type != new.type or old.label[:1].isupper():
             continue  # a name is not renamed; an unnamed description only, of the name's type
-        merge(reg, described.key, named.key)
-        at = {i: m for m in reg.mentions for i in range(m.start, m.end)}
+        merge(reg, described.key, named.key)  # the mentions in ``at`` take the new key in place

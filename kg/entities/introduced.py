@@ -13,7 +13,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from .mentions import Registry, sentence_starts
+from .mentions import Registry, merge, plural_person, sentence_starts, token_index
 from .participant_words import verb_class
 
 REACH = 2  # sentences after the description's where the name must come
@@ -42,8 +42,6 @@ def _unnamed_person(reg: Registry, key: str) -> bool:
 
 
 def introduced_names(doc: Doc, reg: Registry) -> None:
-    from .mentions import merge, plural_person
-
     starts = sentence_starts(doc)
     ordered = sorted(reg.mentions, key=lambda m: m.start)
     names = [m for m in ordered if m.kind == "name" and reg.entities[m.key].type == "Person"
@@ -72,10 +70,8 @@ def same_deed(doc: Doc, reg: Registry) -> None:
     from ..relations.events import event_class  # the relations package imports this one
     from ..relations.heads import verb_label
     from ..relations.light import light_verb
-    from .mentions import merge, plural_person
-
     starts = sentence_starts(doc)
-    at = {i: m for m in reg.mentions for i in range(m.start, m.end)}
+    at = token_index(reg)
     deeds = []  # (mention, class, victim key) of the people an event verb has for subject
     for m in sorted(reg.mentions, key=lambda m: m.start):
         if reg.entities[m.key].type != "Person" or plural_person(reg.entities[m.key]):
@@ -113,7 +109,6 @@ def quoted_protagonists(doc: Doc, reg: Registry) -> None:
     pronoun inside quotation marks went to a named person who is not the quote's speaker, and an unnamed person
     of that gender was described more often before it ("a man ... The man ... the man"), the pronoun is theirs."""
     from .coref import GENDER
-    from .mentions import plural_person
     from .quotes import speakers
 
     quoted = speakers(doc)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from .arguments import event_arguments, hung_after, partitive
 from .elided import count_label, elided_counts
 from .lexicon import Lexicon
-from .mentions import Mention, Registry, scoped_key
+from .mentions import Mention, Registry, scoped_key, token_index
 from .owners import commander_country
 from .participant_words import is_aircraft, is_place_noun, marked_aircraft, words
 from .phrases import (against_prefixed, anaphor_key, harmed_one, is_bare, last_town, modifiers_start, part_of_named,
@@ -48,7 +48,7 @@ class Participants:
     def __call__(self, doc: Doc, reg: Registry, bare: bool = False) -> None:
         """Described participants ("Palestinian gunmen", "two policemen"); with ``bare``, after the definite
         descriptions have been resolved to named antecedents, the bare ones too ("the gunmen")."""
-        at = {i: m for m in reg.mentions for i in range(m.start, m.end)}
+        at = token_index(reg)
         last: dict[tuple[str, bool], list[tuple[int, str]]] = {}  # (head lemma, plural) -> (start, key) with that head
         for m in sorted(reg.mentions, key=lambda m: m.start):
             ent = reg.entities[m.key]

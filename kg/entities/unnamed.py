@@ -17,6 +17,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from .called import NAMING
 from .mentions import Registry, drop, scoped_key, sentence_starts
 from .participant_words import marked_aircraft
 
@@ -140,7 +141,7 @@ class UnnamedPeople:
                 continue  # "recognized X as a terrorist group"
             if noun.dep_ == "pobj" and noun.head.lower_ == "of" and not self._people_word(noun.head.head):
                 continue  # "membership of a criminal organisation" (but "members of a ransomware gang")
-            if any(c.dep_ == "acl" and c.lemma_.lower() in {"know", "call", "name", "dub"} for c in noun.children):
+            if any(c.dep_ == "acl" and c.lemma_.lower() in NAMING for c in noun.children):
                 continue  # "the group known as X": the name is the group
             lo = noun.left_edge.i
             sent = bisect_right(starts, noun.i) - 1

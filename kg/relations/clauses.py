@@ -91,13 +91,10 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
         obj = counted(child)
         noun = obj.lemma_.lower()
         if light is not None and " " in light[0]:  # "cut its ties with X": the light verb's own label
-            for prep in [*obj.children, *(p for p in verb.children if p.lower_ == "with")]:  # "undertaken training
-                if prep.dep_ == "prep" and prep.lower_ in c.target_preps | {"with"}:  # with X", the parser's way
-                    for arg in resolve_all(_pobjs(prep), m):
-                        yield f"{light[0]} {prep.lower_}", arg
             extra = light_target_preps(light[0])  # "keep the peace in Kabul"
-            for prep in [*obj.children, *verb.children] if extra else ():
-                if prep.dep_ == "prep" and prep.lower_ in extra:
+            on_noun, on_verb = c.target_preps | {"with"} | extra, {"with"} | extra  # "undertaken training with X":
+            for prep in [*obj.children, *verb.children]:  # a "with" phrase the parser hung on the verb
+                if prep.dep_ == "prep" and prep.lower_ in (on_noun if prep.head.i == obj.i else on_verb):
                     for arg in resolve_all(_pobjs(prep), m):
                         yield f"{light[0]} {prep.lower_}", arg
         elif (noun in c.operation_nouns or event_class(noun, "NOUN")) and (

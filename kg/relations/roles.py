@@ -24,13 +24,14 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from .. import lexicons
+from ..entities.lexicon import load as load_lexicon
 from ..entities.mentions import plural_person
 from ..entities.phrases import against_prefixed
 from ..keys import entity_key
 from .args import Arg, Mentions, is_relative_pronoun, relative_head, resolve, resolve_all
 from .candidate import Candidate
 from .cues import Role, cues
+from .heads import _pobjs
 
 APPOSITION, COPULA, DESCRIPTION, NAMED, CONJOINED = 0.85, 0.8, 0.75, 0.75, 0.6
 PERSON_ONLY = {"Leadership", "Membership", "Affiliation", "Kinship", "Nationality"}
@@ -46,9 +47,9 @@ TARGET_TYPES = {
 ORGANIZATION_PREPS = {"in", "within", "from"}  # "a commander in X" names a group, "in Syria" a place
 PRONOUN_POSSESSIVES = {"his", "her", "its", "their", "my", "our", "your"}
 MISATTACHED = 0.9  # an apposition read off the role's prepositional object rather than the role noun
-KNOWN_BODY_ROLES = {"commissioner of"}
+KNOWN_BODY_ROLES = {"commissioner of"}  # roles whose title words often look like a body: only a known one counts
 BODY_WORDS = {"police", "service", "force", "commission", "department", "agency", "office", "authority", "bureau",
-              "ministry", "council", "organisation", "organization"}  # roles whose title words often look like a body: only a known one counts
+              "ministry", "council", "organisation", "organization"}  # the last word of a body's own name
 MAX_HANG = 4  # words above a noun where the parser may hang its own "in"/"from" phrase
 QUANTIFIERS = {"one", "some", "many", "several", "most", "among", "all", "two", "three"}
 
@@ -227,23 +228,12 @@ def _country(word: str, m: Mentions) -> str | None:
     return key if key in m.entities else None
 
 
-@cache
-def _authorities() -> dict[str, str]:
-    """Country name -> the body its leader leads where it is no state ("Palestine" -> "Palestinian Authority")."""
-    return {c["name"]: c["authority"] for c in lexicons.load("places") or []
-            if isinstance(c, dict) and c.get("authority")}
-
-
 def _authority(country: str, m: Mentions) -> str:
     """The key of the body a national leader of ``country`` leads, when the article names it; else the country."""
-    name = _authorities().get(m.entities[country].label)
+    name = load_lexicon().authorities.get(country)
     if name is None:
         return country
     return next((k for k, e in m.entities.items() if e.label == name or name in e.aliases), country)
-
-
-def _pobjs_of(prep: Token) -> list[Token]:
-    return [p for p in prep.children if p.dep_ == "pobj"]
 
 
 def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
@@ -277,7 +267,7 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
         hosts = [a for _, a in zip(range(MAX_HANG), noun.ancestors)]
         for prep in [c for h in hosts for c in h.children if c.i == after]:
             if prep.dep_ == "prep" and prep.lower_ in ORGANIZATION_PREPS:
-                out += [a for a in resolve_all(_pobjs_of(prep), m) if m.type(a.key) == "Organization"]
+                out += [a for a in resolve_all(_pobjs(prep), m) if m.type(a.key) == "Organization"]
     if role.label.rsplit(" ", 1)[0] in c.office_roles:  # "Somali Information Minister X", "an Iraqi official"
         for child in noun.children:
             if child.dep_ in {"amod", "compound", "nmod"} and child.i < noun.i and m.arg(child) is None:

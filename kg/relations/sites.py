@@ -115,11 +115,11 @@ def detention_places(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in DETENTION_VERBS or not is_passive(verb):
             continue
         people = [a for a in resolve_all(patient_heads(verb), m) if m.type(a.key) == "Person"]
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in" and people:
-                place = _place(prep, m, polity=True)
-                for person in people if place is not None else ():
-                    yield Candidate(person, f"{verb.lower_} in", place, verb, None, BASE, "detention-place")
+        places = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                  for p in [_place(prep, m, polity=True)] if p is not None]
+        for person in people:
+            for place in places:
+                yield Candidate(person, f"{verb.lower_} in", place, verb, None, BASE, "detention-place")
 
 
 def site_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
