@@ -205,3 +205,35 @@ def test_dump_whole_store_as_quads_and_as_union_triples(store):
     assert f'<{S}> <{P}> "a" <{G}> .' in quads.getvalue().decode()
     assert f'<{S}> <{P}> "a" .' in triples.getvalue().decode()
     assert len(quads.getvalue().decode().splitlines()) == len(store)
+
+
+def test_a_reader_opening_beside_a_writer_retries_a_rolled_manifest(tmp_path, monkeypatch):
+    """RocksDB may delete the MANIFEST file a read-only opener has just found (the writer, `kg serve`, rolled it):
+    the open is tried again; another failure is a StoreError with the store's path, never a crash."""
+    import pyoxigraph as ox
+
+    from kg.errors import StoreError
+    from kg.stores import embedded
+
+    with open_store(str(tmp_path / "store")):
+        pass
+    real, calls = ox.Store.read_only, []
+
+    def flaky(path):
+        calls.append(path)
+        if len(calls) == 1:
+            raise RuntimeError("Corruption: IO error: No such file or directory: MANIFEST-000023")
+        return real(path)
+
+    monkeypatch.setattr(embedded.ox.Store, "read_only", staticmethod(flaky))
+    monkeypatch.setattr(embedded, "READ_ONLY_RETRY_SECONDS", 0)
+    with open_store(str(tmp_path / "store"), read_only=True) as store:
+        assert store.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1") is not None
+    assert len(calls) == 2
+
+    def broken(path):
+        raise RuntimeError("Corruption: checksum mismatch")
+
+    monkeypatch.setattr(embedded.ox.Store, "read_only", staticmethod(broken))
+    with pytest.raises(StoreError, match="cannot open the store at .*checksum mismatch"):
+        open_store(str(tmp_path / "store"), read_only=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,9 @@ from ..sparql import bind
 from ..store import MEMORY, RDF_FORMATS, Store, dataset_kwargs, insert_data, parse_quads
 from ..terms import to_ox
 from .batch import Done, GroupCommit, repair
+
+READ_ONLY_ATTEMPTS = 5  # opening beside a writer: RocksDB may delete the MANIFEST file a reader has just found
+READ_ONLY_RETRY_SECONDS = 0.05
 
 
 class OxigraphStore(Store):
@@ -59,11 +63,19 @@ class OxigraphStore(Store):
         """Open a store (or a snapshot of one) for reading only; several processes may read it at once."""
         store = cls.__new__(cls)
         store.path, store.spec, store.frozen = Path(path), str(path), True
-        try:
-            store._ox = ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {path}: {exc}") from None
-        return store
+        error: Exception | None = None
+        for _ in range(READ_ONLY_ATTEMPTS):
+            try:
+                store._ox = ox.Store.read_only(str(path))
+                return store
+            except OSError as exc:
+                raise StoreError(f"cannot open the store at {path}: {exc}") from None
+            except RuntimeError as exc:  # the writer (kg serve) rolled its MANIFEST file while it was being read
+                if "No such file" not in str(exc):
+                    raise StoreError(f"cannot open the store at {path}: {exc}") from None
+                error = exc
+                time.sleep(READ_ONLY_RETRY_SECONDS)
+        raise StoreError(f"cannot open the store at {path}: {error}")
 
     @property
     def ox(self) -> ox.Store:
