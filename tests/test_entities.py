@@ -94,6 +94,9 @@ CASES = [
     ("The DEA said it had provided intelligence.", "DEA", "organization/drug-enforcement-administration", "Organization"),
     # an age in apposition makes a name a person's
     ("Also charged was Pavel Orlov, 28, of Moscow.", "Pavel Orlov", "person/pavel-orlov", "Person"),
+    # ... and the last name of that person, although the model took the full name for an organisation's
+    ("The champion beat a determined Arnaud Dupre, 27, in straight sets. The champion was pressed hard by Dupre in "
+     "the first set.", "Dupre", "person/arnaud-dupre", "Person"),
     # marines and the navy are one institution of their country
     ("Colombian marines seized the boat. The navy said two men were held.", "navy", "organization/colombian-navy", "Organization"),
     # a quoted nickname inside a name is an alias of one person

@@ -300,6 +300,25 @@ def test_the_number_alone_is_the_group_counted_with_it(nlp):
     assert [doc._.kg_entities[span._.kg_key].label for span in they] == ["Three Kenyan soldiers"]
 
 
+RESTATED_FORCES = [
+    # a count of force people without a country, acting right after one such group with a country acted: that group
+    ("British army officers have quietly entered Yemen. Four military personnel have held talks with a tribal "
+     "militia to locate suspected training camps.", ("British army officers", "hold talks with", "tribal militia")),
+    # counted people who suffer it stay a group of their own
+    ("British army officers have quietly entered Yemen. Four soldiers were wounded by Houthi rebels near the port.",
+     ("Houthi rebels", "wound", "four soldiers")),
+    # two groups acted in the sentence before: which one is not said
+    ("British army officers and French commandos have entered Yemen. Four military personnel have held talks with a "
+     "tribal militia.", ("Four military personnel", "hold talks with", "tribal militia")),
+]
+
+
+@pytest.mark.parametrize("text,fact", RESTATED_FORCES)
+def test_a_count_of_force_people_restates_the_force_before(nlp, text, fact):
+    facts = _facts(nlp(text))
+    assert fact in facts, facts
+
+
 def test_witnesses_of_a_pronoun_are_not_its_antecedent(nlp):
     doc = nlp("Kenyan helicopters attacked the camp on Monday. Eyewitnesses report seeing them fire four missiles "
               "into a police station.")

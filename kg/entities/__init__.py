@@ -30,7 +30,7 @@ from .lexicon import Lexicon, load
 from .mentions import Registry, merge
 from .names import resolve_names
 from .acronyms import join_acronyms
-from .numbers import counted_anaphora
+from .numbers import counted_anaphora, restated_forces
 from .participants import Participants
 from .lemmas import fix_lemmas
 from .called import called_names
@@ -71,6 +71,7 @@ class EntityResolver:
         self.coref.plural_descriptions(doc, reg)
         counted_anaphora(doc, reg)
         self.participants(doc, reg, bare=True)
+        restated_forces(doc, reg)
         self.coref.pronouns(doc, reg, late=True)
         introduced_names(doc, reg)
         called_names(doc, reg)

@@ -70,6 +70,16 @@ def person_shaped(span: Span, lex: Lexicon) -> bool:
     return any(t.lower_ in lex.name_particles for t in words)
 
 
+def _said_person(span: Span, lex: Lexicon) -> bool:
+    """The sentence says the name is a person's: in apposition with a person noun ("Adebayo Okafor, a police
+    official"), followed by an age ("Arnaud Clement, 24,") or after a role phrase."""
+    root = span.root
+    people = lex.person_nouns | lex.role_nouns | lex.nationality_nouns
+    return (root.dep_ == "appos" and root.head.lemma_.lower() in people
+            or any(c.dep_ == "appos" and c.lemma_.lower() in people for c in root.children)
+            or _age_apposition(span) or _after_role_phrase(span, people, lex))
+
+
 def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str]) -> list[tuple[str, int]]:
     """Evidence from the name's shape and its sentence, as (type, weight) votes.
 
@@ -91,12 +101,7 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     if participant_type(span[-1]) == "Organization":
         votes.append(("Organization", 3))  # "Apaches", "F-16s": aircraft of a force, not people
     root = span.root
-    people = lex.person_nouns | lex.role_nouns | lex.nationality_nouns
-    if root.dep_ == "appos" and root.head.lemma_.lower() in people or any(
-        c.dep_ == "appos" and c.lemma_.lower() in people for c in root.children
-    ):
-        votes.append(("Person", 2))
-    if _age_apposition(span) or _after_role_phrase(span, people, lex):
+    if _said_person(span, lex):
         votes.append(("Person", 2))
     partners = [root.head.i] if root.dep_ == "conj" else []
     partners += [c.i for c in root.children if c.dep_ == "conj"]
@@ -227,8 +232,9 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
     words = {span.text: name_words(span.text, lex.name_particles) for span, _, _ in candidates}
     people = list(dict.fromkeys(
         span.text for span, label, _ in candidates
-        if (label == "PERSON" or person_shaped(span, lex)) and not _org_headed(span, lex)
-    ))  # "Jaish al-Mukalla" (a group, whatever the model says) is no full name of "Mukalla"
+        if (label == "PERSON" or person_shaped(span, lex) or _said_person(span, lex)) and not _org_headed(span, lex)
+    ))  # "Jaish al-Mukalla" (a group, whatever the model says) is no full name of "Mukalla"; "Arnaud Clement, 24,"
+    # (ORG to the model) is that of "Clement"
     full_of = _full_names(people, words, candidates)
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label, _ in candidates:

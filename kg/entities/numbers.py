@@ -1,11 +1,21 @@
-"""Counted groups referred to by their number alone: "The three US soldiers killed by a US bomb ... The three were
-killed when ..." -> "the three" is the three soldiers (the last group of people counted with that number)."""
+"""Counted groups that restate a group named before:
+
+- by their number alone: "The three US soldiers killed by a US bomb ... The three were killed when ..." -> "the
+  three" is the three soldiers (the last group of people counted with that number);
+- by a count of force people without a country, acting right after such a group with a country acted: "United
+  States army officers have secretly entered Somalia. Five military personnel have held discussions with a rebel
+  Somali group" -> the five are the officers. Not when they suffer it ("Israeli troops entered Jenin. Two soldiers
+  were wounded": counted victims stay a group of their own), nor when the sentence before has two such groups.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
-from .mentions import Registry, token_index
+from .mentions import Registry, merge, plural_person, sentence_starts, token_index
+from .participant_words import words
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12}
@@ -35,3 +45,35 @@ def counted_anaphora(doc: Doc, reg: Registry) -> None:
         if same:
             reg.add(same[-1].key, tok.i - 1, tok.i + 1, "description", alias=doc[tok.i - 1 : tok.i + 1].text)
             at.update({i: reg.mentions[-1] for i in (tok.i - 1, tok.i)})
+
+
+def _acting_force(doc: Doc, reg: Registry, m) -> bool:
+    """A mention of a plural group of force people (soldiers, officers, personnel) that is its clause's subject."""
+    head = doc[m.end - 1]
+    subject = head.dep_ == "nsubj" or head.dep_ == "conj" and head.head.dep_ == "nsubj"
+    return (subject and head.lemma_.lower() in words()["force_people"]
+            and (plural_person(reg.entities[m.key]) or head.tag_ == "NNS"))  # "French commandos" (a force) too
+
+
+def restated_forces(doc: Doc, reg: Registry) -> None:
+    """A counted group of force people without a country, acting -> the one group of force people with a country
+    that acted in the sentence before (see the module docstring)."""
+    starts = sentence_starts(doc)
+    seen: set[str] = set()
+    for m in sorted(reg.mentions, key=lambda m: m.start):
+        first = m.key not in seen
+        seen.add(m.key)
+        ent = reg.entities[m.key]
+        if not first or m.kind != "description" or ent.country or ent.nationality or not _acting_force(doc, reg, m):
+            continue
+        if number_of(ent.label.split()[0]) is None:
+            continue
+        s = bisect_right(starts, m.start) - 1
+        if s == 0:
+            continue
+        lo, hi = starts[s - 1], starts[s]
+        before = {p.key for p in reg.mentions if lo <= p.start < hi and p.key != m.key and _acting_force(doc, reg, p)}
+        if len(before) == 1:
+            key = before.pop()
+            if reg.entities[key].country or reg.entities[key].nationality:
+                merge(reg, m.key, key)

@@ -42,6 +42,7 @@ def words() -> dict:
         "combatants": frozenset(data["combatants"]),
         "aircraft": frozenset(data["aircraft"]),
         "counted": frozenset(data["counted_forces"]),
+        "force_people": frozenset(data["force_people"]),
         "aircraft_nouns": frozenset(data["aircraft_nouns"]),
         "aircraft_marks": frozenset(data["aircraft_marks"]),
         "casualty_verbs": frozenset(data["casualty_verbs"]),

@@ -49,6 +49,7 @@ from .facts import entity_facts
 from .heads import is_purpose
 from .nominal import nominal_triples
 from .roles import role_triples
+from .restated import merge_entities, restated_victims
 from .scenes import REFLEXIVES, scene_triples
 from .judgements import judgement_triples
 from .plots import plot_triples
@@ -188,6 +189,7 @@ def kg_relations(doc: Doc) -> Doc:
                 if st is not None:
                     known.add((st.subject, st.event_type, st.object))
                     statements.append(st)
+        statements = merge_entities(doc, statements, restated_victims(statements, m.entities))
     doc._.kg_statements = statements + place_statements(statements, m)
     return doc
 
