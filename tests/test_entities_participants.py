@@ -300,6 +300,25 @@ def test_the_number_alone_is_the_group_counted_with_it(nlp):
     assert [doc._.kg_entities[span._.kg_key].label for span in they] == ["Three Kenyan soldiers"]
 
 
+DEFINITE_COUNTS = [
+    # "the" and the number: the group counted with that number before, by demonym or another combatant noun
+    ("Police arrested four Somali men in Nairobi on Monday. The four Somalis were charged with plotting attacks.",
+     "four Somalis", "four Somali men"),
+    ("Kenyan troops killed three militants near the border. The three gunmen had attacked a patrol.",
+     "three gunmen", "three militants"),
+    # another nationality is another group
+    ("Police arrested four Somali men in Nairobi on Monday. The four Kenyans were released.", "four Kenyans",
+     "four Kenyans"),
+]
+
+
+@pytest.mark.parametrize("text,mention,label", DEFINITE_COUNTS)
+def test_the_number_and_noun_is_the_group_counted_with_it(nlp, text, mention, label):
+    doc = nlp(text)
+    got = {span.text: doc._.kg_entities[span._.kg_key].label for span in doc.spans[MENTIONS]}
+    assert got.get(mention) == label, got
+
+
 RESTATED_FORCES = [
     # a count of force people without a country, acting right after one such group with a country acted: that group
     ("British army officers have quietly entered Yemen. Four military personnel have held talks with a tribal "

@@ -30,10 +30,11 @@ from .lexicon import Lexicon, load
 from .mentions import Registry, merge
 from .names import resolve_names
 from .acronyms import join_acronyms
-from .numbers import counted_anaphora, restated_forces
+from .numbers import counted_anaphora, definite_counts, restated_forces
 from .participants import Participants
 from .lemmas import fix_lemmas
 from .called import called_names
+from .governments import article_governments
 from .introduced import introduced_names, quoted_protagonists, same_deed
 
 MENTIONS = "kg_mentions"  # the doc.spans key of resolved mentions
@@ -72,12 +73,14 @@ class EntityResolver:
         counted_anaphora(doc, reg)
         self.participants(doc, reg, bare=True)
         restated_forces(doc, reg)
+        definite_counts(doc, reg, self.lex)
         self.coref.pronouns(doc, reg, late=True)
         introduced_names(doc, reg)
         called_names(doc, reg)
         same_deed(doc, reg)
         quoted_protagonists(doc, reg)
         self._forces_as_military(doc, reg)
+        article_governments(doc, reg)
         self._national_authorities(doc, reg)
         self._add_countries(reg)
         publish(doc, reg)

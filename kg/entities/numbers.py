@@ -2,6 +2,9 @@
 
 - by their number alone: "The three US soldiers killed by a US bomb ... The three were killed when ..." -> "the
   three" is the three soldiers (the last group of people counted with that number);
+- by "the" and their number: "Police arrested four Somali men ... The four Somalis were charged" -> the four
+  men (the last group counted with that number whose noun is the same, another combatant noun, or whose
+  nationality the demonym names);
 - by a count of force people without a country, acting right after such a group with a country acted: "United
   States army officers have secretly entered Somalia. Five military personnel have held discussions with a rebel
   Somali group" -> the five are the officers. Not when they suffer it ("Israeli troops entered Jenin. Two soldiers
@@ -14,7 +17,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from .mentions import Registry, merge, plural_person, sentence_starts, token_index
+from .mentions import Mention, Registry, merge, plural_person, sentence_starts, token_index
 from .participant_words import words
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -77,3 +80,38 @@ def restated_forces(doc: Doc, reg: Registry) -> None:
             key = before.pop()
             if reg.entities[key].country or reg.entities[key].nationality:
                 merge(reg, m.key, key)
+
+
+def _same_people(doc: Doc, lex, noun, group: Mention, ent) -> bool:
+    """A definite count's noun fits an earlier counted group: the same noun, two combatant nouns ("the three
+    gunmen" after "three militants"), or the demonym of the group's people ("the four Somalis")."""
+    other = doc[group.end - 1]
+    lemma, combatants = noun.lemma_.lower(), words()["combatants"]
+    if lemma == other.lemma_.lower() or lemma in combatants and other.lemma_.lower() in combatants:
+        return True
+    country = lex.demonyms.get(noun.text) or lex.demonyms.get(noun.text[:-1])
+    return country is not None and (ent.nationality == country or any(
+        lex.demonyms.get(t.text) == country for t in doc[group.start : group.end]))
+
+
+def definite_counts(doc: Doc, reg: Registry, lex) -> None:
+    """"the three Palestinians" / "the three gunmen" -> the group counted with that number before (see the module
+    docstring); a group already mentioned before stays itself."""
+    seen: set[str] = set()
+    for m in sorted(reg.mentions, key=lambda m: m.start):
+        first = m.key not in seen
+        seen.add(m.key)
+        ent = reg.entities[m.key]
+        if not first or ent.type != "Person" or m.kind != "description":
+            continue
+        start = m.start + 1 if doc[m.start].lower_ == "the" else m.start
+        if start == 0 or doc[start - 1].lower_ != "the" or start >= m.end - 1:
+            continue
+        n = number_of(doc[start].text)
+        if n is None:
+            continue
+        groups = [g for g in reg.mentions if g.end <= m.start and g.key != m.key and reg.entities[g.key].type == "Person"
+                  and number_of(reg.entities[g.key].label.split()[0]) == n]
+        groups = [g for g in groups if _same_people(doc, lex, doc[m.end - 1], g, reg.entities[g.key])]
+        if groups:
+            merge(reg, m.key, max(groups, key=lambda g: g.start).key)
