@@ -111,7 +111,7 @@ class UnnamedPeople:
             np_start -= 1
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             m = None
-            for j in range(end + 1, min(end + 5, len(doc))):  # "of (the) (transport minister) Samir Aziz"
+            for j in range(end + 1, min(end + 5, len(doc))):  # "of (the) (transport minister) Samir Tahan"
                 m = at.get(j)
                 if m is not None or not (doc[j].pos_ in {"DET", "ADJ", "NOUN"} and doc[j].is_lower):
                     break
@@ -120,7 +120,7 @@ class UnnamedPeople:
         return None, mod_start, np_start
 
     def _apposed_name(self, doc: Doc, reg: Registry, at, end: int) -> str | None:
-        """'his brother Ahmed': a person name right after the relational noun is the same person."""
+        """'his brother Yusuf': a person name right after the relational noun is the same person."""
         m = at.get(end)
         return m.key if m is not None and m.start == end and reg.entities[m.key].type == "Person" and m.kind == "name" else None
 
