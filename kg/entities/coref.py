@@ -240,8 +240,8 @@ class Coref(DefiniteDescriptions):
 
     def _plural_subject(self, doc: Doc, names: list[Mention], lo: int, hi: int, reporting: Token | None = None) -> bool:
         """A plural common noun that is the subject of a sentence in [lo, hi) and no mention; with ``reporting``
-        (a pronoun), not the subject of a verb of saying or seeing whose clause holds it ("Eyewitnesses report
-        seeing them fire": not the eyewitnesses)."""
+        (a pronoun), not the subject of a verb of saying or seeing whose clause holds it ("Villagers report
+        seeing them shoot": not the villagers)."""
         covered = {i for m in names if m.start < hi and lo < m.end for i in range(m.start, m.end)}
         return any((t.tag_ == "NNS" or (t.pos_ == "NUM" and t.i and doc[t.i - 1].lower_ == "the"))  # "the three"
                    and t.dep_ in SUBJECTS and t.i not in covered

@@ -64,7 +64,7 @@ def introduced_names(doc: Doc, reg: Registry) -> None:
 
 
 def same_deed(doc: Doc, reg: Registry) -> None:
-    """"the burial of a gunman who killed a farmer ... Karim Nasser, one of three raiders who shot the
+    """"the burial of an attacker who killed a farmer ... Karim Nasser, one of three raiders who shot the
     farmer dead": an unnamed person who did something to someone is the person named in the next ``REACH``
     sentences as doing an event of the same class to the same victim."""
     from ..relations.events import event_class  # the relations package imports this one

@@ -426,7 +426,7 @@ class Participants:
         supporters"): the country is a tie of the node, a group makes people its members."""
         for tok in doc[start : head.i]:
             if tok.head.lower_ in MAKER_WORDS and tok.head.i < head.i:
-                continue  # "US-made Apaches": where they were made, not whose they are
+                continue  # "US-made F-16s": where they were made, not whose they are
             country = self.lex.demonyms.get(tok.text) or self.lex.country_by_name.get(tok.text)
             mention = at.get(tok.i)
             if country is None and mention is not None:

@@ -40,7 +40,7 @@ def last_town(doc: Doc, reg: Registry, head: Token) -> str | None:
     if head.lemma_.lower() not in TOWN_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
-        return None  # "the town of Jenin": the name that follows
+        return None  # "the town of Dolna": the name that follows
     starts = sentence_starts(doc)
     lo = starts[max(0, bisect_right(starts, head.i) - 2)]
     towns = [m for m in reg.mentions if lo <= m.start and m.end <= head.i and m.kind == "name"

@@ -117,7 +117,7 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
     if s.label.lower() in PRONOUN_LABELS or o.label.lower() in PRONOUN_LABELS:
         return None
     if c.event_type in PERSON_EVENTS and o.type == "Location":
-        c = c._replace(event_type=None)  # "handed over Kandahar", "freed Kabul": ground changing hands
+        c = c._replace(event_type=None)  # "handed over Kidal", "freed Goma": ground changing hands
     if c.event_type == "Raid" and o.type == "Location" and s.type == "Person" and not plural_person(s):
         c = c._replace(event_type=None)  # "he entered Afghanistan in 2000": one person raids nothing
     d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published, sent)

@@ -98,7 +98,7 @@ def reporting_force(verb: Token, m: Mentions) -> list[Arg]:
 
 
 def the_judge(verb: Token, m: Mentions) -> list[Arg]:
-    """The one judge the article names ("trial judge Justice Helen Marsh"), as the agent of a sentence."""
+    """The one judge the article names ("trial judge Justice Anne Whitlock"), as the agent of a sentence."""
     judges = [k for k, e in m.entities.items()
               if e.type == "Person" and {r.lower() for r in e.roles} & cues().judge_titles]
     return [Arg(judges[0], verb, REPORTED_JUDGE)] if len(judges) == 1 else []

@@ -109,7 +109,7 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
 
 
 def _fought_with(verb: Token, label: str, subjects: list[Arg], m: Mentions) -> Iterator[Candidate]:
-    """"a Belgian man who has been fighting with al-Shabaab": one person fighting "with" an armed group is
+    """"a Belgian man said to be fighting with al-Shabaab": one person fighting "with" an armed group is
     on its side (two forces fighting with each other are not: "troops fought with gunmen")."""
     people = [s for s in subjects if m.type(s.key) == "Person" and not plural_person(m.entities[s.key])]
     for prep in verb.children:
@@ -388,8 +388,8 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             if not subjects and event is not None:  # "a bombing ... that killed X", claimed by Y
                 subjects = event_subjects(subject_toks, m)
                 own_subject = own_subject and not subjects
-            if event is not None and event != "Transfer" and lemma in c.destination_verbs:  # "handing over Kandahar
-                recipients = [a for a in resolve_all(destinations(verb), m) if m.type(a.key) != "Location"]  # to tribal
+            if event is not None and event != "Transfer" and lemma in c.destination_verbs:  # "handing over Kidal
+                recipients = [a for a in resolve_all(destinations(verb), m) if m.type(a.key) != "Location"]  # to clan
                 for s, o in _pairs([a for a in subjects if m.type(a.key) != "Location"], recipients):  # leaders"
                     yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "recipient")
             if event == "Transfer":  # "sent troops to Malian border posts", "moved back into a district of X"
@@ -420,7 +420,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     for s, _ in _pairs(subjects, [o]):
                         yield Candidate(s, f"{label} {noun.lemma_.lower()}", o, verb,
                                         event_class(noun.lemma_.lower(), "NOUN"), PERPETRATION, "perpetration")
-                for noun, o in _kin_of(verb, m):  # "questioned the family of a Belgian man"
+                for noun, o in _kin_of(verb, m):  # "interviewed the family of a Belgian man"
                     for s, _ in _pairs(subjects, [o]):
                         yield Candidate(s, f"{label} {noun} of", o, verb, event, PREP_TARGET, "kin")
                 for o in _on_behalf_of(verb, m):

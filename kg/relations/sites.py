@@ -30,7 +30,7 @@ def _polity(ent) -> bool:
 
 
 def _site(ent) -> bool:
-    """A named facility ("the Hilton Hotel") or an unnamed place ("a security post")."""
+    """A named facility ("the Grand Hotel") or an unnamed place ("a security post")."""
     return ent.type == "Location" and (ent.subtype == "Facility" or not ent.label[:1].isupper())
 
 
@@ -48,7 +48,7 @@ def _place(prep: Token, m: Mentions, polity: bool = False) -> Arg | None:
 
 
 def home_places(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
-    """A named person "of" a named polity: "Daniel Roy Keller, 26, of Oregon" -> from Oregon."""
+    """A named person "of" a named polity: "Kevin Lee Baxter, 26, of Oregon" -> from Oregon."""
     for name in sent:
         if name.pos_ != "PROPN" or name.dep_ == "compound":
             continue
