@@ -102,7 +102,7 @@ class EntityResolver:
                 fleets.update({k: military.key for k, v in fleets.items() if v == ent.key})
 
     def _armour(self, ent) -> bool:
-        """"Israeli tanks", "his warplanes, helicopter gunships and tanks": a country's armour, alone or ending a
+        """"Turkish tanks", "his drones, attack helicopters and tanks": a country's armour, alone or ending a
         list of its weapons, nothing more said of it, is its military's."""
         words = ent.label.split()
         return (ent.type == "Organization" and ent.country is not None and len(words) >= 2
@@ -110,7 +110,7 @@ class EntityResolver:
                 and (len(words) == 2 or words[-2] == "and"))
 
     def _national_authorities(self, doc: Doc, reg: Registry) -> None:
-        """"Palestinian leader Yasser Arafat": the demonym of a country whose leader leads an authority
+        """"Kurdish leader Dilan Baran": the demonym of a country whose leader leads an authority
         (`authority` in places.yaml) names that authority, a node whether or not the article names it."""
         from ..relations.cues import cues  # the relations package imports this one
 

@@ -25,7 +25,7 @@ DIRECTIONS = {"back", "in", "out", "away", "home"}  # adverbs a verb's "into X" 
 
 
 def partitive(head: Token) -> Token:
-    """The people a quantity word counts: "hundreds of Al Qaeda militants" -> militants."""
+    """The people a quantity word counts: "hundreds of rebel gunmen" -> gunmen."""
     if head.lower_ in words()["quantities"] or head.like_num:
         of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
         objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
@@ -47,7 +47,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
         if tok.pos_ == "VERB" and lemma in d["speech"] and any(
                 c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in d["verbs"]
                 and any(g.dep_ == "nsubj" and g.lower_ == "they" for g in c.children) for c in tok.children):
-            # "Local commanders say they have overrun the caves": the speakers are who "they" may be
+            # "Village elders say they have seized the depot": the speakers are who "they" may be
             heads += [c for c in tok.children if c.dep_ == "nsubj"]
         if tok.pos_ == "VERB" and (lemma in d["verbs"] or light_verb(tok) is not None):
             for child in tok.children:
@@ -59,17 +59,17 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                 heads.append(tok.head)
             if tok.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
                 heads += [c for c in tok.head.children if c.dep_ == "nsubj"]  # "... denied it and accused X"
-            if is_purpose(tok):  # "US planes have been carrying out bombings to kill him"
+            if is_purpose(tok):  # "the drones have been carrying out raids to kill him"
                 heads += subject_heads(tok)
-            if lemma in d["search_verbs"]:  # "scouring the hills for bin Laden loyalists"
+            if lemma in d["search_verbs"]:  # "searching the marshes for rebel loyalists"
                 heads += search_targets(tok)
             heads += [p for prep in partner_preps(tok) for p in prep.children if p.dep_ == "pobj"]
             heads += destinations(tok)
             if tok.lemma_.lower() in d["casualty_verbs"]:  # "... were killed and 120 injured"
                 heads += [count for _, count in elided_casualties(tok)]
-            heads += included(tok)  # "attacked targets in Gaza, including Arafat's offices" (the parser's attachment)
+            heads += included(tok)  # "shelled targets in Goma, including the mayor's offices" (the parser's attachment)
         elif tok.pos_ == "VERB" and (lemma in cues().movement_verbs or lemma in cues().location_verbs - {"be"}):
-            # "Two helicopters returned to the skies", "where bin Laden's Al Qaeda fighters have been hiding"
+            # "Three drones returned to the valley", "where the warlord's fighters have been hiding"
             heads += [c for c in whereabouts_subjects(tok) if c.tag_ in {"NNS", "NNPS"}]
         elif tok.pos_ == "NOUN" and lemma in d["nouns"]:
             for child in tok.children:
@@ -77,7 +77,7 @@ def event_arguments(doc: Doc) -> Iterator[Token]:
                     heads.append(child)
                 elif child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
                     heads += [c for c in child.children if c.dep_ == "pobj"]
-        if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected an offer by four militant groups"
+        if tok.pos_ == "VERB" and lemma in cues().response_verbs:  # "rejected a proposal by three rebel factions"
             heads += [c for c in tok.children if c.dep_ == "nsubj"]
             heads += [p for obj in tok.children if obj.dep_ in {"dobj", "obj"} for p in proposal_makers(obj)]
         for head in heads:
@@ -108,33 +108,33 @@ def proposal_makers(obj: Token) -> list[Token]:
 
 def hung_after(noun: Token) -> list[Token]:
     """Phrases of a noun's head that come right after the noun's own phrase: the parser often hangs a noun's "from"
-    or "by" phrase on the verb ("arrested some 100 militants [from Hamas]")."""
+    or "by" phrase on the verb ("detained some 40 gunmen [from the militia]")."""
     return [c for c in noun.head.children if c.i == noun.right_edge.i + 1]
 
 
 def whereabouts_subjects(verb: Token) -> list[Token]:
-    """Who a verb of place or movement is about: its subject ("are believed to have scattered"), or the noun its
-    participle describes ("Al Qaeda militants trapped in Tora Bora")."""
+    """Who a verb of place or movement is about: its subject ("are thought to have fled"), or the noun its
+    participle describes ("rebel fighters trapped in the Kivu hills")."""
     from ..relations.heads import subject_heads  # the relations package imports this module
 
     return [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else subject_heads(verb)
 
 
 def included(noun: Token) -> list[Token]:
-    """The members a noun lists: "attacked targets in the West Bank, including Arafat's offices" -> offices."""
+    """The members a noun lists: "shelled targets in the north, including the mayor's offices" -> offices."""
     return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in INCLUDING
             for p in prep.children if p.dep_ == "pobj"]
 
 
 def partner_preps(verb: Token) -> list[Token]:
-    """The "alongside" phrases of a verb or its objects: who acted with the subject ("combing the forests
-    alongside anti-Taliban militias"), a partner and no target."""
+    """The "alongside" phrases of a verb or its objects: who acted with the subject ("searching the valleys
+    alongside local militias"), a partner and no target."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
     return [prep for t in (verb, *objects) for prep in t.children if prep.dep_ == "prep" and prep.lower_ in PARTNERS]
 
 
 def destinations(verb: Token) -> list[Token]:
-    """Where a transfer verb sends its object or subject: "sent tanks to police stations", "moved back into a suburb"."""
+    """Where a transfer verb sends its object or subject: "sent troops to the border", "moved back into a district"."""
     from ..relations.cues import cues  # the relations package imports this module
 
     if verb.lemma_.lower() not in words()["transfer_verbs"] | cues().destination_verbs:

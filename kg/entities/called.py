@@ -1,5 +1,5 @@
-"""A description named by "called" or "known as": "the new force, called the International Security Assistance Force
-(ISAF)" -> the force described before ("a multinational force") is that organisation: one node, the name's.
+"""A description named by "called" or "known as": "the new mission, called the Regional Stabilisation Force
+(RSF)" -> the force described before ("a joint force") is that organisation: one node, the name's.
 
 The described one is the noun right before ", called" (the parser often hangs the participle on the noun phrase
 that holds it); the name, what "called" takes (or the object of "known as"). Both must be of one type, the

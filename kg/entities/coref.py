@@ -14,8 +14,8 @@ resolver with one tested heuristic per case:
   forces" prefers a country (and becomes that country's organisation in :mod:`.describe`).
 - **Gender**: he/she never refer to a person a noun says is of the other gender ("a 19-year-old woman");
   with such a noun just before, outside any name, they wait for it to become a node (late pass); so does a
-  possessive in an adverbial phrase whose clause's subject is a description ("The Saudi-born Islamist
-  appeared isolated after his protectors ...").
+  possessive in an adverbial phrase whose clause's subject is a description ("The Yemeni-born Islamist
+  looked isolated after his backers ...").
 - **Quotes**: a pronoun inside a quote is not its speaker; the pronoun that speaks a quote is no one the quote names.
 - **Descriptions** (definite, plural, ages, the lead's protagonist, roles): :mod:`.definites`, mixed in.
 """
@@ -94,8 +94,8 @@ class Coref(DefiniteDescriptions):
     def _gender_held(self, doc: Doc, reg: Registry, names: list[Mention], tok: Token, starts: list[int]) -> bool:
         """A he/she pronoun with an indefinite NP of its gender ("a 19-year-old woman") in its sentence or the one
         before, outside any mention and after the last person named: that unnamed person is the likelier antecedent.
-        So is a description subject of the clause a possessive's adverbial clause modifies ("The Saudi-born Islamist
-        ... appeared isolated after his protectors ..."), once descriptions are resolved."""
+        So is a description subject of the clause a possessive's adverbial clause modifies ("The Yemeni-born Islamist
+        ... looked isolated after his backers ..."), once descriptions are resolved."""
         gender = GENDER.get(tok.lower_)
         if gender is None:
             return False
@@ -131,7 +131,7 @@ class Coref(DefiniteDescriptions):
 
     def _antecedent(self, doc: Doc, reg: Registry, names: list[Mention], tok: Token, starts: list[int]) -> str | None:
         """The entity a pronoun refers to among the name mentions (sorted by position), or None."""
-        if tok.lower_ in REFLEXIVE_PRONOUNS:  # "a bomber tried to blow himself up": its own clause's subject
+        if tok.lower_ in REFLEXIVE_PRONOUNS:  # "a gunman tried to shoot himself": its own clause's subject
             verb = tok.head
             for _ in range(4):
                 subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -149,14 +149,14 @@ class Coref(DefiniteDescriptions):
             ok = [m for m in ok if not any(n.key == m.key and n.start <= speaker < n.end for n in names)]
         quoted = speakers(doc)
         if tok.i not in quoted and any(quoted.get(i) == tok.i for i in range(max(0, tok.i - 3), tok.i)):
-            ok = [m for m in ok if quoted.get(m.start) != tok.i]  # '"Osama is guilty," he said': not Osama
+            ok = [m for m in ok if quoted.get(m.start) != tok.i]  # '"Karim is guilty," he said': not Karim
         if tok.lower_ in {"they", "them"} and tok.head.dep_ == "ccomp" and tok.head.head.lemma_.lower() in speech_verbs():
-            # "The Pentagon said they served in ...": a single speaker is not "they"
+            # "The ministry said they worked in ...": a single speaker is not "they"
             single = {c.i for c in tok.head.head.children if c.dep_ in SUBJECTS and c.tag_ == "NNP"}
             speakers_ = {n.key for n in names if doc[n.start : n.end].root.i in single}
             ok = [m for m in ok if m.key not in speakers_]
         blamer = _blamer(tok)
-        if blamer is not None:  # "Sharon branded his administration a sponsor of terrorism": not his own
+        if blamer is not None:  # "Novak branded his government a haven for smugglers": not his own
             own = {n.key for n in names if n.start <= blamer.i < n.end}
             ok = [m for m in ok if m.key not in own]
         if not ok:
@@ -166,7 +166,7 @@ class Coref(DefiniteDescriptions):
             if preferred:
                 return preferred[-1].key
         governing = self._governing_subject(doc, ok, tok)
-        if governing is BLOCKED:  # "the police clashed with protesters as they tried ...", police no node: no one
+        if governing is BLOCKED:  # "the guards scuffled with strikers as they tried ...", guards no node: no one
             return None
         if governing is not None:  # ... else the police; "the army said it killed X": the army
             return governing.key
@@ -178,7 +178,7 @@ class Coref(DefiniteDescriptions):
             here = [m for m in ok if lo <= m.start < hi]
             if not here:
                 if kind == "Plural" and self._plural_subject(doc, names, lo, min(hi, tok.i), reporting=tok):
-                    return None  # "The three were identified as ... They served ...": the three, once a node
+                    return None  # "The four were named as ... They worked ...": the four, once a node
                 continue
             subjects = [m for m in here if doc[m.start : m.end].root.dep_ in SUBJECTS]
             topic = self._clause_subject(doc, here, tok) if back == 0 and tok.dep_ not in SUBJECTS else None
@@ -240,8 +240,8 @@ class Coref(DefiniteDescriptions):
 
     def _plural_subject(self, doc: Doc, names: list[Mention], lo: int, hi: int, reporting: Token | None = None) -> bool:
         """A plural common noun that is the subject of a sentence in [lo, hi) and no mention; with ``reporting``
-        (a pronoun), not the subject of a verb of saying or seeing whose clause holds it ("Eyewitnesses report
-        seeing them fire": not the eyewitnesses)."""
+        (a pronoun), not the subject of a verb of saying or seeing whose clause holds it ("Villagers report
+        seeing them shoot": not the villagers)."""
         covered = {i for m in names if m.start < hi and lo < m.end for i in range(m.start, m.end)}
         return any((t.tag_ == "NNS" or (t.pos_ == "NUM" and t.i and doc[t.i - 1].lower_ == "the"))  # "the three"
                    and t.dep_ in SUBJECTS and t.i not in covered

@@ -35,7 +35,7 @@ def _reports(noun: Token, pronoun: Token) -> bool:
 
 
 def _apposed_to(tok: Token) -> Token:
-    """The noun a name is in apposition to ("The Attorney-General, Daryl Williams, says"), else the name itself."""
+    """The noun a name is in apposition to ("The Health Minister, Helen Marsh, says"), else the name itself."""
     return tok.head if tok.dep_ == "appos" else tok
 
 
@@ -127,8 +127,8 @@ class DefiniteDescriptions:
         """A plural noun that is no entity ("the sources") between a candidate and a plural pronoun."""
         covered = {i for m in names if m.start < end and start < m.end for i in range(m.start, m.end)}
         return any(t.tag_ in {"NNS", "NNPS"} and t.dep_ in ARGUMENTS and t.i not in covered and not is_inert_noun(t)
-                   and not _reports(t, doc[end]) for t in doc[start:end])  # "... fired rockets on offices. They
-        # ...": not the rockets; "Eyewitnesses report seeing them fire": not the eyewitnesses
+                   and not _reports(t, doc[end]) for t in doc[start:end])  # "... fired shells at depots. They
+        # ...": not the shells; "Villagers report seeing them shoot": not the villagers
 
     # -- descriptions -------------------------------------------------------------------------------
     def descriptions(self, doc: Doc, reg: Registry) -> None:
@@ -137,7 +137,7 @@ class DefiniteDescriptions:
         lex = self.lex
         for _, head, _end in self.heads(doc):
             noun = doc[head]
-            proper = noun.tag_ == "NNP" and noun.lower_ in CAPITALISED_PERSON_NOUNS  # "the Saudi-born Islamist"
+            proper = noun.tag_ == "NNP" and noun.lower_ in CAPITALISED_PERSON_NOUNS  # "the Yemeni-born Islamist"
             if (noun.tag_ != "NN" and not proper) or head in at or in_furniture(doc, head, head + 1):
                 continue
             word, key, start = noun.lower_, None, head
@@ -155,7 +155,7 @@ class DefiniteDescriptions:
             if key is None and word in lex.person_nouns:  # "the vicious man"
                 start = _walk_left(doc, head, {"ADJ"})
                 while start >= 3 and doc[start - 1].lower_ == "born" and doc[start - 2].text == "-":
-                    start = _walk_left(doc, start - 3, {"ADJ"})  # "the Saudi-born fugitive"
+                    start = _walk_left(doc, start - 3, {"ADJ"})  # "the Yemeni-born fugitive"
                 if start > 0 and doc[start - 1].lower_ == "the":
                     start -= 1
                     key = _identified_as(doc, reg, at, noun)
@@ -200,7 +200,7 @@ class DefiniteDescriptions:
             earlier = [m for m in given.get(age, []) if m.end <= start]
             if earlier:
                 key = earlier[-1].key
-            else:  # not who says it: "Daryl Williams says the 26-year-old is still being held ..."
+            else:  # not who says it: "Helen Marsh says the 31-year-old is still being held ..."
                 speakers_ = {m.key for m in reg.mentions
                              if m.end <= start and _reports(_apposed_to(doc[m.start : m.end].root), doc[start])}
                 key = self._last(reg, start - 1, lambda e: e.type == "Person" and not plural_person(e)
@@ -286,21 +286,21 @@ class DefiniteDescriptions:
         return max(cands, key=lambda m: m.start).key if cands else None
 
     def _same_noun(self, doc: Doc, reg: Registry, start: int, noun: Token) -> str | None:
-        """The unnamed person an earlier description with the same noun made: "a man who was arrested ... the man"."""
+        """The unnamed person an earlier description with the same noun made: "a man who was detained ... the man"."""
         cands = [m for m in reg.mentions if m.end <= start and m.kind == "description"
                  and doc[m.end - 1].lemma_.lower() == noun.lemma_.lower() and reg.entities[m.key].type == "Person"
                  and not plural_person(reg.entities[m.key])]
         return max(cands, key=lambda m: m.start).key if cands else None
 
     def _last_person(self, doc: Doc, reg: Registry, start: int, head: int, countries: set[str] = frozenset()) -> str | None:
-        """The last person, named or described ("a Palestinian suicide bomber ... the militant"), before a definite
+        """The last person, named or described ("a Chechen car bomber ... the militant"), before a definite
         description who is not the subject of its clause, and whom no other country's demonym describes ("the
-        Israeli Foreign Minister, Shimon Peres" is not "the Palestinian leader")."""
+        Greek Foreign Minister, Nikos Aris" is not "the Turkish leader")."""
         clause = doc[head].head
         while clause.dep_ not in {"ROOT", "relcl", "ccomp", "advcl"} and clause.head.i != clause.i:
             clause = clause.head
         own = {c.i for c in clause.children if c.dep_ in SUBJECTS}
-        for node in doc[head].ancestors:  # "X told the jury how the defendant ...": the speaker talks of another
+        for node in doc[head].ancestors:  # "X told the court how the accused ...": the speaker talks of another
             if node.pos_ == "VERB" and node.lemma_.lower() in speech_verbs():
                 own |= {c.i for c in node.children if c.dep_ in SUBJECTS}
         cands = [m for m in reg.mentions if m.end <= start and m.kind in {"name", "description"}
@@ -312,7 +312,7 @@ class DefiniteDescriptions:
         return max(cands, key=lambda m: m.start).key if cands else None
 
     def _described_countries(self, doc: Doc, m: Mention) -> set[str]:
-        """Countries the demonyms of a name's title or apposition give ("Israeli Foreign Minister Shimon Peres")."""
+        """Countries the demonyms of a name's title or apposition give ("Greek Foreign Minister Nikos Aris")."""
         root = doc[m.start : m.end].root
         words = list(doc[max(0, m.start - 4) : m.start])
         if root.dep_ == "appos":

@@ -287,7 +287,7 @@ class Describer(UnnamedPeople):
             reg.add(person, start, end, "description", alias=doc[start:end].text)
 
     def _demonym_before_name(self, doc: Doc, reg: Registry) -> None:
-        """"American John Walker Lindh": a demonym right before a person's full name gives the nationality."""
+        """"Canadian Peter Dale Morrow": a demonym right before a person's full name gives the nationality."""
         for m in reg.mentions:
             if m.kind != "name" or m.start == 0 or reg.entities[m.key].type != "Person" or m.end - m.start < 2:
                 continue

@@ -1,10 +1,10 @@
 """Casualties counted after a passive casualty verb whose own verb the text leaves out or cuts short:
-"Two people were killed and more than 120 injured", "two soldiers were killed and 20 others wounded".
+"Three people were killed and more than 40 injured", "four guards were killed and 15 others wounded".
 
 The second count suffers what its participle says at the hands of whoever did the first: the parser
 reads it as a conjunct of the first verb (a count with the participle hanging on it) or as a verb of
 its own with the count for subject. :func:`elided_casualties` finds both shapes; the entity step makes
-the count a node ("120 people", "20 others") and the relation step gives it the first verb's agent.
+the count a node ("40 people", "15 others") and the relation step gives it the first verb's agent.
 """
 
 from __future__ import annotations
@@ -39,13 +39,13 @@ def elided_casualties(verb: Token) -> list[tuple[Token, Token]]:
     for conj in verb.children:
         if conj.dep_ != "conj":
             continue
-        if _count(conj):  # "... were killed and more than 120 injured": the participle hangs on the count
+        if _count(conj):  # "... were killed and more than 40 injured": the participle hangs on the count
             out += [(p, conj) for p in conj.children
                     if p.dep_ == "acl" and p.tag_ == "VBN" and p.lemma_.lower() in casualty]
         elif conj.pos_ == "VERB" and conj.lemma_.lower() in casualty and not any(
                 c.dep_ in {"aux", "auxpass", "dobj", "obj", "nsubjpass"} for c in conj.children):
-            out += [(conj, s) for s in conj.children if s.dep_ == "nsubj" and _count(s)]  # "and 20 others wounded"
-    for participle in verb.children:  # "killed in the strikes and around 120 injured": the count hangs elsewhere
+            out += [(conj, s) for s in conj.children if s.dep_ == "nsubj" and _count(s)]  # "and 15 others wounded"
+    for participle in verb.children:  # "killed in the blasts and around 40 injured": the count hangs elsewhere
         before = participle.nbor(-1) if participle.i > verb.i + 1 else None
         if participle.dep_ in {"advcl", "conj"} and participle.tag_ == "VBN" and before is not None \
                 and participle.lemma_.lower() in casualty and before.dep_ == "conj" and _count(before) \

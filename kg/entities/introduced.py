@@ -1,8 +1,8 @@
 """A named person replaces the description that introduced them.
 
-Wire copy often opens on a description and names the person a sentence later: "Malaysian police have arrested a
-man believed to have smuggled thousands of boat people ... Naeil Ahmad Abdullah, 41, was arrested in Malaysia
-last month". When an unnamed, singular person undergoes an event in the first sentences before anyone is named,
+Wire copy often opens on a description and names the person a sentence later: "Kenyan police have detained a
+man suspected of trafficking hundreds of migrants ... Tomas Reyes Ortega, 52, was detained in Kenya
+last week". When an unnamed, singular person undergoes an event in the first sentences before anyone is named,
 and the first person named in the next ``REACH`` sentences undergoes or does an event of the same class, the
 description's node becomes the name's (its mentions, aliases and nationality go with it).
 """
@@ -64,8 +64,8 @@ def introduced_names(doc: Doc, reg: Registry) -> None:
 
 
 def same_deed(doc: Doc, reg: Registry) -> None:
-    """"the funeral of a gunman who killed a settler ... Muslim al-Aarage, one of two Palestinians who shot the
-    settler dead": an unnamed person who did something to someone is the person named in the next ``REACH``
+    """"the burial of an attacker who killed a farmer ... Karim Nasser, one of three raiders who shot the
+    farmer dead": an unnamed person who did something to someone is the person named in the next ``REACH``
     sentences as doing an event of the same class to the same victim."""
     from ..relations.events import event_class  # the relations package imports this one
     from ..relations.heads import verb_label
@@ -79,7 +79,7 @@ def same_deed(doc: Doc, reg: Registry) -> None:
         for verb in _deeds(doc[m.start : m.end].root):
             victims = {at[o.i].key for o in verb.children if o.dep_ in {"dobj", "obj"} and o.i in at}
             cls = (light_verb(verb) or (None, event_class(verb_label(verb)) or verb_class(verb)))[1]  # "shot the
-            # settler dead": a killing
+            # farmer dead": a killing
             if cls is not None:
                 deeds += [(m, cls, v) for v in victims if v != m.key]
     for m, cls, victim in deeds:
@@ -94,7 +94,7 @@ def same_deed(doc: Doc, reg: Registry) -> None:
 
 def _deeds(root) -> list:
     """Verbs a mention is the doer of: its clause's ("a gunman killed"), a relative clause on it ("a gunman who
-    killed"), or on the group an apposition takes it from ("X, one of two Palestinians who shot")."""
+    killed"), or on the group an apposition takes it from ("X, one of three raiders who shot")."""
     verbs = [root.head] if root.dep_ == "nsubj" else []
     hosts = [root] + [p for a in root.children if a.dep_ == "appos" and a.lower_ == "one"
                       for prep in a.children if prep.dep_ == "prep" and prep.lower_ == "of"

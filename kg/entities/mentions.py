@@ -70,7 +70,7 @@ def strip_span(span: Span, lex: Lexicon) -> tuple[Span | None, str | None]:
                 break
     rest = doc[start + 1 : end]
     if doc[start].text in lex.faiths and len(rest) >= 2 and all(t.is_title and t.lower_ not in lex.name_particles for t in rest):
-        titles.append(doc[start].text)  # "moderate Muslim Hamid Karzai"; not "Muslim al-Aarage"
+        titles.append(doc[start].text)  # "devout Muslim Farid Osmani"; not "Muslim al-Khatib"
         start += 1
     opening = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
     if opening is not None:

@@ -115,9 +115,9 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
     if place.dep_ == "pobj" and place.head.lower_ == "of" and _place_noun(place.head.head):
         votes.append(("Location", 2))
     elif root.dep_ == "compound" and _place_noun(root.head) and root.head.tag_ != "NNP":
-        votes.append(("Location", 2))  # "the Tora Bora mountain complex", "the X caves"
+        votes.append(("Location", 2))  # "the Koh Sabz mountain complex", "the X caves"
     elif any(c.dep_ == "appos" and _place_noun(c) for c in root.children):
-        votes.append(("Location", 2))  # "Sharana, the provincial capital of Paktika"
+        votes.append(("Location", 2))  # "Dolna, the provincial capital of Varsk"
     elif place.dep_ == "pobj" and place.head.lower_ in {"for", "of"} and place.head.head.lemma_.lower() in CONTESTED_NOUNS:
         votes.append(("Location", 2))  # "the battle for X", "the siege of X": ground is fought over
     elif place.dep_ == "pobj" and place.head.lower_ in NEAR_PREPS:
@@ -128,7 +128,7 @@ def _sentence_votes(span: Span, label: str, lex: Lexicon, known: dict[int, str])
 
 
 def _after_role_phrase(span: Span, people: frozenset[str], lex: Lexicon) -> bool:
-    """"the Palestinian head of security, Jabril Rajoub": a name after a comma that ends a phrase a person noun
+    """"the Kenyan head of intelligence, Joseph Mwangi": a name after a comma that ends a phrase a person noun
     heads (the parser seldom makes it an apposition); not "the spokesman for the group, X", which names the group."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != ",":
@@ -221,7 +221,7 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
         if span is None or any(start < span.end and span.start < end for start, end in lexicon_spans):
             continue
         if span.text in lex.titles:
-            titles_alone.append(span)  # "The 63-year-old Sheikh is revered ...": the Sheikh named before, if any
+            titles_alone.append(span)  # "The 70-year-old Sheikh is respected ...": the Sheikh named before, if any
             continue
         if not any(t.tag_ in {"NNP", "NNPS"} for t in span):
             continue  # a name has a proper noun in it ("Kidnappings" at a sentence start is none)

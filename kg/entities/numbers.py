@@ -1,13 +1,13 @@
 """Counted groups that restate a group named before:
 
-- by their number alone: "The three US soldiers killed by a US bomb ... The three were killed when ..." -> "the
-  three" is the three soldiers (the last group of people counted with that number);
+- by their number alone: "The four Dutch marines killed by a Dutch mine ... The four were killed when ..." -> "the
+  four" is the four marines (the last group of people counted with that number);
 - by "the" and their number: "Police arrested four Somali men ... The four Somalis were charged" -> the four
   men (the last group counted with that number whose noun is the same, another combatant noun, or whose
   nationality the demonym names);
-- by a count of force people without a country, acting right after such a group with a country acted: "United
-  States army officers have secretly entered Somalia. Five military personnel have held discussions with a rebel
-  Somali group" -> the five are the officers. Not when they suffer it ("Israeli troops entered Jenin. Two soldiers
+- by a count of force people without a country, acting right after such a group with a country acted: "British
+  army officers have quietly entered Chad. Six military personnel have held talks with a rebel
+  Chadian faction" -> the six are the officers. Not when they suffer it ("Turkish troops entered Afrin. Two soldiers
   were wounded": counted victims stay a group of their own), nor when the sentence before has two such groups.
 """
 

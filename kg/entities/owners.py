@@ -1,5 +1,5 @@
 """Whose a possessive is: the country "its forces" or "his police" belong to (the country itself, or the one
-country of a person's nationality or title: "Palestinian leader Yasser Arafat ... his police")."""
+country of a person's nationality or title: "Armenian leader Aram Sarkis ... his police")."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def is_country(reg: Registry, key: str, lex: Lexicon) -> bool:
 
 def owner_country(doc: Doc, reg: Registry, key: str, lex: Lexicon) -> str | None:
     """The country whose institution "its/his/their <institution>" names: the country itself, or the one country
-    of a person's nationality or titles ("Palestinian leader Yasser Arafat ... his police")."""
+    of a person's nationality or titles ("Armenian leader Aram Sarkis ... his police")."""
     if is_country(reg, key, lex):
         return key
     ent = reg.entities.get(key)
@@ -30,8 +30,8 @@ def owner_country(doc: Doc, reg: Registry, key: str, lex: Lexicon) -> str | None
 
 def commander_country(doc: Doc, reg: Registry, key: str, lex: Lexicon) -> str | None:
     """The country whose forces "his warplanes" are: the owner's (see :func:`owner_country`), or, for a holder of an
-    office whose country the article does not give ("Prime Minister Ariel Sharon"), the one country whose security
-    forces the article names ("the Israeli armed forces")."""
+    office whose country the article does not give ("Prime Minister Lena Varga"), the one country whose security
+    forces the article names ("the Hungarian armed forces")."""
     country = owner_country(doc, reg, key, lex)
     if country is not None or not any(_titled(doc, m.start, lex) for m in reg.mentions if m.key == key
                                       and m.kind == "name"):
@@ -41,19 +41,19 @@ def commander_country(doc: Doc, reg: Registry, key: str, lex: Lexicon) -> str | 
 
 
 def _forces_countries(reg: Registry, lex: Lexicon) -> set[str]:
-    """The countries of the security forces an article names ("the Israeli armed forces")."""
+    """The countries of the security forces an article names ("the Hungarian armed forces")."""
     return {e.country for e in reg.entities.values()
             if e.type == "Organization" and e.subtype == "SecurityForce" and e.country in lex.countries}
 
 
 def _titled(doc: Doc, start: int, lex: Lexicon) -> bool:
-    """A title of office right before a name: "Prime Minister Ariel Sharon"."""
+    """A title of office right before a name: "Prime Minister Lena Varga"."""
     before = doc[max(0, start - 3) : start].text
     return any(before.endswith(title) for title in lex.titles)
 
 
 def _title_countries(doc: Doc, start: int, lex: Lexicon) -> set[str]:
-    """Countries the demonyms of the title right before a name give: "Palestinian leader(,) Yasser Arafat"."""
+    """Countries the demonyms of the title right before a name give: "Armenian leader(,) Aram Sarkis"."""
     i = start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1

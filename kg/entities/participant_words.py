@@ -70,7 +70,7 @@ def marked_aircraft(head: Token) -> bool:
 
 
 def _model_number(tok: Token) -> bool:
-    """"B-52", "F-16": digits with letters; not a count ("500 Al Qaeda fighters")."""
+    """"B-52", "F-16": digits with letters; not a count ("300 rebel fighters")."""
     return any(ch.isdigit() for ch in tok.text) and (any(ch.isalpha() for ch in tok.text) or tok.dep_ != "nummod")
 
 
@@ -96,7 +96,7 @@ def is_inert_noun(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     data = words()
     return (lemma in data["weapons"] or is_place_noun(tok) or tok.ent_type_ in {"DATE", "TIME"}  # "in the early
-            or lemma in data["scenery"]  # hours", "returned to the skies": no actors either
+            or lemma in data["scenery"]  # hours", "returned to the valley": no actors either
             or (lemma in data["nouns"] and data["types"].get(lemma) != "Person"))
 
 

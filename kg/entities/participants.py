@@ -56,7 +56,7 @@ class Participants:
                     doc[m.end - 1].lemma_.lower()) == "Organization"):  # "Iraqi forces" ... "the forces"
                 last.setdefault(anaphor_key(doc[m.end - 1]), []).append((m.start, m.key))
             elif ent.type == "Location" and m.end < len(doc) and is_place_noun(doc[m.end]) \
-                    and doc[m.end - 1].head.i == m.end:  # "the Tora Bora area" ... "the area"
+                    and doc[m.end - 1].head.i == m.end:  # "the Koh Sabz area" ... "the area"
                 last.setdefault(anaphor_key(doc[m.end]), []).append((m.start, m.key))
         elided = elided_counts(doc)
         for head in sorted(set(event_arguments(doc)), key=lambda t: t.i):
@@ -133,8 +133,8 @@ class Participants:
         return target
 
     def _groups_from(self, doc: Doc, reg: Registry, at: dict[int, Mention]) -> None:
-        """"(arrested) some 100 militants from Hamas", "supporters of Hamas": counted or described people "from" or
-        "of" a group are its members; "supporters of Sheikh Yassin" are a person's supporters."""
+        """"(detained) some 40 gunmen from the FLN", "supporters of the FLN": counted or described people "from" or
+        "of" a group are its members; "supporters of Sheikh Mansour" are a person's supporters."""
         for m in reg.mentions:
             ent, head = reg.entities[m.key], doc[m.end - 1]
             if m.kind != "description" or ent.type != "Person" or ent.described_by is not None \
@@ -147,7 +147,7 @@ class Participants:
                         if other is not None and other.type == "Organization":
                             ent.described_by = ent.described_by or ("member of", other.key)
                         elif other is not None and other.type == "Person" and prep.lower_ == "of" \
-                                and head.lemma_.lower() in words()["followers"]:  # "supporters of Sheikh Yassin"
+                                and head.lemma_.lower() in words()["followers"]:  # "supporters of Sheikh Mansour"
                             ent.described_by = ent.described_by or (f"{head.lemma_.lower()} of", other.key)
 
     def _counted_force(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
@@ -189,7 +189,7 @@ class Participants:
 
     def _operating_countries(self, doc: Doc, reg: Registry, at: dict[int, Mention]) -> None:
         """"Israeli air raids", "American bombing": a demonym on an attack noun is the country that carried it
-        out (a mention of the country on the demonym), as a country's name would be ("US air strikes")."""
+        out (a mention of the country on the demonym), as a country's name would be ("Russian air strikes")."""
         for tok in doc:
             country = self.lex.demonyms.get(tok.text)
             if country is None or tok.i in at or tok.dep_ != "amod" or country not in self.lex.refs:
@@ -202,7 +202,7 @@ class Participants:
             at[tok.i] = reg.mentions[-1]
 
     def _weapon(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token) -> None:
-        """"an Israeli missile", "a stray US bomb": a weapon stands for the country that fired it."""
+        """"a Russian missile", "a stray Turkish shell": a weapon stands for the country that fired it."""
         country = None
         for tok in doc[modifiers_start(head) : head.i]:
             country = self.lex.demonyms.get(tok.text) or self.lex.country_by_name.get(tok.text)
@@ -233,7 +233,7 @@ class Participants:
         if self._plural_demonym(head) is not None:
             return "Person"  # "five Palestinians"
         if head.tag_ in {"NNP", "NN"} and head.text in self.lex.demonyms and head.i and doc[head.i - 1].lower_ in {"a", "an"}:
-            return "Person"  # "the death of a Palestinian"
+            return "Person"  # "the death of a Chechen"
         return None
 
     def _participant(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token,
@@ -249,7 +249,7 @@ class Participants:
         start, end = strip_leading(doc, modifiers_start(head), head.i), head.i + 1
         owner = pronoun_owner(head)
         if owner is not None and owner.head.i != head.i and type_ == "Organization":
-            return None  # "his warplanes, helicopter gunships and tanks": the gunships go with the warplanes
+            return None  # "his jets, helicopter gunships and armoured cars": the gunships go with the jets
         if owner is not None and start == head.i:  # "his warplanes": his country's; "its militants": the group's
             if type_ == "Organization":
                 return self._owned(doc, reg, at, head, owner, type_)
@@ -259,7 +259,7 @@ class Participants:
             start = max(dated) + 1
             while start < head.i and doc[start].tag_ in {"POS", "HYPH"}:
                 start += 1
-        if type_ == "Organization":  # "Apache helicopters and F-16 fighter-bombers": one force
+        if type_ == "Organization":  # "Cobra helicopters and F-15 fighter-bombers": one force
             end = self._force_end(head)
         quantity = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         first = start
@@ -267,13 +267,13 @@ class Participants:
             first = strip_leading(doc, quantity.left_edge.i, quantity.i)  # "hundreds of", "some 100 of"
         if quantity is not None and quantity.lower_ == "one" and quantity.dep_ == "appos" and quantity.head.i in at \
                 and reg.entities[at[quantity.head.i].key].type == "Person":
-            return at[quantity.head.i].key, quantity.i, end  # "Muslim al-Aarage, one of two Palestinians who ..."
+            return at[quantity.head.i].key, quantity.i, end  # "Karim Nasser, one of three raiders who ..."
         if sum(not t.is_punct for t in doc[first:end]) > MAX_WORDS or any(t.is_space for t in doc[first:end]):
             return None
         if first == start == head.i and end == head.i + 1 and (specific_one(head) or harmed_one(head)) \
                 and type_ == "Person":
-            label = head.text if head.text in self.lex.demonyms else head.lower_  # "a man who was arrested in
-            # India", "the death of a Palestinian": someone the story is about, unnamed
+            label = head.text if head.text in self.lex.demonyms else head.lower_  # "a man who was detained in
+            # Peru", "the death of a Chechen": someone the story is about, unnamed
             key = scoped_key(doc, type_, f"{label}-{head.i}")
             ent = reg.entity(key, label, type_)
             return key, head.i, end
@@ -288,7 +288,7 @@ class Participants:
             named = at.get(owners[0].i) if owners else None
             if named is not None and type_ == "Location" and named.kind == "name" \
                     and reg.entities[named.key].type in {"Person", "Organization"}:
-                label = f"{reg.entities[named.key].label}'s {head.lower_}"  # "Arafat's offices", "Yassin's home":
+                label = f"{reg.entities[named.key].label}'s {head.lower_}"  # "Baran's offices", "Mansour's home":
                 key = scoped_key(doc, type_, label)  # a place of someone named, as the story calls it
                 reg.entity(key, label, type_)
                 return key, head.i, end
@@ -301,7 +301,7 @@ class Participants:
             if before:
                 return max(before)[1], head.i, end
             town = last_town(doc, reg, head)
-            if type_ == "Location" and town is not None:  # "In Ramallah ... the town, which has been reoccupied"
+            if type_ == "Location" and town is not None:  # "In Tiraspol ... the town, which has been retaken"
                 return town, head.i, end
             if type_ == "Location" and searched_or_stormed(head):  # "combing the forests", "stormed the palace":
                 key = scoped_key(doc, type_, head.lower_)  # a site the story is about, named by its noun
@@ -309,8 +309,8 @@ class Participants:
                 return key, head.i, end
             people = self._people(head)
             if people is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-                if people not in reg.entities:  # "gave Israel and the Palestinians a deadline", "accused the
-                    reg.from_ref(self.lex.refs[people])  # Israelis of ...": a side, as its country stands for it
+                if people not in reg.entities:  # "gave Armenia and the Azeris a deadline", "accused the
+                    reg.from_ref(self.lex.refs[people])  # Armenians of ...": a side, as its country stands for it
                 return people, head.i, end
             if people is not None:  # "troops fired on Palestinians": people of that country
                 key = scoped_key(doc, "Person", head.text)
@@ -326,13 +326,13 @@ class Participants:
             return named.key, head.i, end  # "the Taliban militia", "the Hamas movement": the group named
         if type_ == "Location" and named is not None and named.end == head.i and named.kind == "name" \
                 and reg.entities[named.key].type == "Location" and head.tag_ == "NN":
-            return named.key, head.i, end  # "the Tora Bora area", "the Mosh Khil region": the named place
+            return named.key, head.i, end  # "the Koh Sabz area", "the Dara Khel region": the named place
         if type_ == "Location" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children) for c in head.children):
             return None  # "the northern city of Mosul": the named place
         within = part_of_named(head, at, reg)
         if type_ == "Location" and within is not None:
-            return within, start, end  # "key areas in the Tora Bora region", "a suburb of Nablus": that place
+            return within, start, end  # "key areas in the Koh Sabz region", "a suburb of Mostar": that place
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
             return None  # "a fourth suspect, Sofiane Belkacem": the named person
         if type_ == "Person" and head.tag_ not in {"NNS", "NNPS"} and (
@@ -348,7 +348,7 @@ class Participants:
         ent = reg.entity(key, reg.entities[key].label if key in reg.entities else label, type_)
         self._ties(doc, reg, at, ent, start, head)
         if type_ == "Organization" and is_aircraft(head) and not any(c.dep_ in {"poss", "nummod"} for c in head.children):
-            key = self._air_force(doc, reg, key)  # not "Mr Arafat's three helicopters" nor "80 strike aircraft"
+            key = self._air_force(doc, reg, key)  # not "Mr Baran's two helicopters" nor "60 strike aircraft"
         elif type_ == "Organization" and is_aircraft(head) and ent.country is None \
                 and not any(c.dep_ == "poss" for c in head.children):
             key = self._same_fleet(doc, reg, key, head)  # "Israeli helicopters ... Two helicopters returned"
@@ -368,8 +368,8 @@ class Participants:
         return self.lex.institution(country, words[1]) if country else None
 
     def _force_end(self, head: Token) -> int:
-        """Where a force's description ends: after its conjuncts when every later one is a force too ("Apache
-        helicopters and F-16 fighter-bombers"), else after its head."""
+        """Where a force's description ends: after its conjuncts when every later one is a force too ("Cobra
+        helicopters and F-15 fighter-bombers"), else after its head."""
         later = [c for c in head.conjuncts if c.i > head.i]
         if later and all(self._type(c) == "Organization" for c in later):
             return max(c.i for c in later) + 1
@@ -387,7 +387,7 @@ class Participants:
 
     def _owned(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token, owner: Token,
                type_: str) -> tuple[str, int, int] | None:
-        """"Mr Sharon has sent in his warplanes, helicopter gunships and tanks": a force a pronoun's antecedent owns
+        """"Mr Novak has sent in his jets, helicopter gunships and armoured cars": a force a pronoun's antecedent owns
         is the force of that person's (or group's) country, named by its demonym."""
         mention = at.get(owner.i)
         if owner.tag_ != "PRP$" or mention is None or mention.kind != "pronoun":
@@ -396,11 +396,11 @@ class Participants:
         person = reg.entities[mention.key]
         if country not in self.lex.countries and person.type != "Person":
             return None
-        end = self._force_end(head)  # "his warplanes, helicopter gunships and tanks": one force
+        end = self._force_end(head)  # "his jets, helicopter gunships and armoured cars": one force
         if sum(not t.is_punct for t in doc[head.i : end]) > MAX_WORDS:
             return None
         owner_word = self.lex.countries[country].demonym if country in self.lex.countries else f"{person.label}'s"
-        label = f"{owner_word} {' '.join(doc[head.i : end].text.split())}"  # "Ariel Sharon's warplanes" if his
+        label = f"{owner_word} {' '.join(doc[head.i : end].text.split())}"  # "Lena Varga's jets" if his
         key = scoped_key(doc, type_, label)  # country is not given
         reg.entity(key, label, type_).country = country if country in self.lex.countries else None
         if is_aircraft(head):
@@ -409,7 +409,7 @@ class Participants:
 
     def _members(self, doc: Doc, reg: Registry, at: dict[int, Mention], head: Token, owner: Token
                  ) -> tuple[str, int, int] | None:
-        """"(Arafat) has started arresting its militants": members a pronoun's group owns are that group's."""
+        """"(the council) has started detaining its gunmen": members a pronoun's group owns are that group's."""
         mention = at.get(owner.i)
         group = reg.entities[mention.key] if mention is not None and mention.kind == "pronoun" else None
         if group is None or group.subtype != "ArmedGroup" or head.lemma_.lower() not in words()["members"] \
@@ -426,7 +426,7 @@ class Participants:
         supporters"): the country is a tie of the node, a group makes people its members."""
         for tok in doc[start : head.i]:
             if tok.head.lower_ in MAKER_WORDS and tok.head.i < head.i:
-                continue  # "US-made Apaches": where they were made, not whose they are
+                continue  # "US-made F-16s": where they were made, not whose they are
             country = self.lex.demonyms.get(tok.text) or self.lex.country_by_name.get(tok.text)
             mention = at.get(tok.i)
             if country is None and mention is not None:

@@ -25,8 +25,8 @@ def searched_or_stormed(head: Token) -> bool:
 
 
 def pronoun_owner(head: Token) -> Token | None:
-    """The possessive pronoun of a head ("his warplanes"), or of the first of its conjuncts ("his warplanes,
-    helicopter gunships and tanks": the gunships are his too)."""
+    """The possessive pronoun of a head ("his jets"), or of the first of its conjuncts ("his jets,
+    helicopter gunships and armoured cars": the gunships are his too)."""
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head
@@ -40,7 +40,7 @@ def last_town(doc: Doc, reg: Registry, head: Token) -> str | None:
     if head.lemma_.lower() not in TOWN_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
     if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of":
-        return None  # "the town of Jenin": the name that follows
+        return None  # "the town of Dolna": the name that follows
     starts = sentence_starts(doc)
     lo = starts[max(0, bisect_right(starts, head.i) - 2)]
     towns = [m for m in reg.mentions if lo <= m.start and m.end <= head.i and m.kind == "name"
@@ -49,7 +49,7 @@ def last_town(doc: Doc, reg: Registry, head: Token) -> str | None:
 
 
 def part_of_named(head: Token, at: dict[int, Mention], reg: Registry) -> str | None:
-    """The named place a part-of-place noun is "of" or "in" ("key areas in the Tora Bora region")."""
+    """The named place a part-of-place noun is "of" or "in" ("key areas in the Koh Sabz region")."""
     from ..relations.cues import cues  # the relations package imports this module
 
     if head.lemma_.lower() not in cues().place_parts:
@@ -64,7 +64,7 @@ def part_of_named(head: Token, at: dict[int, Mention], reg: Registry) -> str | N
 
 
 def specific_one(head: Token) -> bool:
-    """"a man who was arrested ...", "a woman detained in ...": an indefinite singular that a clause of an
+    """"a man who was detained ...", "a woman held in ...": an indefinite singular that a clause of an
     event makes someone in particular."""
     doc = head.doc
     return (head.tag_ == "NN" and head.i > 0 and doc[head.i - 1].lower_ in {"a", "an"}
@@ -88,7 +88,7 @@ def harmed_one(head: Token) -> bool:
     doc = head.doc
     if head.tag_ not in {"NN", "NNP"} or head.i == 0 or doc[head.i - 1].lower_ not in {"a", "an"}:
         return False
-    if head.dep_ == "pobj" and head.head.lower_ == "of":  # "the death of a Palestinian"
+    if head.dep_ == "pobj" and head.head.lower_ == "of":  # "the death of a Chechen"
         return head.head.head.lemma_.lower() in words()["casualty_nouns"]
     return head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.lemma_.lower() in words()["casualty_verbs"]
 

@@ -111,7 +111,7 @@ class UnnamedPeople:
             np_start -= 1
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             m = None
-            for j in range(end + 1, min(end + 5, len(doc))):  # "of (the) (tourism minister) Rhavam Zeevi"
+            for j in range(end + 1, min(end + 5, len(doc))):  # "of (the) (transport minister) Samir Tahan"
                 m = at.get(j)
                 if m is not None or not (doc[j].pos_ in {"DET", "ADJ", "NOUN"} and doc[j].is_lower):
                     break
@@ -120,7 +120,7 @@ class UnnamedPeople:
         return None, mod_start, np_start
 
     def _apposed_name(self, doc: Doc, reg: Registry, at, end: int) -> str | None:
-        """'his brother Ahmed': a person name right after the relational noun is the same person."""
+        """'his brother Yusuf': a person name right after the relational noun is the same person."""
         m = at.get(end)
         return m.key if m is not None and m.start == end and reg.entities[m.key].type == "Person" and m.kind == "name" else None
 
@@ -212,8 +212,8 @@ class UnnamedPeople:
             label = doc[lo + 1 : noun.i + 1].text
             named = [at[c.i] for c in noun.children if c.dep_ == "appos" and c.i in at and at[c.i].kind == "name"
                      and reg.entities[at[c.i].key].type == "Person"]
-            key = named[0].key if named else scoped_key(doc, "Person", label)  # "a senior Afghan commander, Haji
-            ent = reg.entity(key, label, "Person")  # Zaman": the named person, who is Afghan
+            key = named[0].key if named else scoped_key(doc, "Person", label)  # "a senior Somali commander, Aden
+            ent = reg.entity(key, label, "Person")  # Farah": the named person, who is Somali
             for tok in doc[lo + 1 : noun.i]:
                 if tok.text in lex.demonyms:
                     ent.nationality = ent.nationality or lex.demonyms[tok.text]

@@ -117,7 +117,7 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
     if s.label.lower() in PRONOUN_LABELS or o.label.lower() in PRONOUN_LABELS:
         return None
     if c.event_type in PERSON_EVENTS and o.type == "Location":
-        c = c._replace(event_type=None)  # "handed over Kandahar", "freed Kabul": ground changing hands
+        c = c._replace(event_type=None)  # "handed over Kidal", "freed Goma": ground changing hands
     if c.event_type == "Raid" and o.type == "Location" and s.type == "Person" and not plural_person(s):
         c = c._replace(event_type=None)  # "he entered Afghanistan in 2000": one person raids nothing
     d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published, sent)
@@ -151,7 +151,7 @@ def _attempted(anchor, predicate: str, modality: str | None) -> str:
     head = anchor.head
     purpose = anchor if is_purpose(anchor) else next((c for c in anchor.conjuncts if is_purpose(c)), None)
     if modality == "attempted" and purpose is not None and not predicate.startswith(("attempt", "try")):
-        return f"attempt to {predicate}"  # "in a bid to prevent X", "sent his police to arrest X"
+        return f"attempt to {predicate}"  # "in a bid to prevent X", "sent his guards to detain X"
     if modality not in LABELLED_MODALITIES or anchor.dep_ != "xcomp" or head.pos_ != "VERB":
         return predicate
     verb = head.lemma_.lower()
@@ -200,8 +200,8 @@ def _site(ent) -> bool:
 
 
 def place_statements(statements: list[Statement], m: Mentions) -> list[Statement]:
-    """Where an agent acted: "Apache helicopters blasted targets in Gaza City" -> Apache helicopters "blast in"
-    Gaza City, for events that happen at a place (attacks, killings, raids, arrests). Without an event class, so
+    """Where an agent acted: "Cobra helicopters shelled targets in Kismayo" -> Cobra helicopters "shell in"
+    Kismayo, for events that happen at a place (attacks, killings, raids, arrests). Without an event class, so
     that a query for the targets of arrests or attacks lists no places."""
     out, seen = [], {(st.subject, st.object) for st in statements}
     for st in statements:

@@ -5,10 +5,10 @@ casualty happened in, what happened "when" it did, the reporting force or judge,
   helper ("with help from X");
 - the reporting security force as the agent of an agentless arrest ("Police said he was detained"), else the
   country it happened in ("was arrested in Spain"; not a city);
-- casualties of what happened "when" or "as" (or, for an attack, "after") something else did ("10 people were
-  killed when US planes bombarded vehicles", "the children died when gunships fired");
-- a casualty with no agent after an attack told the sentence before ("They fired missiles on a post ... But two
-  policemen were wounded").
+- casualties of what happened "when" or "as" (or, for an attack, "after") something else did ("12 people were
+  killed when Turkish jets struck lorries", "the farmers died when drones fired");
+- a casualty with no agent after an attack told the sentence before ("They fired shells at a depot ... But three
+  guards were wounded").
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def agent_heads(verb: Token, m: Mentions) -> Iterator[tuple[Token, str, float]]:
         for pobj in _pobjs(child):
             if pobj.tag_ != "VBG":
                 yield pobj, "", PASSIVE_BY
-            operation = _lasting(pobj)  # "by (weeks of) heavy American bombing": who bombed; not "by the Hamas
+            operation = _lasting(pobj)  # "by (weeks of) heavy Russian shelling": who shelled; not "by the FLN
             cls = event_class(operation.lemma_.lower(), "NOUN")  # militants", people a role noun names
             if operation.lemma_.lower() in c.operation_nouns or (cls is not None and cls not in ROLE_CLASSES):
                 yield from _operation_modifiers(operation, m)
@@ -98,7 +98,7 @@ def reporting_force(verb: Token, m: Mentions) -> list[Arg]:
 
 
 def the_judge(verb: Token, m: Mentions) -> list[Arg]:
-    """The one judge the article names ("trial judge Justice Richard Curtis"), as the agent of a sentence."""
+    """The one judge the article names ("trial judge Justice Anne Whitlock"), as the agent of a sentence."""
     judges = [k for k, e in m.entities.items()
               if e.type == "Person" and {r.lower() for r in e.roles} & cues().judge_titles]
     return [Arg(judges[0], verb, REPORTED_JUDGE)] if len(judges) == 1 else []
@@ -128,7 +128,7 @@ def helping_party(agent: Token, m: Mentions) -> Arg | None:
 def operation_agents(verb: Token, m: Mentions) -> list[Arg]:
     """Agents of the operation a passive event happened in, found beyond its own phrase ("in the strike")."""
     out: list[Arg] = []
-    # the phrase may close the coordination: "Two were killed and more than 120 injured in the air strikes"
+    # the phrase may close the coordination: "Three were killed and more than 40 injured in the drone strikes"
     later = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
     hosts = [verb, *later, *(a for c in later for a in c.children if a.dep_ in {"acl", "conj"} and a.pos_ == "VERB")]
     for prep in (p for h in hosts for p in h.children):
@@ -140,22 +140,22 @@ def operation_agents(verb: Token, m: Mentions) -> list[Arg]:
 
 
 def when_agents(verb: Token, m: Mentions) -> list[Arg]:
-    """Who did what a casualty came of: "were killed when US planes bombarded ..." -> US planes."""
+    """Who did what a casualty came of: "were killed when Turkish jets struck ..." -> Turkish jets."""
     out: list[Arg] = []
     casualty = verb.lemma_.lower() in cues().harm_verbs
     later = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and c.pos_ == "VERB"]
-    for clause in [*verb.children, *(a for c in later for a in c.children)]:  # "... were killed and 20 others
-        # wounded when a B-52 dropped a bomb": the clause closing the coordination is each verb's
+    for clause in [*verb.children, *(a for c in later for a in c.children)]:  # "... were killed and 15 others
+        # wounded when an Su-24 dropped a bomb": the clause closing the coordination is each verb's
         if clause.dep_ != "advcl" or clause.pos_ != "VERB" or is_passive(clause):
             continue
         cls = event_class(clause.lemma_.lower()) or (light_verb(clause) or ("", None))[1]
         markers = {c.lower_ for c in clause.children if c.dep_ in {"advmod", "mark", "prep"}}
-        if casualty and markers & {"when", "as"}:  # "killed when a bomb dropped by a B-52 landed ...": the B-52
+        if casualty and markers & {"when", "as"}:  # "killed when a bomb dropped by an Su-24 landed ...": the Su-24
             out += _weapon_users(clause, m)
-        # "after" is only causal for casualties of an attack ("were injured after a bomber blew himself up"); else
-        # it may be what the event answered ("was bombed after a mob lynched two soldiers")
+        # "after" is only causal for casualties of an attack ("were hurt after a gunman opened fire"); else
+        # it may be what the event answered ("was shelled after a crowd beat two guards")
         if cls == "Fight" and any(c.dep_ == "prep" and c.lower_ == "with" for c in clause.children):
-            continue  # "injured when the police clashed with protesters": either side may have done it
+            continue  # "hurt when the guards scuffled with strikers": either side may have done it
         if (cls in HARM | {"Raid", "Fight"} and markers & {"when", "as"}) or (casualty and cls == "Attack" and "after" in markers):
             out += [a for a in resolve_all(subject_heads(clause), m) if m.type(a.key) != "Location"]
     return out
@@ -163,8 +163,8 @@ def when_agents(verb: Token, m: Mentions) -> list[Arg]:
 
 def previous_attackers(verb: Token, m: Mentions) -> list[Arg]:
     """The forces that carried out the attack the sentence before tells, when a casualty has no agent of its own
-    and its own sentence tells of no other event: "Apache helicopters fired missiles on a security post. Two
-    policemen were wounded." (the helicopters)."""
+    and its own sentence tells of no other event: "Cobra helicopters fired shells at a border depot. Three
+    guards were wounded." (the helicopters)."""
     sent = verb.sent
     if sent.start == 0 or any(t.pos_ == "VERB" and t.i != verb.i and event_class(t.lemma_.lower()) is not None
                               and t not in verb.conjuncts for t in sent):
@@ -179,7 +179,7 @@ def previous_attackers(verb: Token, m: Mentions) -> list[Arg]:
 
 
 def _weapon_users(clause: Token, m: Mentions) -> list[Arg]:
-    """Who used the weapon a clause is about: "a bomb dropped by an Air Force B-52" -> the B-52."""
+    """Who used the weapon a clause is about: "a bomb dropped by a Russian Su-24" -> the Su-24."""
     out: list[Arg] = []
     for weapon in subject_heads(clause):
         if not is_weapon(weapon):

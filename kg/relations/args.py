@@ -117,7 +117,7 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
                     arg = m.arg(pobj) or next((m.arg(c) for c in _modifiers(pobj) if m.arg(c)), None)
                     if arg is not None and m.type(arg.key) == "Organization":
                         return arg._replace(token=tok, weight=arg.weight * 0.85)
-    if tok.lemma_.lower() in cues().place_parts:  # "a suburb of Nablus", "the outskirts of Kabul": the place
+    if tok.lemma_.lower() in cues().place_parts:  # "a suburb of Mostar", "the outskirts of Goma": the place
         for pobj in (p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
                      for p in prep.children if p.dep_ == "pobj"):
             arg = m.arg(pobj)
@@ -129,18 +129,18 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        arg = m.arg(pobj)  # a place counts when unnamed: "dozens of Hamas offices"
+                        arg = m.arg(pobj)  # a place counts when unnamed: "dozens of party offices"
                         if arg is not None and (m.type(arg.key) != "Location" or m.entities[arg.key].label[:1].islower()
                                                 or is_place_noun(pobj)):  # "most of the Baidoa airport complex"
                             return arg._replace(token=tok, weight=arg.weight * 0.9)
-                        arg = _named_place(pobj, m)  # "most of the Tora Bora mountain complex"
+                        arg = _named_place(pobj, m)  # "most of the Koh Sabz mountain complex"
                         if arg is not None:
                             return arg._replace(token=tok, weight=arg.weight * 0.9)
     return _named_place(tok, m)
 
 
 def _named_place(tok: Token, m: Mentions) -> Arg | None:
-    """The named place an unnamed place noun is part of: "the Tora Bora mountain complex" -> Tora Bora."""
+    """The named place an unnamed place noun is part of: "the Koh Sabz mountain complex" -> Koh Sabz."""
     if not is_place_noun(tok) or m.arg(tok) is not None:
         return None
     for child in tok.children:
@@ -150,7 +150,7 @@ def _named_place(tok: Token, m: Mentions) -> Arg | None:
             arg = m.arg(part)
             if arg is not None and m.type(arg.key) == "Location":
                 return arg._replace(token=tok, weight=arg.weight * 0.85)
-    for prep in tok.children:  # "the northern city of Mosul", "its last bastion of Kandahar"
+    for prep in tok.children:  # "the northern city of Mosul", "its last stronghold of Kidal"
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
                 arg = m.arg(pobj) if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" else None
@@ -160,8 +160,8 @@ def _named_place(tok: Token, m: Mentions) -> Arg | None:
 
 
 def _described_before(tok: Token, m: Mentions) -> Arg | None:
-    """The person an apposed description follows: "The appointment of Karzai, a tribal leader currently fighting
-    the Taliban" (the parser hangs the apposition on "appointment"): Karzai, named right before its comma."""
+    """The person an apposed description follows: "The appointment of Osmani, a clan elder long opposed to
+    the junta" (the parser hangs the apposition on "appointment"): Osmani, named right before its comma."""
     start = tok.left_edge.i
     if tok.pos_ != "NOUN" or tok.dep_ != "appos" or start < 2 or tok.doc[start - 1].text != ",":
         return None
@@ -214,8 +214,8 @@ def conjuncts(tok: Token) -> Iterator[Token]:
 
 
 def _next_clause_subject(noun: Token) -> bool:
-    """A conjoined noun that is the subject of the next clause, which the parser left without one: "leading the
-    troops and the United States prepared to rescue them"."""
+    """A conjoined noun that is the subject of the next clause, which the parser left without one: "guiding the
+    convoy and the French army moved to evacuate them"."""
     nxt = noun.right_edge.i + 1
     doc = noun.doc
     return nxt < len(doc) and doc[nxt].pos_ == "VERB" and doc[nxt].tag_ in {"VBD", "VBZ", "VBP"} \

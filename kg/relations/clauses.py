@@ -21,9 +21,9 @@ resolves them to entities and yields :class:`Candidate` triples:
   by Y; "killed in the strike" after "a U.S. strike"; see ``perpetrators``), and the subject of a
   perpetration verb over an event noun's patient ("approved his extradition");
 - the object of a verb as the subject of its "of"/"for" gerund ("accused X of supplying Y");
-- answers to another party's proposal ("rejected a ceasefire offer by four groups"), requests over an event
-  noun ("would seek his extradition"), partners "alongside" ("combing the forests alongside militias") and
-  where a transfer sends its forces ("sent tanks to police stations").
+- answers to another party's proposal ("rejected a truce offer by three factions"), requests over an event
+  noun ("would seek his extradition"), partners "alongside" ("searching the valleys alongside militias") and
+  where a transfer sends its forces ("sent troops to border posts").
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
         obj = counted(child)
         noun = obj.lemma_.lower()
         if light is not None and " " in light[0]:  # "cut its ties with X": the light verb's own label
-            extra = light_target_preps(light[0])  # "keep the peace in Kabul"
+            extra = light_target_preps(light[0])  # "keep the peace in Juba"
             on_noun, on_verb = c.target_preps | {"with"} | extra, {"with"} | extra  # "undertaken training with X":
             for prep in [*obj.children, *verb.children]:  # a "with" phrase the parser hung on the verb
                 if prep.dep_ == "prep" and prep.lower_ in (on_noun if prep.head.i == obj.i else on_verb):
@@ -109,7 +109,7 @@ def _prep_targets(verb: Token, m: Mentions) -> Iterator[tuple[str, Arg]]:
 
 
 def _fought_with(verb: Token, label: str, subjects: list[Arg], m: Mentions) -> Iterator[Candidate]:
-    """"an Australian man who has been fighting with the Taliban": one person fighting "with" an armed group is
+    """"a Belgian man said to be fighting with al-Shabaab": one person fighting "with" an armed group is
     on its side (two forces fighting with each other are not: "troops fought with gunmen")."""
     people = [s for s in subjects if m.type(s.key) == "Person" and not plural_person(m.entities[s.key])]
     for prep in verb.children:
@@ -120,7 +120,7 @@ def _fought_with(verb: Token, label: str, subjects: list[Arg], m: Mentions) -> I
 
 
 def _taken_from(verb: Token, m: Mentions) -> Iterator[Arg]:
-    """Whom a place or thing was captured from: "captured strategic heights from Al Qaeda fighters" (not "seized
+    """Whom a place or thing was captured from: "captured two hilltops from rebel fighters" (not "seized
     him from his home")."""
     objects = object_heads(verb)
     if any(m.type(a.key) == "Person" for a in resolve_all(objects, m)):
@@ -164,14 +164,14 @@ def _located(verb: Token, m: Mentions) -> Iterator[Candidate]:
     if any(c.dep_ in {"attr", "acomp", "dobj"} for c in verb.children):
         return
     preps = {"in", "inside"} | (cues().movement_preps if verb.lemma_.lower() in cues().movement_verbs else set())
-    subjects = resolve_all(whereabouts_subjects(verb), m)  # "Al Qaeda militants trapped in the area of Tora Bora"
+    subjects = resolve_all(whereabouts_subjects(verb), m)  # "rebel fighters trapped in the area of Koh Sabz"
     if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
-        host = verb.head  # "the Tora Bora complex in eastern Afghanistan, where ...": the complex, not the region
+        host = verb.head  # "the Koh Sabz complex in northern Mali, where ...": the complex, not the region
         if host.dep_ == "pobj" and host.head.lower_ == "in" and host.head.head.pos_ in {"NOUN", "PROPN"} and any(
                 m.type(a.key) == "Location" for a in resolve_all([host.head.head], m)):
             host = host.head.head
         places = [a for a in resolve_all([host], m) if m.type(a.key) == "Location"]  # "the mountain complex,
-        for s, o in _pairs(subjects, places):  # where bin Laden's fighters have been hiding"
+        for s, o in _pairs(subjects, places):  # where the warlord's fighters have been hiding"
             if m.type(s.key) != "Location":
                 yield Candidate(s, f"{verb_label(verb)} in", o, verb, None, LOCATED, "located")
     for prep in verb_preps(verb):
@@ -212,7 +212,7 @@ def _requests(verb: Token, m: Mentions) -> Iterator[Candidate]:
             yield Candidate(s, f"{verb_label(verb)} {noun.lemma_.lower()}", o, verb, None, PERPETRATION, "request")
     if verb.lemma_.lower() not in cues().request_for_verbs:
         return
-    for prep in verb.children:  # "called for more suicide attacks against Israel" -> "call for attack"
+    for prep in verb.children:  # "called for more bomb attacks against Kenya" -> "call for attack"
         if prep.dep_ != "prep" or prep.lower_ != "for":
             continue
         for noun in _pobjs(prep):
@@ -223,8 +223,8 @@ def _requests(verb: Token, m: Mentions) -> Iterator[Candidate]:
 
 
 def _responses(verb: Token, m: Mentions) -> Iterator[Candidate]:
-    """An answer to another party's proposal: "Israel rejected a ceasefire offer by four groups" -> Israel "reject
-    offer" groups; "accepted the Taliban's offer" -> "accept offer" Taliban."""
+    """An answer to another party's proposal: "Colombia rejected a truce offer by three factions" -> Colombia "reject
+    offer" factions; "accepted the Taliban's offer" -> "accept offer" Taliban."""
     subjects = resolve_all(subject_heads(verb), m)
     for obj in verb.children:
         if obj.dep_ not in OBJECT_DEPS:
@@ -324,7 +324,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             yield from _requests(verb, m)
         if verb.pos_ == "VERB" and lemma in c.response_verbs:
             yield from _responses(verb, m)
-        if verb.pos_ == "VERB" and lemma in c.death_verbs:  # "the children died when gunships fired on two cars"
+        if verb.pos_ == "VERB" and lemma in c.death_verbs:  # "the farmers died when drones fired on a lorry"
             for s, o in _pairs(when_agents(verb, m), resolve_all(subject_heads(verb), m)):
                 yield Candidate(s, "kill", o, verb, "Killing", OPERATION_MOD, "when-agent")
         if verb.pos_ != "VERB" or lemma in c.speech_verbs:
@@ -348,12 +348,12 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 for s, o in _pairs(operation_agents(verb, m), patients):
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, OPERATION_MOD, "operation-agent")
-            if not found_agent and event in HARM:  # "10 people were killed when US planes bombarded vehicles"
+            if not found_agent and event in HARM:  # "12 people were killed when Turkish jets struck lorries"
                 for s, o in _pairs(when_agents(verb, m), patients):
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, OPERATION_MOD, "when-agent")
-            if not found_agent and event in HARM and lemma in c.harm_verbs:  # "They fired missiles on a post ...
-                for s, o in _pairs(previous_attackers(verb, m), patients):  # But two policemen were wounded"
+            if not found_agent and event in HARM and lemma in c.harm_verbs:  # "They fired shells at a depot ...
+                for s, o in _pairs(previous_attackers(verb, m), patients):  # But three guards were wounded"
                     found_agent = True
                     yield Candidate(s, label, o, verb, event, PREVIOUS_ATTACK, "previous-attack")
             if not found_agent and lemma in c.court_verbs:  # "X was sentenced to life": the article's judge
@@ -377,7 +377,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             continue
         controller = _controller(verb)
         objects = resolve_all([o for o in object_heads(verb) if o.lower_ not in REFLEXIVES], m)  # "blew himself up
-        # at a bus station": the act of the subject alone, whatever "himself" was resolved to; its target follows
+        # at a market": the act of the subject alone, whatever "himself" was resolved to; its target follows
         if not objects and light is not None:  # "gave Israel a 48-hour deadline": the dative undergoes it
             objects = resolve_all([c for c in verb.children if c.dep_ == "dative"], m)
         own_subject = any(ch.dep_ in SUBJECT_DEPS for ch in verb.children)
@@ -388,22 +388,22 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             if not subjects and event is not None:  # "a bombing ... that killed X", claimed by Y
                 subjects = event_subjects(subject_toks, m)
                 own_subject = own_subject and not subjects
-            if event is not None and event != "Transfer" and lemma in c.destination_verbs:  # "handing over Kandahar
-                recipients = [a for a in resolve_all(destinations(verb), m) if m.type(a.key) != "Location"]  # to tribal
+            if event is not None and event != "Transfer" and lemma in c.destination_verbs:  # "handing over Kidal
+                recipients = [a for a in resolve_all(destinations(verb), m) if m.type(a.key) != "Location"]  # to clan
                 for s, o in _pairs([a for a in subjects if m.type(a.key) != "Location"], recipients):  # leaders"
                     yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "recipient")
-            if event == "Transfer":  # "sent tanks to Palestinian police stations", "moved back into a suburb of X"
+            if event == "Transfer":  # "sent troops to Malian border posts", "moved back into a district of X"
                 places = [a for a in resolve_all(destinations(verb), m) if m.type(a.key) == "Location"]
                 for s, o in _pairs([a for a in subjects if m.type(a.key) != "Location"], places):
                     yield Candidate(s, f"{label} to", o, verb, event, DESTINATION, "destination")
-            if event is not None or lemma in c.with_verbs:  # "combing the forests alongside anti-Taliban militias"
+            if event is not None or lemma in c.with_verbs:  # "searching the valleys alongside local militias"
                 for prep in partner_preps(verb):
                     partners = resolve_all(_pobjs(prep), m)
                     for s, o in _pairs(subjects, partners):
                         yield Candidate(s, f"{label} {prep.lower_}", o, verb, None, PREP_TARGET, "partner")
                     for s, o in _pairs([p for p in partners if m.type(p.key) != "Location"], objects):
                         yield Candidate(s, label, o, verb, event, PREP_TARGET, "partner-act")  # the partner does it too
-            if event == "Fight":  # one man "fighting with the Taliban" fights in its ranks, not against it
+            if event == "Fight":  # one man "fighting with al-Shabaab" fights in its ranks, not against it
                 yield from _fought_with(verb, label, subjects, m)
             if event == "Capture":
                 for s, o in _pairs(subjects, list(_taken_from(verb, m))):
@@ -420,7 +420,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                     for s, _ in _pairs(subjects, [o]):
                         yield Candidate(s, f"{label} {noun.lemma_.lower()}", o, verb,
                                         event_class(noun.lemma_.lower(), "NOUN"), PERPETRATION, "perpetration")
-                for noun, o in _kin_of(verb, m):  # "interviewed the family of an Australian man"
+                for noun, o in _kin_of(verb, m):  # "interviewed the family of a Belgian man"
                     for s, _ in _pairs(subjects, [o]):
                         yield Candidate(s, f"{label} {noun} of", o, verb, event, PREP_TARGET, "kin")
                 for o in _on_behalf_of(verb, m):
@@ -444,7 +444,7 @@ def clause_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             for s, o in _pairs(bosses, objects):
                 yield Candidate(s, f"{clabel} {label}", o, verb, event or event_class(clabel), CONTROL, "control")
             shared = set(subject_toks) <= set(subject_heads(controller))  # the doer is the controller's own subject
-            for prep, o in _prep_targets(verb, m) if shared and not objects else ():  # "helped keep the peace in Kabul"
+            for prep, o in _prep_targets(verb, m) if shared and not objects else ():  # "helped keep the peace in Juba"
                 pred = prep if " " in prep else f"{label} {prep}"
                 for s, _ in _pairs(bosses, [o]):
                     yield Candidate(s, f"{clabel} {pred}", o, verb, event or event_class(clabel), CONTROL, "control")

@@ -1,8 +1,8 @@
 """Denials of an accusation: who denies whose charge.
 
-"India accuses Pakistan of masterminding the raid, but Pakistan denies the allegation" -> Pakistan
-"deny allegation by" India. The denier is the subject of a denial verb whose object is an accusation noun;
-the accuser is named by the noun itself ("India's allegations", "the charges by X", "claims from X"), or
+"Ethiopia accuses Eritrea of planning the ambush, but Eritrea rejects the charge" -> Eritrea
+"deny allegation by" Ethiopia. The denier is the subject of a denial verb whose object is an accusation noun;
+the accuser is named by the noun itself ("Ethiopia's allegations", "the charges by X", "claims from X"), or
 else is the agent of the closest accusation before it, in the same sentence or the ``LOOKBACK`` sentences
 just before ("... accused X of ... X rejected the accusation"). No event class: the denial is a statement of
 its own; the accusation keeps its own statement.
@@ -31,7 +31,7 @@ def _accusation_nouns(verb: Token) -> list[Token]:
 
 
 def _own_accusers(noun: Token, m: Mentions) -> list[Arg]:
-    """The accuser the noun phrase names: "India's allegation", "the charges by the prosecutor"."""
+    """The accuser the noun phrase names: "Ethiopia's allegation", "the charges by the prosecutor"."""
     heads = [ch for ch in noun.children if ch.dep_ == "poss"]
     heads += [p for ch in noun.children if ch.dep_ == "prep" and ch.lower_ in OWN_ACCUSER_PREPS for p in _pobjs(ch)]
     return resolve_all(heads, m)

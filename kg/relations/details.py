@@ -35,7 +35,7 @@ ISO = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 POINT_WORDS = re.compile(r"^(?:(?:last |early |late )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: (?:morning|afternoon|"
                          r"evening|night))?|today|tonight|yesterday|last night|this (?:morning|afternoon|evening))$", re.I)
 DURATION = re.compile(r"-year-old|\b(?:year|years|month|months|week|weeks|day|days|hours?)\b", re.I)
-MAX_PLACE_DEPTH = 2  # "the caves (1) in the mountains (2) near Kandahar"
+MAX_PLACE_DEPTH = 2  # "the caves (1) in the mountains (2) near Kidal"
 SCENE_DEPS = {"conj", "advcl"}  # verbs whose head clause happened where they did (not "urged X to ...")
 CLAUSE_BOUNDARIES = {"conj", "relcl", "acl", "appos", "advcl", "parataxis", "ccomp"}
 REPORTING_DEPS = {"ccomp", "parataxis", "xcomp", "conj", "advcl", "dep"}
@@ -266,7 +266,7 @@ def details(anchor: Token, obj: Token | None, keys: set[str], m: Mentions, publi
         time = _sentence_time(anchor, published) if event is not None else None
     place = place_of(anchor, m, keys) or (place_of(obj, m, keys) if obj is not None and obj.i != anchor.i else None)
     host, scene = anchor, event in SCENE_CLASSES
-    for _ in range(2):  # "... stormed the camp and killed 12 in Kandahar", "sent troops into X to track down Y":
+    for _ in range(2):  # "... stormed the camp and killed 12 in Kidal", "sent troops into X to track down Y":
         if place is not None or not scene or host.dep_ not in SCENE_DEPS or host.head.pos_ != "VERB":
             break  # an act on the scene happened where the clause it belongs to did
         host = host.head

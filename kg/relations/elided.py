@@ -1,5 +1,5 @@
-"""The casualties a coordination counts without their own verb ("Two people were killed and more than 120
-injured in the strikes"): the same agent, the participle's event (see :mod:`kg.entities.elided`)."""
+"""The casualties a coordination counts without their own verb ("Three people were killed and more than 40
+injured in the blasts"): the same agent, the participle's event (see :mod:`kg.entities.elided`)."""
 
 from __future__ import annotations
 

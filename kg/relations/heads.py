@@ -22,7 +22,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 NOMINAL_DEPS = {"NOUN", "PROPN", "PRON", "NUM"}
 BARE_VERB_DEPS = {"cc", "conj", "aux", "auxpass", "advmod", "neg", "punct", "nsubj", "mark"}
 SENT_TO = {"Arrest", "Capture", "Killing", "Attack", "Raid", "Fight", "Surveillance", "Release", "Transfer"}  # what
-# forces sent somewhere do themselves ("sent his police to arrest X"); other aims are the sender's ("to pile pressure")
+# forces sent somewhere do themselves ("sent his guards to detain X"); other aims are the sender's ("to pile pressure")
 GERUND_OBJECT_PREPS = {"of", "for"}  # "accused X of supplying", "arrested X for plotting": X does it
 
 
@@ -50,7 +50,7 @@ def is_passive(verb: Token) -> bool:
 
 
 def _addressees(verb: Token) -> list[Token]:
-    """Whom a request is made of: "called on the United States to rein in X", "appealed to Europe to ..."."""
+    """Whom a request is made of: "called on France to restrain X", "appealed to the UN to ..."."""
     if cues().complement_modality.get(verb.lemma_.lower()) != "requested":
         return []
     return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"on", "upon", "to"}
@@ -58,8 +58,8 @@ def _addressees(verb: Token) -> list[Token]:
 
 
 def _participle_subject(root: Token) -> list[Token]:
-    """A main verb without a subject after a participle that has one: "Mr Arafat, apparently getting tough on
-    extremists, sent his police ..." (the parser gives "Mr Arafat" to "getting"): the participle's subject."""
+    """A main verb without a subject after a participle that has one: "Mr Baran, apparently getting tough on
+    smugglers, sent his guards ..." (the parser gives "Mr Baran" to "getting"): the participle's subject."""
     for clause in root.children:
         if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i < root.i:
             subj = [c for c in clause.children if c.dep_ in SUBJECT_DEPS and c.i < clause.i]
@@ -70,7 +70,7 @@ def _participle_subject(root: Token) -> list[Token]:
 
 def _relative_before(verb: Token) -> Token | None:
     """The noun a relative clause right before a conjoined verb describes, when that clause's subject is its relative
-    pronoun: "concern about a man who was arrested in India and has confessed to ..." (the parser conjoins
+    pronoun: "worry about a man who was detained in Peru and has admitted to ..." (the parser conjoins
     "confessed" with "expressed"): the man confessed."""
     cc = [c for c in verb.head.children if c.dep_ == "cc" and c.i == verb.left_edge.i - 1]
     if not cc or cc[0].i < 2:
@@ -96,8 +96,8 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
             heads = relative_head(near, verb)
             if heads and _scene(heads[0]) is not None and event_class(verb.lemma_.lower()) in AGENTIVE:
                 return [_scene(heads[0])]  # "a bombing at a military base that killed ...": the bombing did
-            return _one_of(_event_agent(heads[0]) or heads[0], depth) if heads else []  # "US air strikes that
-        return [_event_agent(near) or near]  # dislodged the Taliban": US
+            return _one_of(_event_agent(heads[0]) or heads[0], depth) if heads else []  # "Turkish air strikes that
+        return [_event_agent(near) or near]  # drove out the rebels": Turkey
     head = verb.head
     if head.i == verb.i:
         return _participle_subject(verb)
@@ -108,13 +108,13 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
         return subject_heads(head, depth + 1)
     if verb.dep_ == "xcomp" and head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in {"NOUN", "PROPN"} \
             and head.lemma_.lower() in cues().complement_modality:
-        return [head.head]  # "a man believed to have smuggled X": the man
+        return [head.head]  # "a man believed to have trafficked X": the man
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in OBJECT_DEPS]
         patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS]  # "X was captured fighting ..."
         return objects[:1] or patients[:1] or _addressees(head)[:1] or subject_heads(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
-        return [head]  # "Palestinian police trying to place him under house arrest": the police
+        return [head]  # "Kenyan guards trying to keep him in custody": the guards
     if is_purpose(verb):
         return _purpose_doers(verb, depth)
     participle = verb.tag_ == "VBG" or any(a.lower_ == "having" for a in verb.children)
@@ -135,14 +135,14 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
 
 
 def _aim_owners(subjects: list[Token]) -> list[Token]:
-    """"Hamas' focus will be on attacking X": whose aim it is does it, not the aim."""
+    """"The FLN's focus is on attacking X": whose aim it is does it, not the aim."""
     if subjects and subjects[0].lemma_.lower() in cues().aim_nouns:
         return [c for c in subjects[0].children if c.dep_ == "poss"]
     return subjects
 
 
 def is_purpose(verb: Token) -> bool:
-    """An infinitive of purpose: "raided the village to arrest X", "in a bid to prevent X", "an attempt to flush
+    """An infinitive of purpose: "raided the village to arrest X", "in a bid to prevent X", "a drive to root
     out X" (on a verb, or on a purpose noun of ``purpose_nouns``)."""
     if verb.dep_ not in {"advcl", "acl"} or verb.tag_ != "VB" or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -152,7 +152,7 @@ def is_purpose(verb: Token) -> bool:
 
 
 def _pressed(verb: Token) -> list[Token]:
-    """Whom a verb puts pressure on: "pile pressure on Mr Arafat (to arrest X)" -> Arafat."""
+    """Whom a verb puts pressure on: "pile pressure on Mr Baran (to detain X)" -> Baran."""
     return [p for obj in verb.children if obj.dep_ in OBJECT_DEPS and obj.lemma_.lower() in cues().pressure_nouns
             for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in {"on", "upon"}
             for p in prep.children if p.dep_ == "pobj"]
@@ -167,8 +167,8 @@ def purpose_modality(verb: Token) -> str | None:
 
 
 def _purpose_doers(verb: Token, depth: int) -> list[Token]:
-    """Who does what a purpose infinitive names: whom a sending verb sends ("sent his police to arrest X"), else
-    the subject of the clause the purpose belongs to ("X bombed the caves to kill Y", "X fanned out in a bid to")."""
+    """Who does what a purpose infinitive names: whom a sending verb sends ("sent his guards to detain X"), else
+    the subject of the clause the purpose belongs to ("X shelled the depot to kill Y", "X spread out in a bid to")."""
     head = verb.head
     if verb.dep_ == "advcl":
         pressed = _pressed(head)
@@ -247,7 +247,7 @@ def object_heads(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in OBJECT_DEPS:
             objs += relative_head(c, verb) if is_relative_pronoun(c) else [c]
-        elif c.dep_ == "prt" and c.lower_ not in PREPOSITION_PARTICLES:  # "handing over its last bastion"
+        elif c.dep_ == "prt" and c.lower_ not in PREPOSITION_PARTICLES:  # "handing over its last stronghold"
             objs += [p for p in c.children if p.dep_ == "pobj"]
     dative = [c for c in verb.children if c.dep_ == "dative"]
     if dative and (any(c.dep_ == "oprd" for c in verb.children) or _names_as(verb)):

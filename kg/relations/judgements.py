@@ -1,12 +1,12 @@
 """Judgements of deeds and of people.
 
 Whoever condemns, praises or blames an act judges whoever did it:
-"Amnesty International has condemned deliberate attacks by the Palestinian suicide bombers" -> Amnesty
-International "condemn" the bombers (Accusation); "X praised the arrest of Y by Z" -> X "praise" Z. Only doers
+"Human Rights Watch has condemned indiscriminate attacks by the rebel car bombers" -> Human Rights
+Watch "condemn" the bombers (Accusation); "X praised the arrest of Y by Z" -> X "praise" Z. Only doers
 the act's own noun phrase names ("attacks by X", "X's attacks") count: an act named alone says nothing of whom.
 
-Whoever declares, brands or labels someone something designates them so: "Sharon declared Mr Arafat irrelevant"
--> Sharon "declare irrelevant" Arafat; "Israel declared Hamas a terrorist organisation" -> "declare terrorist
+Whoever declares, brands or labels someone something designates them so: "Novak declared Mr Baran irrelevant"
+-> Novak "declare irrelevant" Baran; "Turkey declared the PKK a terrorist organisation" -> "declare terrorist
 organisation" (the parser's small clause, or an object and its complement).
 """
 

@@ -18,7 +18,7 @@ RESULT_DEPS = {"oprd", "acomp", "xcomp", "ccomp", "advmod", "conj"}
 def _entries() -> tuple[tuple[frozenset[str], str | None, frozenset[str], str, str | None], ...]:
     out = []
     for entry in lexicons.load("light_verbs"):
-        if "result" in entry:  # "left 26 Israelis dead": the object's state names the event
+        if "result" in entry:  # "left 14 Kenyans dead": the object's state names the event
             out.append((frozenset(entry["verbs"]), RESULT, frozenset(entry["result"]), entry["label"], entry["class"]))
             continue
         nouns = entry.get("nouns") or entry.get("object")

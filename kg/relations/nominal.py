@@ -2,7 +2,7 @@
 
 - "the capture of X by Y", "a U.S. raid on X", "Daesh's attack on X"
   -> Y capture X, U.S. raid X, Daesh attack X;
-- the charge a person is judged for: "X was sentenced for the abduction and murder of Y", "charged X with
+- the charge a person is judged for: "X was sentenced for the kidnapping and murder of Y", "charged X with
   the killing of Y" -> X abduction Y, X murder Y (the grounds of a charge, an arrest, a conviction);
 - frames that make a clause's subject a participant: "X played a key role in
   the death of Y" -> X "role in death" Y; "X was key to Y's capture" -> X
@@ -21,7 +21,7 @@ from .heads import is_passive, object_heads, patient_heads, subject_heads, verb_
 from .cues import cues
 from .events import event_class
 
-SEQUEL_VERBS = {"come", "follow"}  # "the arrest comes after / follows an investigation by X"
+SEQUEL_VERBS = {"come", "follow"}  # "the detention comes after / follows an inquiry by X"
 SEQUEL = 0.9  # weight of a patient read off the event that followed
 BLAME_FRAMES = {"behind", "responsible for", "guilty of"}  # "X was behind the attacks", "X is guilty of murder"
 MAX_BLAME_CLIMB = 6  # from the event noun up to the verb of saying
@@ -69,7 +69,7 @@ def _frame_subjects(noun: Token) -> tuple[list[Token], str] | None:
         return None
     frame = prep.head
     lemma = frame.lemma_.lower()
-    if lemma == "be" and prep.lower_ in c.frame_adjectives:  # "bin Laden was behind the attacks on X"
+    if lemma == "be" and prep.lower_ in c.frame_adjectives:  # "the warlord was behind the raids on X"
         return subject_heads(frame), prep.lower_
     if lemma in c.frame_nouns and frame.dep_ in {"dobj", "attr"}:
         return subject_heads(frame.head), f"{lemma} {prep.lower_}"
@@ -88,7 +88,7 @@ def _frame_subjects(noun: Token) -> tuple[list[Token], str] | None:
 
 def _judged(noun: Token) -> list[Token]:
     """Who is charged with, arrested for or found guilty of the event noun: "X was sentenced for the murder"."""
-    while noun.dep_ == "conj":  # "for the abduction and murder of Y"
+    while noun.dep_ == "conj":  # "for the kidnapping and murder of Y"
         noun = noun.head
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in GROUNDS_PREPS:
@@ -96,7 +96,7 @@ def _judged(noun: Token) -> list[Token]:
     verb = prep.head
     owners = [c for c in verb.children if c.dep_ == "poss"] if verb.pos_ == "NOUN" else []
     if owners and event_class(verb.lemma_.lower(), "NOUN") in JUDGING:
-        return owners  # "Whiting's previous conviction for the kidnap of a girl": the possessor was judged
+        return owners  # "Dawson's earlier conviction for the abduction of a boy": the possessor was judged
     if verb.lower_ in GUILTY:  # "found him guilty of", "was found guilty of"
         own = [c for c in verb.children if c.dep_ == "nsubj"]
         if own or verb.head.pos_ not in {"VERB", "AUX"}:
@@ -104,14 +104,14 @@ def _judged(noun: Token) -> list[Token]:
         verb = verb.head
         return patient_heads(verb) if is_passive(verb) else subject_heads(verb)
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.head.pos_ == "VERB":
-        verb = verb.head.head  # "sentenced to life imprisonment for the murder"
+        verb = verb.head.head  # "sentenced to life in prison for the killing"
     if verb.pos_ != "VERB" or event_class(verb.lemma_.lower()) not in JUDGING:
         return []
     return patient_heads(verb) if is_passive(verb) else object_heads(verb)
 
 
 def _shared_patients(noun: Token, m: Mentions) -> list[Arg]:
-    """The patients of a noun, or of the conjunct it shares them with: "the abduction and murder of Y"."""
+    """The patients of a noun, or of the conjunct it shares them with: "the kidnapping and murder of Y"."""
     patients = participants(noun, m)[1]
     if patients:
         return patients
@@ -163,7 +163,7 @@ def _sides(prep: Token, m: Mentions) -> tuple[Arg, Arg] | None:
         nxt += 1
     end = max(t.i for t in prep.subtree) + 1
     spans = (m.span(doc[i]) for i in range(nxt, end))
-    span = next((sp for sp in spans if sp is not None), None)  # "and Israeli Prime Minister Ariel Sharon"
+    span = next((sp for sp in spans if sp is not None), None)  # "and Greek Prime Minister Nikos Aris"
     y = resolve(span.root, m) if span is not None and (span.start == nxt or doc[nxt] in span.root.subtree) else None
     return (x, y) if y is not None and y.key != x.key else None
 
@@ -171,18 +171,18 @@ def _sides(prep: Token, m: Mentions) -> tuple[Arg, Arg] | None:
 def _unrealised(noun: Token) -> bool:
     """"close to a confrontation between X and Y", "the risk of war between": a relation that has not come about."""
     tok = noun
-    for _ in range(5):  # "close as we've ever been to a confrontation": five words up
+    for _ in range(5):  # "close as they have ever been to open war": five words up
         if tok.head.i == tok.i:
             return False
         tok = tok.head
-        said = [tok, *(c for c in tok.children if c.dep_ in {"acomp", "attr"})]  # "we are close as we've been to"
+        said = [tok, *(c for c in tok.children if c.dep_ in {"acomp", "attr"})]  # "they are close as they have been to"
         if any(t.lemma_.lower() in cues().unrealised_heads for t in said):
             return True
     return False
 
 
 def between_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
-    """"tensions erupted between India and Pakistan", "a stand-off between X and Y": X "<noun> with" Y."""
+    """"clashes broke out between Sudan and Chad", "a stand-off between X and Y": X "<noun> with" Y."""
     for prep in sent:
         if prep.dep_ != "prep" or prep.lower_ != "between":
             continue
@@ -230,8 +230,8 @@ def link_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
 
 
 def _blamed(noun: Token, culprits: list[Arg], m: Mentions) -> Iterator[Candidate]:
-    """Who says the culprits were behind the event accuses them: "The United States says a video proves bin Laden
-    was behind the attacks" -> the United States "accuse" bin Laden."""
+    """Who says the culprits were behind the event accuses them: "Nigeria says a recording proves the warlord
+    was behind the raids" -> Nigeria "accuse" the warlord."""
     tok = noun
     for _ in range(MAX_BLAME_CLIMB):
         head = tok.head
@@ -247,8 +247,8 @@ def _blamed(noun: Token, culprits: list[Arg], m: Mentions) -> Iterator[Candidate
 
 
 def _sequel_patients(noun: Token, m: Mentions) -> list[Arg]:
-    """Whom the event that came "after" this one happened to: "The arrest comes after a two-year investigation by
-    the AFP" -> the arrested; the earlier event is the one that led to it."""
+    """Whom the event that came "after" this one happened to: "The detention comes after a year-long inquiry by
+    Interpol" -> the detained; the earlier event is the one that led to it."""
     from .perpetrators import noun_patients  # perpetrators uses this module's neighbours
 
     prep, verb = noun.head, noun.head.head
@@ -279,7 +279,7 @@ def nominal_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         if event is None or lemma in cues().roles:
             continue
         agents, patients = participants(noun, m)
-        if agents and not patients:  # "The arrest comes after an investigation by X": X investigated the arrested
+        if agents and not patients:  # "The detention comes after an inquiry by X": X investigated the detained
             patients = _sequel_patients(noun, m)
         label = _aspect(noun) + lemma
         for a in agents:

@@ -64,7 +64,7 @@ def _own_agents(noun: Token, m: Mentions) -> list[Arg]:
         elif child.dep_ == "prep" and child.lower_ == "by":
             out += resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
         elif child.dep_ == "prep" and child.lower_ == "with" and event_class(noun.lemma_.lower(), "NOUN") == "Fight":
-            # "killed in a firefight with Israeli forces": the other side did the killing
+            # "killed in a gunfight with Kenyan troops": the other side did the killing
             out += [a for a in resolve_all([p for p in child.children if p.dep_ == "pobj"], m) if can_act(a, m)]
     return out
 
@@ -91,8 +91,8 @@ def _frame_agents(noun: Token, m: Mentions) -> list[Arg]:
 
 def _earlier(noun: Token, m: Mentions) -> list[Arg]:
     """The agents of the closest earlier mention of the same event noun that names its agents; failing that,
-    of the closest event of the same class in the sentences just before ("Israeli F-16s bombed Gaza ...
-    Two people were killed in the strikes")."""
+    of the closest event of the same class in the sentences just before ("Turkish F-4s bombed Afrin ...
+    Three people were killed in the raids")."""
     if not any(ch.dep_ == "det" and ch.lower_ in DEFINITE for ch in noun.children):
         return []
     lemma = noun.lemma_.lower()
@@ -173,7 +173,7 @@ def _lookback_start(tok: Token, sentences: int = LOOKBACK_SENTENCES) -> int:
 
 
 def _air_force(noun: Token, m: Mentions) -> list[Arg]:
-    """"Two Palestinians were killed in the air strikes": a definite air attack nothing else names the agent of is
+    """"Three Kurds were killed in the air raids": a definite air attack nothing else names the agent of is
     by the article's aircraft, when they are of one force (see ``kg.entities.participants``)."""
     if not any(ch.dep_ == "det" and ch.lower_ in DEFINITE for ch in noun.children):
         return []

@@ -1,7 +1,7 @@
 """Plots: attacks someone planned, whether or not they happened.
 
-"the man has confessed to planning suicide attacks in Australia and Britain, as well as on the Indian Parliament"
--> the man "plan suicide attack in" Australia, Britain; "plan suicide attack on" the Indian Parliament.
+"the woman has admitted to planning bomb attacks in Spain and Portugal, as well as on the Dutch embassy"
+-> the woman "plan bomb attack in" Spain, Portugal; "plan bomb attack on" the Dutch embassy.
 
 The planner is the subject of the plotting verb (through "confessed to", "was accused of"); the targets are
 the attack noun's or the verb's target phrases ("on", "against"), or, for a plot, the country it was to
@@ -65,7 +65,7 @@ def plot_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
                 continue
             if prep.lower_ in targets:
                 found += [(f"{label} {prep.lower_}", a) for a in resolve_all(_pobjs(prep), m)]
-            elif prep.lower_ == "in" and prep.head.i == noun.i:  # "attacks in Australia": the country they were for
+            elif prep.lower_ == "in" and prep.head.i == noun.i:  # "attacks in Spain": the country they were for
                 found += [(f"{label} in", a) for a in resolve_all(_pobjs(prep), m)
                           if m.entities[a.key].subtype == "Country"]
         for planner in planners:

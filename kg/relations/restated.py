@@ -1,7 +1,7 @@
 """Victims counted twice: one group of people an article reports killed in two sentences, in other words.
 
-"Islamic groups, who killed two dozen Israelis in suicide attacks at the weekend ... three suicide bombers from
-Hamas killed 25 people on Saturday and Sunday": the two dozen Israelis and the 25 people are one group, one node.
+"rebel groups, who killed three dozen Kenyans in bomb attacks last week ... two bombers from
+al-Shabaab killed 37 people on Friday and Saturday": the three dozen Kenyans and the 37 people are one group, one node.
 Two killings' victims are one group when
 
 - both are counted groups of people, killed (event class Killing), and neither killing is negated;
@@ -10,8 +10,8 @@ Two killings' victims are one group when
 - their nouns agree: the same noun, or a generic one ("people") and any other; no two different nationalities;
 - no two different places are given for the killings.
 
-The group keeps the label of the first of them, unless only the other says who they were ("two dozen Israelis"
-rather than "25 people"). Counts that differ ("five Palestinians ... four Palestinians near Jenin") are never one
+The group keeps the label of the first of them, unless only the other says who they were ("three dozen Kenyans"
+rather than "37 people"). Counts that differ ("five Somalis ... four Somalis near Kismayo") are never one
 group: the second is often part of the first.
 """
 

@@ -115,7 +115,7 @@ def _as_host(noun: Token) -> tuple[Token, list[Token]] | None:
 
 
 def _run_into_name(pobj: Token, m: Mentions) -> Arg | None:
-    """The place a role's object runs into a person's name with: "envoy for Afghanistan Lakhdar Brahimi" (one noun
+    """The place a role's object runs into a person's name with: "envoy for Somalia Jan Kowalski" (one noun
     phrase to the parser: the place is the role's object, the person its holder)."""
     if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
         return None
@@ -130,7 +130,7 @@ def _run_into_name(pobj: Token, m: Mentions) -> Arg | None:
 
 
 def envoy_places(noun: Token, role: Role, m: Mentions) -> list[Arg]:
-    """Where an envoy is sent: "ambassador to Pakistan", "special envoy for Afghanistan" (no envoy of that place)."""
+    """Where an envoy is sent: "ambassador to Kenya", "special envoy for Somalia" (no envoy of that place)."""
     if role.label.rsplit(" ", 1)[0] not in cues().envoy_roles:
         return []
     out = []
@@ -141,7 +141,7 @@ def envoy_places(noun: Token, role: Role, m: Mentions) -> list[Arg]:
                 found = [place] if place is not None else resolve_all([pobj], m) if pobj.dep_ == "pobj" else []
                 out += [a for a in found if m.type(a.key) == "Location"]
             after = m.arg(prep.nbor(1)) if prep.i + 1 < len(prep.doc) and not list(prep.children) else None
-            if after is not None and m.type(after.key) == "Location":  # "ambassador to Pakistan Abdul Salam Zaeef",
+            if after is not None and m.type(after.key) == "Location":  # "ambassador to Kenya Hassan Warsame",
                 out.append(after)  # the place parsed into the name that follows
     return out
 
@@ -157,14 +157,14 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
     if noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i > noun.i:
         out.append((noun.head, APPOSITION))  # "the group's founder Hafiz Saeed": the name the role noun precedes
     out += [(c, APPOSITION) for c in noun.children if c.dep_ == "appos"]
-    for prep in noun.children:  # "the UN's envoy to Afghanistan, Ahmed Fawzi": the apposition the parser hung on
+    for prep in noun.children:  # "the EU's envoy to Somalia, Anna Lind": the apposition the parser hung on
         if prep.dep_ == "prep":  # the role's own object, when that object is a place or a group
             for pobj in prep.children:
                 late = [c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
                 named = m.arg(pobj) if pobj.dep_ == "pobj" else None
                 if late and named is not None and m.type(named.key) in {"Location", "Organization"}:
                     out += [(c, APPOSITION * MISATTACHED) for c in late]
-                if _run_into_name(pobj, m) is not None:  # "envoy for Afghanistan Lakhdar Brahimi": the parser
+                if _run_into_name(pobj, m) is not None:  # "envoy for Somalia Jan Kowalski": the parser
                     out.append((pobj, APPOSITION * MISATTACHED))  # took the name for the role's object
     if noun.dep_ == "attr":
         out += [(s, COPULA) for s in _copula_subject(noun)]
@@ -195,7 +195,7 @@ def holder_heads(noun: Token, m: Mentions) -> list[tuple[Token, float]]:
                 heads = relative_head(child, verb) if is_relative_pronoun(child) else [child]
                 out += [(h, NAMED) for h in heads]
     hosted = _as_host(noun)
-    if hosted is not None:  # "the new government, with Hamid Karzai as Prime Minister": who comes "with" it
+    if hosted is not None:  # "the new cabinet, with Farid Osmani as Prime Minister": who comes "with" it
         out += [(p, NAMED) for p in hosted[1]]
     if noun.dep_ == "conj" and not out:
         first = noun
@@ -260,7 +260,7 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
         elif child.dep_ == "prep" and child.lower_ in c.role_preps:
             args = resolve_all([p for p in child.children if p.dep_ == "pobj"], m)
             if child.lower_ in ORGANIZATION_PREPS or (child.lower_ in {"to", "for"} and role.label.rsplit(" ", 1)[0] in c.envoy_roles):
-                args = [a for a in args if m.type(a.key) == "Organization"]  # "envoy to Afghanistan": sent there
+                args = [a for a in args if m.type(a.key) == "Organization"]  # "envoy to Somalia": sent there
             out += args
     if role.cls == "Membership" and noun.tag_ == "NNS":  # "the arrest of militants [in the group Hamas]": the
         after = noun.right_edge.i + 1  # parser hangs the group on a word above the noun
@@ -274,7 +274,7 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
                 key = _country(child.text, m)
                 if key:
                     out.append(Arg(key, child, 0.9))
-    if role.label.rsplit(" ", 1)[0] in c.national_roles:  # "Palestinian leader Yasser Arafat"
+    if role.label.rsplit(" ", 1)[0] in c.national_roles:  # "Armenian leader Aram Sarkis"
         j = noun.i - 1
         while j >= 0 and noun.doc[j].lower_ in c.national_role_modifiers:
             j -= 1
@@ -290,7 +290,7 @@ def target_args(noun: Token, role: Role, m: Mentions) -> list[Arg]:
         host = hosted[0]
         out += resolve_all([host], m) or resolve_all([p for p in host.children if p.dep_ == "poss"], m)
     allowed = TARGET_TYPES.get(role.cls)
-    if role.label.rsplit(" ", 1)[0] in c.speaking_roles:  # "Mr Ali's spokesman, Amin": speaks for a person too
+    if role.label.rsplit(" ", 1)[0] in c.speaking_roles:  # "Mr Osmani's spokesman, Yusuf": speaks for a person too
         allowed = (allowed or set()) | {"Person"}
     if role.label.rsplit(" ", 1)[0] in c.office_roles | c.national_roles:
         allowed = (allowed or set()) | {"Location"}  # "US peace envoy X": an office held for a country
@@ -301,8 +301,8 @@ LED_THROUGH_PRONOUNS = {"ArmedGroup", "Government"}  # subtypes whose "his <grou
 
 
 def possessed_groups(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
-    """A person's organisation: "Mr Arafat's Fatah movement", "Assad's army", "bin Laden's Al Qaeda network", "his
-    Al Qaeda fighters" (a pronoun only for an armed group or its fighters) -> the person leads it."""
+    """A person's organisation: "Mr Baran's Unity movement", "Assad's army", "the warlord's al-Shabaab network", "his
+    al-Shabaab fighters" (a pronoun only for an armed group or its fighters) -> the person leads it."""
     for noun in sent:
         if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ == "compound":
             continue
@@ -312,14 +312,14 @@ def possessed_groups(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
         ent = m.entities[group.key]
         named = ent.type == "Organization" and (_named_group(ent.label) or ent.subtype == "ArmedGroup")  # "al-Qaeda"
         fighters = ent.type == "Person" and plural_person(ent) and ent.described_by is not None \
-            and ent.described_by[0] == "member of"  # "Osama bin Laden's Al Qaeda fighters"
+            and ent.described_by[0] == "member of"  # "Aden Farah's al-Shabaab fighters"
         if not named and not fighters:
-            continue  # "Arafat's Fatah movement", not "Arafat's three helicopters"
+            continue  # "Baran's Unity movement", not "Baran's two helicopters"
         for child in noun.children:
             if child.dep_ != "poss":
                 continue
             if child.lower_ in PRONOUN_POSSESSIVES and not (fighters or ent.subtype in LED_THROUGH_PRONOUNS):
-                continue  # "his Al Qaeda fighters", "his self-rule Palestinian Authority"; not "his Labour Party"
+                continue  # "his al-Shabaab fighters", "his self-rule regional Authority"; not "his Liberal Party"
             owner = m.arg(child)
             if owner is not None and owner.key != group.key and m.type(owner.key) == "Person":
                 yield Candidate(owner, "leader of", group, noun, "Leadership", DESCRIPTION, "role")

@@ -30,7 +30,7 @@ def scene_triples(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
             continue
         cls, label = event_class(verb.lemma_.lower()), verb_label(verb)
         performed = _performed(verb)
-        if cls is None and performed is not None:  # "carried out suicide bombings in Israel": the bombings' scene
+        if cls is None and performed is not None:  # "carried out car bombings in Kenya": the bombings' scene
             cls, label = event_class(performed.lemma_.lower(), "NOUN"), performed.lemma_.lower()
         if cls not in SCENE_CLASSES:
             continue

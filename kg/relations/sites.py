@@ -1,10 +1,10 @@
 """Where people come from and where things stand, said in a noun phrase or a participle.
 
-- a person's home place: "Master Sergeant Jefferson Davis, 39, of Tennessee" -> Davis "from" Tennessee;
-- a unit's or group's base: "5th Special Forces Group, based at Fort Campbell" -> "based in" Fort Campbell;
-- where someone was held: "Naeil Ahmad Abdullah was arrested in Malaysia" -> Abdullah "arrested in" Malaysia (the
+- a person's home place: "Staff Sergeant Mark Hollis, 34, of Ohio" -> Hollis "from" Ohio;
+- a unit's or group's base: "2nd Marine Battalion, based at Camp Pendleton" -> "based in" Camp Pendleton;
+- where someone was held: "Tomas Reyes Ortega was arrested in Kenya" -> Ortega "arrested in" Kenya (the
   place of the arrest, whoever made it);
-- a site's place: "a security post in the township of Bayt Hanum", "the Hilton Hotel in west Jerusalem" -> the
+- a site's place: "a border post in the township of Dolna", "the Grand Hotel in east Mostar" -> the
   post, the hotel "located in" the town.
 
 These are static facts (pattern ``role``): they hold beyond the clause's time, place and negation.
@@ -30,12 +30,12 @@ def _polity(ent) -> bool:
 
 
 def _site(ent) -> bool:
-    """A named facility ("the Hilton Hotel") or an unnamed place ("a security post")."""
+    """A named facility ("the Grand Hotel") or an unnamed place ("a security post")."""
     return ent.type == "Location" and (ent.subtype == "Facility" or not ent.label[:1].isupper())
 
 
 def _place(prep: Token, m: Mentions, polity: bool = False) -> Arg | None:
-    """The named place a preposition takes ("in west Jerusalem", "at Fort Campbell, Kentucky")."""
+    """The named place a preposition takes ("in east Mostar", "at Camp Pendleton, California")."""
     for pobj in prep.children:
         if pobj.dep_ != "pobj":
             continue
@@ -48,7 +48,7 @@ def _place(prep: Token, m: Mentions, polity: bool = False) -> Arg | None:
 
 
 def home_places(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
-    """A named person "of" a named polity: "Brian Cody Prosser, 28, of California" -> from California."""
+    """A named person "of" a named polity: "Kevin Lee Baxter, 26, of Oregon" -> from Oregon."""
     for name in sent:
         if name.pos_ != "PROPN" or name.dep_ == "compound":
             continue
@@ -91,7 +91,7 @@ def bases(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
 
 
 def sites(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
-    """A site "in" a named place: "a security post in the township of Bayt Hanum" -> located in Bayt Hanum."""
+    """A site "in" a named place: "a border post in the township of Dolna" -> located in Dolna."""
     for noun in sent:
         if noun.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -109,7 +109,7 @@ DETENTION_VERBS = {"arrest", "detain", "jail", "imprison", "intern", "capture", 
 
 
 def detention_places(sent: Sequence[Token], m: Mentions) -> Iterator[Candidate]:
-    """"X was arrested in Malaysia" -> X "arrested in" Malaysia: without an event class (the arrest is the statement
+    """"X was arrested in Kenya" -> X "arrested in" Kenya: without an event class (the arrest is the statement
     with its agent; a place is no one's captor)."""
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in DETENTION_VERBS or not is_passive(verb):

@@ -7,8 +7,8 @@ name with the same initials):
 
 - ``gazetteer``: both places are linked to the same GeoNames place;
 - ``exact``: a name with the same core words (for people, a full name);
-- ``honorific``: the same, once a title or honorific is dropped ("Mr Arafat");
-- ``variant``: names whose words match one by one ("Usama bin Ladin", "al-Qaida"); for people, full names only;
+- ``honorific``: the same, once a title or honorific is dropped ("Mr Novak");
+- ``variant``: names whose words match one by one ("Yusuf bin Rashid", "al-Qaida"); for people, full names only;
 - ``middle``: a given name and surname, and a full name with a middle name between them (people);
 - ``acronym``: an acronym and a name with those initials ("PA"), when only one stored entity has them;
 - ``surname``: a surname alone and a full name ending with it, when only one stored

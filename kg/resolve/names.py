@@ -5,7 +5,7 @@ honorifics dropped from the front ("Mr", "President", "Sheikh"), name
 particles dropped ("bin", "al", "abu"), and for organisations generic head
 words dropped ("network", "group"). Two words *match* when they are equal, or
 long enough and either very close by Jaro-Winkler, or fairly close and sounding
-alike (Metaphone, a leading vowel counted as any vowel: "Osama"/"Usama").
+alike (Metaphone, a leading vowel counted as any vowel: "Osman"/"Usman").
 Phonetics and similarity come from jellyfish and rapidfuzz.
 """
 
@@ -59,7 +59,7 @@ def _particles() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 16)
 def core_words(name: str, type_: str) -> tuple[str, ...]:
-    """The words that identify: "Mr Usama bin Ladin" -> ("usama", "ladin"); "the Al Qaeda network" -> ("qaeda",)."""
+    """The words that identify: "Mr Yusuf bin Rashid" -> ("yusuf", "rashid"); "the Al Qaeda network" -> ("qaeda",)."""
     words = _WORD.findall(fold(name))
     titles = _titles()
     while len(words) > 1 and words[0] in titles:
