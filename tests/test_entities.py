@@ -44,8 +44,8 @@ CASES = [
     # ... or after a person whose title gives the country ("his" is the leader's, his police the country's)
     ("Kenyan President Omar Said sent his police to the camp.", "his police", "organization/kenyan-police", "Organization"),
     # a name after a comma that ends a person noun's phrase is a person, whatever the model typed it as
-    ("However the Kenyan head of security, Jabril Rajoub says the groups must disarm.", "Jabril Rajoub",
-     "person/jabril-rajoub", "Person"),
+    ("However the Lebanese head of security, Nabil Zaqout says the militias must disarm.", "Nabil Zaqout",
+     "person/nabil-zaqout", "Person"),
     # a surname is the full name's person, whatever the model typed it as
     ("Police arrested Mehmet Yilmaz in Ankara. Yilmaz was charged on Monday.", "Yilmaz", "person/mehmet-yilmaz", "Person"),
     ("Security forces killed Abu Omar al-Masri in 2019. Al-Masri had led the cell.", "Al-Masri", "person/abu-omar-al-masri", "Person"),
@@ -57,9 +57,9 @@ CASES = [
     # a title standing alone is the person named before with that title
     ("Police arrested Sheikh Omar Hassan in Gaza. The 63-year-old Sheikh denied the charges.", "Sheikh",
      "person/omar-hassan", "Person"),
-    # nor is a faith before a full name; but it may be a given name ("Muslim al-Aarage")
+    # nor is a faith before a full name; but it may be a given name ("Muslim al-Haddad")
     ("The council is headed by moderate Muslim Omar Said.", "Omar Said", "person/omar-said", "Person"),
-    ("Supporters gathered to bury 19-year-old Muslim al-Aarage.", "Muslim al-Aarage", "person/muslim-al-aarage", "Person"),
+    ("Relatives gathered to mourn 22-year-old Muslim al-Haddad.", "Muslim al-Haddad", "person/muslim-al-haddad", "Person"),
     # regions
     ("He was hiding in northwestern Syria.", "northwestern Syria", "location/northwestern-syria", "Location"),
     ("He was killed in Syria's northwest.", "Syria's northwest", "location/northwestern-syria", "Location"),
@@ -497,24 +497,25 @@ def test_unseen_story_protagonist_is_the_pronouns_antecedent(nlp):
 
 
 def test_a_demonym_description_is_no_one_another_country_describes(nlp):
-    doc = nlp("Mr Arafat was told of the deadline by the Israeli Foreign Minister, Shimon Peres. "
-              "The Palestinian leader said his forces could not move.")
-    leader = next(m for m in doc.spans["kg_mentions"] if m.text.endswith("Palestinian leader"))
-    assert doc._.kg_entities[leader._.kg_key].label != "Shimon Peres"
+    doc = nlp("Mr Haddad was informed of the ultimatum by the Egyptian Foreign Minister, Ahmed Nabil. "
+              "The Lebanese leader said his forces could not withdraw.")
+    leader = next(m for m in doc.spans["kg_mentions"] if m.text.endswith("Lebanese leader"))
+    assert doc._.kg_entities[leader._.kg_key].label != "Ahmed Nabil"
 
 
 @pytest.mark.parametrize("text,label", [
-    ("The sentence was read by trial judge Justice Richard Curtis.", "Richard Curtis"),
-    ("Prosecutor Timothy Langdale told the jury what happened.", "Timothy Langdale"),
+    ("The verdict was delivered by trial judge Justice Margaret Hale.", "Margaret Hale"),
+    ("Prosecutor Daniel Frost described the events to the jury.", "Daniel Frost"),
 ])
 def test_court_titles_are_not_part_of_names(nlp, text, label):
     assert label in {e.label for e in nlp(text)._.kg_entities.values()}
 
 
 def test_a_speaker_is_not_the_one_he_speaks_of(nlp):
-    doc = nlp("Ali Hassan was arrested in May. Prosecutor Omar Said told the jury how the defendant hid the gun.")
+    doc = nlp("Mark Doyle was charged in March. Prosecutor Susan Kerr explained to the court how the defendant buried "
+              "the knife.")
     defendant = next(m for m in doc.spans["kg_mentions"] if m.text.endswith("defendant"))
-    assert doc._.kg_entities[defendant._.kg_key].label != "Omar Said"
+    assert doc._.kg_entities[defendant._.kg_key].label != "Susan Kerr"
 
 
 def test_a_title_word_is_no_organisation(nlp):
@@ -523,12 +524,12 @@ def test_a_title_word_is_no_organisation(nlp):
 
 
 def test_a_word_of_a_rank_is_no_organisation(nlp):
-    doc = nlp("The three were identified as Master Sergeant Jefferson Davis and Sergeant First Class Daniel Petithory.")
+    doc = nlp("The two were named as Staff Sergeant Robert Lane and Sergeant First Class Peter Hollis.")
     assert "First" not in {e.label for e in doc._.kg_entities.values()}
 
 
 def test_a_single_speaker_is_not_they(nlp):
-    doc = nlp("The Pentagon named the three soldiers. The Pentagon said they served in the 3rd Battalion.")
+    doc = nlp("The Pentagon named the four soldiers. The Pentagon said they belonged to the 2nd Regiment.")
     they = [m for m in doc.spans["kg_mentions"] if m.text == "they"]
     assert all(doc._.kg_entities[m._.kg_key].label != "Pentagon" for m in they)
 

@@ -98,16 +98,16 @@ def test_a_possessive_in_what_is_blamed_is_not_the_blamers(nlp, text, owner):
 
 
 def test_an_unnamed_doer_is_the_person_named_next_as_doing_the_same_to_the_same_victim(nlp):
-    text = ("Hamas mourned a gunman who killed a settler. Supporters buried Ahmed Farah, one of two men who shot the "
-            "settler dead on Sunday.")
+    text = ("Hezbollah mourned a gunman who killed a soldier. Relatives buried Ali Khalil, one of three men who shot "
+            "the soldier dead on Friday.")
     labels = labels_of(nlp, text)
-    assert "Ahmed Farah" in labels and "gunman" not in labels, labels
+    assert "Ali Khalil" in labels and "gunman" not in labels, labels
 
 
 def test_a_part_of_a_named_place_is_the_place(nlp):
-    text = "Rebel fighters say they have captured key areas in the mountainous Tora Bora region."
+    text = "Militia fighters claim they have captured two key areas in the mountainous Koh Sabz region."
     labels = labels_of(nlp, text)
-    assert "Tora Bora" in labels and "key areas" not in labels, labels
+    assert "Koh Sabz" in labels and not {"key areas", "two key areas"} & labels, labels
 
 
 def labels_of(nlp, text: str) -> set[str]:

@@ -15,9 +15,9 @@ PARTICIPANTS = [
      {"Hundreds of police officers": "Person", "mountain villages": "Location"}, {"Hundreds"}),
     ("Two Israeli soldiers were wounded when Hamas supporters attacked a checkpoint.",
      {"Two Israeli soldiers": "Person", "Hamas supporters": "Person", "Hamas": "Organization"}, {"checkpoint"}),
-    ("Apache helicopters and F-16 fighter-bombers blasted security targets in Gaza City.",
-     {"Apache helicopters and F-16 fighter-bombers": "Organization", "security targets": "Location",
-      "Gaza City": "Location"}, {"City", "F-16 fighter-bombers"}),
+    ("Mirage jets and Puma helicopters blasted army targets in Panama City.",
+     {"Mirage jets and Puma helicopters": "Organization", "army targets": "Location",
+      "Panama City": "Location"}, {"City", "Puma helicopters"}),
     ("Government troops have shot dead three protesters in the northern city of Mosul.",
      {"government troops": "Organization", "three protesters": "Person", "Mosul": "Location"}, {"northern city"}),
     ("Police arrested five Palestinians. The gunmen escaped.", {"five Palestinians": "Person"}, {"gunmen"}),
@@ -33,8 +33,9 @@ PARTICIPANTS = [
     # a force a pronoun's antecedent owns is the force of that person's country (or the person's, if none is given)
     ("Kenyan President Omar Said has sent in his warplanes and tanks.", {"Kenyan warplanes and tanks": "Organization"},
      {"tanks"}),
-    ("Omar Said has sent in his warplanes, helicopter gunships and tanks.",
-     {"Omar Said's warplanes, helicopter gunships and tanks": "Organization"}, {"helicopter gunships and tanks"}),
+    ("Carlos Mendes has sent in his tanks, helicopter gunships and warplanes.",
+     {"Carlos Mendes's tanks, helicopter gunships and warplanes": "Organization"},
+     {"helicopter gunships and warplanes"}),
     # members a pronoun's group owns are that group's; an unnamed government is an organisation
     ("Al-Shabaab called a truce. The president has started arresting its militants.",
      {"al-Shabaab militants": "Person"}, {"militants"}),
@@ -90,17 +91,18 @@ def test_a_weapon_acts_for_its_country(nlp):
 
 
 @pytest.mark.parametrize("text", [
-    "Militants trapped in the mountainous area of Zhawar Kili surrendered.",
-    "The battle for Zhawar Kili appears to be heading towards a bloody climax.",
-    "Most of the Zhawar Kili mountain complex has been captured by local militia forces.",
+    "Rebels trapped in the rugged area of Shinkay Ghar surrendered.",
+    "The battle for Shinkay Ghar seems to be nearing a bloody end.",
+    "Most of the Shinkay Ghar mountain complex has been captured by local militia forces.",
 ])
 def test_a_name_that_a_place_noun_describes_is_a_place(nlp, text):
     doc = nlp(text)
-    assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Zhawar Kili") == "Location"
+    assert {e.label: e.type for e in doc._.kg_entities.values()}.get("Shinkay Ghar") == "Location"
 
 
 def test_an_unnamed_person_a_clause_introduces_is_the_one_the_story_follows(nlp):
-    doc = nlp("The minister, Omar Said, spoke about a man who was arrested in Kenya. The man was arrested a week ago.")
+    doc = nlp("The mayor, Pablo Ruiz, described a man who was detained in Chile. The man had been detained three days "
+              "earlier.")
     keys = {m._.kg_key for m in doc.spans["kg_mentions"] if m.text.lower() == "man"}
     assert len(keys) == 1 and doc._.kg_entities[keys.pop()].label == "man"
 
@@ -112,9 +114,9 @@ def test_a_third_person_pronoun_in_a_quote_is_not_its_speaker(nlp):
 
 
 def test_a_clause_with_call_is_no_naming(nlp):
-    doc = nlp("Palestinian officials called Mr Sharon's campaign an attempt to topple Mr Arafat.")
-    officials = [m for m in doc.spans["kg_mentions"] if m.text == "Palestinian officials"]
-    assert all(doc._.kg_entities[m._.kg_key].label != "Mr Sharon" for m in officials)
+    doc = nlp("Bolivian officials called Mr Duarte's offensive an attempt to overthrow Mr Morales.")
+    officials = [m for m in doc.spans["kg_mentions"] if m.text == "Bolivian officials"]
+    assert all(doc._.kg_entities[m._.kg_key].label != "Mr Duarte" for m in officials)
 
 
 @pytest.mark.parametrize("text,expected,forbidden", [
@@ -131,8 +133,8 @@ def test_a_clause_with_call_is_no_naming(nlp):
      {("United States", "charge", "French Moroccan man")}, set()),
     ("An American hostage held in Afghanistan was freed.", set(), {("Afghanistan", "hold", "American hostage")}),
     # speakers who say "they" did it are who "they" is
-    ("Local Afghan commanders say they have overrun the Al Qaeda caves.",
-     {("Local Afghan commanders", "overrun", "Al Qaeda caves")}, set()),
+    ("Regional Kurdish commanders say they have seized the Islamic State tunnels.",
+     {("Regional Kurdish commanders", "seize", "Islamic State tunnels")}, set()),
     # the scene through "the network of caves near X"
     ("US warplanes have been bombing the network of caves near Zhawar Kili.",
      {("US warplanes", "bomb in", "Zhawar Kili")}, set()),
@@ -156,8 +158,8 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("Ali Hassan shot two policemen before being killed by Jordanian soldiers.",
      {("Jordanian military", "kill", "Ali Hassan")}, set()),
     # "X, one of two men who ...": the named person
-    ("Mourners buried Ali Hassan, one of two Palestinians who shot a soldier before being killed.",
-     {("Ali Hassan", "shoot", "soldier")}, set()),
+    ("Relatives buried Karim Nasser, one of two Lebanese who stabbed a guard before being shot.",
+     {("Karim Nasser", "stab", "guard")}, set()),
     # a search is for its target, wherever the parser hangs the "for" phrase
     ("Hundreds of Jordanian troops are scouring the hills for Hamas supporters.",
      {("Jordanian military", "scour for", "Hamas supporters")}, set()),
@@ -171,45 +173,46 @@ def test_a_clause_with_call_is_no_naming(nlp):
     # a singular "the force" is not the plural forces named before
     ("US forces attacked the caves. Britain will lead the force.", set(), {("United Kingdom", "lead", "U.S. security forces")}),
     # the victim of a death noun; the other side of a firefight did the killing
-    ("The calm was shattered with the death of a Jordanian, killed in a firefight with Syrian forces.",
-     {("Syrian security forces", "kill", "Jordanian")}, set()),
+    ("The ceasefire ended with the death of an Iraqi, killed in a firefight with Turkish forces.",
+     {("Turkish security forces", "kill", "Iraqi")}, set()),
     # the subject pronoun of an adverbial clause is the subject of the clause it modifies, or no one
-    ("Seven people were injured when the police clashed with protesters as they tried to arrest Ali Hassan.",
-     set(), {("seven people", "arrest", "Ali Hassan")}),
+    ("Nine people were hurt when riot police fought with students as they tried to detain Maria Lopez.",
+     set(), {("nine people", "detain", "Maria Lopez")}),
     # where a transfer sends its forces
     ("Mr Sharon has sent his tanks to Palestinian police stations.", {("Sharon", "send to", "Palestinian police stations")},
      set()),
     # supporters of a person are that person's; "its military operations" name no military
     ("Police clashed with hundreds of supporters of Ali Hassan in Gaza City.",
      {("hundreds of supporters", "supporter of", "Ali Hassan")}, set()),
-    ("Jordan might step up its military operations in Irbid.", set(), {("Jordan", "step up operation", "Jordanian military")}),
+    ("Ecuador could step up its military operations along the border.", set(),
+     {("Ecuador", "step up operation", "Ecuadorian military")}),
     # a conviction's owner did what it was for
-    ("The court heard of Ali Hassan's previous conviction for the indecent assault of a nine-year-old girl.",
-     {("Ali Hassan", "assault", "nine-year-old girl")}, set()),
+    ("The jury was told of Tom Baker's earlier conviction for the sexual assault of a 12-year-old boy.",
+     {("Tom Baker", "assault", "12-year-old boy")}, set()),
     # dying "when" an attack happened; injured "after" one; but what came "after" another event is no agent of it
-    ("Two Jordanian children died when Syrian helicopter gunships fired on two cars.",
-     {("Syrian helicopter gunships", "kill", "two Jordanian children")}, set()),
-    ("Three people have been injured after a Syrian suicide bomber blew himself up.",
-     {("Syrian suicide bomber", "injure", "three people")}, set()),
+    ("Three Yemeni women died when Saudi helicopter gunships fired on a minibus.",
+     {("Saudi helicopter gunships", "kill", "three Yemeni women")}, set()),
+    ("Eleven people were injured after a Nigerian suicide bomber blew himself up in a market.",
+     {("Nigerian suicide bomber", "injure", "eleven people")}, set()),
     ("The police station was bombed after a Syrian mob lynched two Jordanian soldiers there.", set(),
      {("Syrian mob", "bomb", "police station")}),
     # an answer to a bid; a national leader
-    ("Israel has rejected Palestinian leader Yasser Arafat's bid to visit Bethlehem.",
-     {("Israel", "reject bid", "Yasser Arafat"), ("Yasser Arafat", "leader of", "Palestinian Authority")},
-     {("Yasser Arafat", "leader of", "Palestine")}),  # the authority a Palestinian leader leads, named or not
+    ("Israel rejected Palestinian leader Mahmoud Abbas's bid to travel to Jenin.",
+     {("Israel", "reject bid", "Mahmoud Abbas"), ("Mahmoud Abbas", "leader of", "Palestinian Authority")},
+     {("Mahmoud Abbas", "leader of", "Palestine")}),  # the authority a Palestinian leader leads, named or not
     ("A Palestinian militant leader was killed in Gaza City.", set(),
      {("militant leader", "leader of", "Palestine"), ("militant leader", "leader of", "Palestinian Authority")}),
     # who did it to the owner of a relational noun
-    ("Israel demanded the arrest of the murderers of tourism minister Rhavam Zeevi.",
-     {("murderers of Rhavam Zeevi", "killer of", "Rhavam Zeevi")}, set()),
-    # ground changing hands: "its last bastion of Kandahar" is Kandahar, a handover of ground is no extradition
-    ("The Taliban would begin handing over its last bastion of Kandahar to tribal leaders.",
-     {("Taliban", "hand over", "Kandahar")}, set()),
+    ("Greece called for the arrest of the murderers of education minister Nikos Pappas.",
+     {("murderers of Nikos Pappas", "killer of", "Nikos Pappas")}, set()),
+    # ground changing hands: "its last stronghold of Raqqa" is Raqqa, a handover of ground is no extradition
+    ("ISIS would start handing over its last stronghold of Raqqa to local elders.",
+     {("Islamic State", "hand over", "Raqqa")}, set()),
     # "sent in troops": "in" is no particle of the verb, and the troops are no one else's
     ("Turkey has sent in troops.", set(), {("Turkey", "send", "troops")}),
     # a conjoined noun that is the subject of the next clause is no second object
-    ("The force will keep the peace, with Britain leading the troops and the United States prepared to rescue them.",
-     set(), {("United Kingdom", "lead", "United States")}),
+    ("The mission will maintain order, with France leading the troops and Germany prepared to rescue them.",
+     set(), {("France", "lead", "Germany")}),
     # "other forces" says no more than "forces"; a condition is no fact
     ("If bin Laden was captured by other forces, he must be handed over.", set(),
      {("other forces", "capture", "Osama bin Laden")}),
@@ -219,22 +222,22 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("Israeli warplanes blasted targets in Gaza City. Apache helicopters destroyed Mr Arafat's three helicopters.",
      {("Israeli warplanes", "destroy", "three helicopters")}, set()),
     # an aircraft model is part of the description, not a name; "they" after rockets and offices is the aircraft
-    ("Jordanian warplanes bombed Kandahar, while Apache helicopters fired rockets on security offices in Herat. "
-     "They also fired missiles on a police post.",
-     {("Jordanian warplanes", "fire on", "police post")}, {("Apache", "fire on", "security offices")}),
+    ("Peruvian jets bombed Ayacucho, while Cobra helicopters fired rockets on army barracks in Huanta. "
+     "They then fired missiles on a customs post.",
+     {("Peruvian jets", "fire on", "customs post")}, {("Cobra", "fire on", "army barracks")}),
     # allies and protectors are a force; the scene of the bombings a group carried out
     ("Ethiopian troops backed by their Somali allies attacked Kismayo.",
      {("Somali allies", "back", "Ethiopian military")}, set()),
-    ("Hezbollah has carried out numerous suicide bombings in Kenya.", {("Hezbollah", "bombing in", "Kenya")}, set()),
+    ("Boko Haram has carried out many suicide bombings in Cameroon.", {("Boko Haram", "bombing in", "Cameroon")}, set()),
     # an agentless sentence in an article that names one judge: the judge's
-    ("Ali Omar was sentenced to life imprisonment, with a recommendation by trial judge Justice Mary Okafor that "
-     "he never be released.", {("Mary Okafor", "sentence", "Ali Omar")}, set()),
+    ("Peter Grant was sentenced to 25 years in jail, with a recommendation from trial judge Justice Helen Ward that "
+     "he be deported.", {("Helen Ward", "sentence", "Peter Grant")}, set()),
     # a demonym on an attack noun is the country that carried it out
     ("The bombing provoked Israeli air raids against Hamas.", {("Israel", "raid", "Hamas")}, set()),
     ("The American bombing of Taliban positions continued.", {("United States", "bombing", "Taliban positions")}, set()),
     # a light verb through a quantity noun
-    ("Jordanian warplanes launched a series of strikes on Kandahar.",
-     {("Jordanian warplanes", "strike on", "Kandahar")}, set()),
+    ("Turkish jets launched a series of raids on Afrin.",
+     {("Turkish jets", "raid on", "Afrin")}, set()),
 ])
 def test_participant_statements(nlp, text, expected, forbidden):
     doc = nlp(text)
@@ -264,9 +267,9 @@ def test_a_named_person_replaces_the_description_that_introduced_them(nlp, text,
 
 
 def test_he_in_a_quote_is_the_unnamed_man_the_story_is_about(nlp):
-    doc = nlp('Police have questioned the family of a man who has been fighting in Somalia. The man was arrested by '
-              'Ethiopian troops. Minister Ali Hassan says he has had more training than American Omar Hammami. '
-              '"He is understood to have travelled to Yemen in 2006," Mr Hassan said.')
+    doc = nlp('Detectives have visited the parents of a man who has been fighting in Syria. The man was detained by '
+              'Kurdish forces. Minister Paul Dubois says he has received more weapons training than Briton John Smith. '
+              '"He is believed to have flown to Turkey in 2013," Mr Dubois said.')
     key = {m.start_char: m._.kg_key for m in doc.spans["kg_mentions"]}
     he = doc.text.index('"He') + 1
     man = doc.text.index("man who")
@@ -286,18 +289,18 @@ def _facts(doc):
 
 
 def test_the_plural_demonym_of_a_side_is_its_country(nlp):
-    doc = nlp("The envoy Omar Said has given Israel and the Palestinians a 48-hour deadline.")
-    assert {("Omar Said", "give ultimatum", "Israel"), ("Omar Said", "give ultimatum", "Palestine")} <= _facts(doc)
+    doc = nlp("The mediator Ana Costa has given Ethiopia and the Eritreans a 72-hour ultimatum.")
+    assert {("Ana Costa", "give ultimatum", "Ethiopia"), ("Ana Costa", "give ultimatum", "Eritrea")} <= _facts(doc)
 
 
 def test_the_number_alone_is_the_group_counted_with_it(nlp):
-    doc = nlp("Three Kenyan soldiers were wounded in Mogadishu on Monday, the ministry said. "
-              "The three were killed when a bomb dropped by an Air Force B-52 bomber landed near their position. "
-              "The Pentagon said they served in the 3rd Battalion.")
+    doc = nlp("Four Dutch marines were wounded in Kabul on Friday, the ministry said. "
+              "The four were killed when a missile fired by a Navy F-18 jet hit close to their trench. "
+              "Officials said they belonged to the 5th Regiment.")
     facts = _facts(doc)
-    assert ("Air Force B-52", "kill", "Three Kenyan soldiers") in facts, facts
-    they = [span for span in doc.spans[MENTIONS] if span.text == "they"]  # held until "the three" is a node
-    assert [doc._.kg_entities[span._.kg_key].label for span in they] == ["Three Kenyan soldiers"]
+    assert ("Navy F-18 jet", "kill", "Four Dutch marines") in facts, facts
+    they = [span for span in doc.spans[MENTIONS] if span.text == "they"]  # held until "the four" is a node
+    assert [doc._.kg_entities[span._.kg_key].label for span in they] == ["Four Dutch marines"]
 
 
 DEFINITE_COUNTS = [
@@ -352,10 +355,10 @@ def test_a_description_in_apposition_to_a_name_is_that_person(nlp):
 
 
 def test_a_marked_bomber_is_aircraft_and_a_when_clause_closing_a_coordination_is_each_verbs(nlp):
-    doc = nlp("Two Kenyan soldiers were killed and 20 others wounded when a B-52 bomber dropped a bomb near them.")
+    doc = nlp("Three Dutch marines were killed and 15 others injured when a B-1 bomber dropped a bomb close to them.")
     types = {e.label: e.type for e in doc._.kg_entities.values()}
-    assert types.get("B-52 bomber") == "Organization", types
-    assert ("B-52 bomber", "kill", "Two Kenyan soldiers") in _facts(doc)
+    assert types.get("B-1 bomber") == "Organization", types
+    assert ("B-1 bomber", "kill", "Three Dutch marines") in _facts(doc)
 
 
 def test_forces_of_an_office_holder_whose_country_is_not_given_are_the_articles_one_countrys(nlp):
