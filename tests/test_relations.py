@@ -53,9 +53,9 @@ CLAUSES = [
      {"Three soldiers": "Person:three soldiers", "a B-52 bomber": "Organization:US B-52 bomber"},
      {("US B-52 bomber", "kill", "three soldiers")}, set()),
     # a definite event noun without an agent: the closest earlier event of its class, within two sentences
-    ("Army jets launched a series of strikes on Kismayo. Two people were killed in the Kismayo strikes.",
-     {"Army jets": "Organization:army jets", "Kismayo": "Location/City", "Two people": "Person:two people"},
-     {("army jets", "kill", "two people")}, {("Kismayo", "kill", "two people")}),
+    ("Air force jets launched a wave of raids on Bosaso. Three people were killed in the Bosaso raids.",
+     {"Air force jets": "Organization:air force jets", "Bosaso": "Location/City", "Three people": "Person:three people"},
+     {("air force jets", "kill", "three people")}, {("Bosaso", "kill", "three people")}),
     # an object with an object predicate; an agentless transfer to an organisation
     ("The United States designated him a global terrorist in 2010.",
      {"United States": "Location", "him": "Person:Ali Khan"}, {("United States", "designate", "Ali Khan")}, set()),
@@ -494,7 +494,7 @@ def test_agentless_arrest_in_a_country(parser, text, expected, forbidden):
 
 # what a person is charged with, arrested for or found guilty of: the person did it; quantities of participants
 @pytest.mark.parametrize("text,mentions,expected", [
-    ("Tom Hale was sentenced to life imprisonment for the abduction and murder of Jane Roe.",
+    ("Tom Hale was sentenced to 30 years for the murder and abduction of Jane Roe.",
      {"Tom Hale": "Person", "Jane Roe": "Person"},
      {("Tom Hale", "abduction", "Jane Roe"), ("Tom Hale", "murder", "Jane Roe")}),
     ("A court found Karl Berg guilty of the murder of Anna Lind.",

@@ -20,8 +20,8 @@ ELIDED = [
     ("Kenyan jets bombed the camp on Monday. Four people were killed and more than 60 injured in the air strikes.",
      ("Kenyan jets", "injure", "60 people"), set()),
     # the participle is a verb of its own with the count for subject
-    ("Officials said two soldiers were killed and 20 others wounded when Somali gunmen attacked the base.",
-     ("Somali gunmen", "wound", "20 others"), set()),
+    ("Police said three guards were killed and 12 others wounded when Yemeni gunmen raided the compound.",
+     ("Yemeni gunmen", "wound", "12 others"), set()),
     # the count hangs on the preposition and the participle on the first verb
     ("Kenyan jets bombed the camp. Six people were killed in the strikes and around 40 injured, officials said.",
      ("Kenyan jets", "injure", "40 people"), set()),
@@ -43,8 +43,8 @@ def test_elided_casualties(nlp, text, found, absent):
 # a casualty with no agent of its own takes the forces of the attack the sentence before tells, when its own
 # sentence tells of no other event
 PREVIOUS = [
-    ("Kenyan jets fired missiles on a police post in Kismayo. But two policemen were slightly wounded, officials said.",
-     ("Kenyan jets", "wound", "two policemen")),
+    ("Turkish jets fired rockets on an army post in Afrin. But three soldiers were lightly wounded, a spokesman said.",
+     ("Turkish jets", "wound", "three soldiers")),
     ("Kenyan jets fired missiles on a police post in Kismayo. Two policemen were wounded when Somali gunmen stormed a bank.",
      ("Somali gunmen", "wound", "two policemen")),
 ]

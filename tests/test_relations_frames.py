@@ -12,19 +12,19 @@ from .extracted_rows import check, rows
 # text, triple that must be found (with fields it must have), triples that must not
 FRAMES = [
     # "X was behind the attacks on Y": X attacked Y, as the speaker says, and the speaker accuses X
-    ("Kenya says a letter found in Mogadishu proves al-Shabaab was behind the attacks on the Westgate Mall.",
-     ("al-Shabaab", "behind attack", "Westgate Mall"), {"attributed_to": "Kenya"}, set()),
-    ("Kenya says a letter found in Mogadishu proves al-Shabaab was behind the attacks on the Westgate Mall.",
-     ("Kenya", "accuse", "al-Shabaab"), {"event_type": "Accusation"}, set()),
-    ("Officials in Nairobi said al-Shabaab was responsible for the bombing of the Westgate Mall.",
-     ("al-Shabaab", "responsible for bombing", "Westgate Mall"), {}, set()),
+    ("Peru says a diary seized in Lima shows the Shining Path was behind the recent attacks on the Larcomar Mall.",
+     ("Shining Path", "behind attack", "Larcomar Mall"), {"attributed_to": "Peru"}, set()),
+    ("Peru says a diary seized in Lima shows the Shining Path was behind the recent attacks on the Larcomar Mall.",
+     ("Peru", "accuse", "Shining Path"), {"event_type": "Accusation"}, set()),
+    ("Officials in Lima said the Shining Path was responsible for the bombing of the Larcomar Mall.",
+     ("Shining Path", "responsible for bombing", "Larcomar Mall"), {}, set()),
     # an aspect verb stays in the label: the attacks are to come back, not done
     ("The Kenyan army says it will resume its attacks on Somali targets if the hostages are not freed.",
      ("Kenyan military", "resume attack", "Somali targets"), {"modality": "expected"},
      {("Kenyan military", "attack", "Somali targets"), ("Kenyan military", "attack on", "Somali targets")}),
     # a stopping is an aspect too, and a possessor's acts stopped say nothing of whom they target
-    ("Al-Shabaab has decided to stop suicide bombings against Kenya, a senior official said.",
-     ("al-Shabaab", "stop bombing against", "Kenya"), {"event_type": "Attack"}, set()),
+    ("Boko Haram has agreed to stop suicide bombings against Chad, a local official said.",
+     ("Boko Haram", "stop bombing against", "Chad"), {"event_type": "Attack"}, set()),
     ("The envoy asked Kenya to stop its assassinations.", None, {},
      {("Kenya", "stop assassination", "Kenya"), ("envoy", "attempt to stop assassination", "Kenya")}),
     # "the hunt" four sentences after "The hunt for X": the same hunt, whoever coordinates it hunts X
@@ -34,19 +34,19 @@ FRAMES = [
     # a description apposed after a name describes that name, wherever the parser hangs it
     ("The appointment of Ahmed Farah, a 50-year-old clan leader currently fighting al-Shabaab near Kismayo, was "
      "welcomed.", ("Ahmed Farah", "fight", "al-Shabaab"), {"event_type": "Fight"}, set()),
-    # "<country> air strikes that dislodged X": the country did; "the al-Shabaab militia" is al-Shabaab; "put X back
-    # on top" says nothing
-    ("It follows massive Kenyan air strikes that have dislodged the al-Shabaab militia from most of the south and put "
-     "the Somali army back on top.", ("Kenya", "dislodge", "al-Shabaab"), {"event_type": "Fight"},
-     {("Kenya", "put", "Somali military"), ("Kenya", "dislodge", "al-Shabaab militia")}),
-    # "carried out the bulk of the suicide bombings against X": the bombings, whoever the relative clause is about
-    ("The cleric is revered by the al-Shabaab militants who have carried out the bulk of the suicide bombings "
-     "against Kenya since 2011.", ("al-Shabaab militants", "bombing against", "Kenya"), {"event_type": "Attack"}, set()),
-    ("The cleric is revered by the al-Shabaab militants who have carried out the bulk of the suicide bombings "
-     "against Kenya since 2011.", ("al-Shabaab militants", "member of", "al-Shabaab"), {}, set()),
+    # "<country> air strikes that dislodged X": the country did; "the Ansar Dine militia" is Ansar Dine; "put X back
+    # in charge" says nothing
+    ("This comes after heavy French air strikes that dislodged the Ansar Dine militia from much of the north and put "
+     "the Malian army back in charge.", ("France", "dislodge", "Ansar Dine"), {"event_type": "Fight"},
+     {("France", "put", "Malian military"), ("France", "dislodge", "Ansar Dine militia")}),
+    # "carried out the majority of the car bombings against X": the bombings, whoever the relative clause is about
+    ("The imam is idolised by the Boko Haram militants who carried out the majority of the car bombings against "
+     "Niger last year.", ("Boko Haram militants", "bombing against", "Niger"), {"event_type": "Attack"}, set()),
+    ("The imam is idolised by the Boko Haram militants who carried out the majority of the car bombings against "
+     "Niger last year.", ("Boko Haram militants", "member of", "Boko Haram"), {}, set()),
     # militants "in" a group, the phrase hung on a word above them
-    ("Mr Ruto put his reputation on the line by ordering the arrest of some key Somali militants in the most "
-     "important radical group al-Shabaab.", ("key Somali militants", "member of", "al-Shabaab"), {}, set()),
+    ("Mr Okoro staked his career on ordering the detention of several senior Nigerian militants in the largest armed "
+     "group Boko Haram.", ("several senior Nigerian militants", "member of", "Boko Haram"), {}, set()),
     # "it is dealt with by X": no one dealt with
     ("\"We want to make sure that it is dealt with quickly by the Parliament,\" the Kenyan opposition said.", None, {},
      {("Parliament", "deal", "Kenyan opposition")}),
@@ -75,19 +75,19 @@ FRAMES = [
     ("Al-Shabaab began handing over Kismayo to Somali clan elders on Friday.",
      ("al-Shabaab", "hand over to", "Somali clan elders"), {}, set()),
     # a part of a named place stands for the place; a phrase may hang on a directional adverb
-    ("Kenyan troops moved back into a suburb of Kismayo on Monday.",
-     ("Kenyan military", "move back into", "Kismayo"), {}, set()),
+    ("French soldiers moved back into a district of Gao on Thursday.",
+     ("French military", "move back into", "Gao"), {}, set()),
     # a participle of belief over the clause: its noun does it, as believed
-    ("Kenyan police arrested a man believed to have smuggled thousands of migrants into Kenya.",
-     ("man", "smuggle to", "Kenya"), {"modality": "believed"}, set()),
+    ("Italian police detained a woman believed to have smuggled hundreds of refugees into Italy.",
+     ("woman", "smuggle to", "Italy"), {"modality": "believed"}, set()),
     # counted aircraft without a country are the fleet described with the same noun, and the scene's plural nouns
     # ("the skies", "the early hours") are no antecedent of "them"
-    ("Kenyan helicopters attacked Somali targets. Two helicopters returned to the skies in the early hours of "
-     "Tuesday. Eyewitnesses report seeing them fire four missiles into a security post in the township of Kismayo.",
-     ("Kenyan helicopters", "fire into", "security post"), {}, set()),
+    ("Turkish helicopters struck Kurdish targets. Three helicopters went back into the skies during the early hours "
+     "of Sunday. Witnesses say they saw them fire six rockets into an army post in the town of Qamishli.",
+     ("Turkish helicopters", "fire into", "army post"), {}, set()),
     # kin as a group are no node: the act is on them as someone's ("interview family of")
-    ("Kenyan police have interviewed the family of Hassan Ali.",
-     ("Kenyan police", "interview family of", "Hassan Ali"), {"event_type": "Surveillance"}, set()),
+    ("Spanish police have now interviewed the family of Pablo Ortega.",
+     ("Spanish police", "interview family of", "Pablo Ortega"), {"event_type": "Surveillance"}, set()),
     # an event that something "comes after" happened to the same one
     ("Kenyan police arrested Hassan Ali. The arrest comes after a long investigation by the Kenyan intelligence.",
      ("Kenyan intelligence", "investigation", "Hassan Ali"), {}, set()),
@@ -111,9 +111,9 @@ def test_frames(nlp, text, found, fields, absent):
 # text, (subject, object) of a "national of" statement that must be found, or None when none may be
 NATIONALITIES = [
     ("Kenyan police questioned American John Walker about the attack.", ("John Walker", "United States")),
-    ("Kenyan police arrested a Somali man who has been fighting with al-Shabaab.", ("Somali man", "Somalia")),
+    ("Dutch police detained a Moroccan man who had been fighting with ISIS.", ("Moroccan man", "Morocco")),
     # a hypothetical leader and a crowd are nobody's nationality in particular
-    ("An official said it was time for a new Somali leader.", None),
+    ("A diplomat said the time had come for a new Haitian leader.", None),
     ("A Somali mob attacked the police station.", None),
 ]
 
@@ -143,28 +143,29 @@ def test_where_a_relative_clause_happens_and_what_a_participle_leaves_somewhere(
 
 
 def test_the_town_is_the_last_town_named_and_a_countrys_tanks_its_military(nlp):
-    got = rows(nlp, "In Kismayo, rockets hit a police station close to the centre of the town, which has been "
-                    "partly reoccupied by Kenyan tanks. Kenyan troops also raided Baidoa.")
-    assert ("Kenyan military", "reoccupy", "Kismayo") in got, sorted(got)
+    got = rows(nlp, "In Gao, shells struck an army barracks in the heart of the town, which was partly reoccupied by "
+                    "French tanks on Friday. French troops also raided Kidal.")
+    assert ("French military", "reoccupy", "Gao") in got, sorted(got)
 
 
 def test_a_list_of_a_countrys_weapons_ending_in_armour_is_its_military(nlp):
-    """"his warplanes, helicopter gunships and tanks" are the military the article names, and "the air strikes" are
-    its strikes; a list of aircraft alone stays a fleet."""
-    got = rows(nlp, "Kenyan troops patrolled the border. Kenyan President William Ruto has sent in his warplanes, "
-                    "helicopter gunships and tanks to Somali police stations. Two Somalis were killed and more than 20 "
+    """"his jets, helicopter gunships and tanks" are the military the article names, and "the air strikes" are its
+    strikes; a list of aircraft alone stays a fleet."""
+    got = rows(nlp, "Ethiopian troops guarded the frontier. Ethiopian President Tesfaye Bekele has sent in his jets, "
+                    "helicopter gunships and tanks to Eritrean army posts. Three Eritreans were killed and more than 15 "
                     "injured in the air strikes.")
-    assert ("Kenyan military", "kill", "Two Somalis") in got, sorted(got)
-    got = rows(nlp, "Kenyan troops patrolled the border. Kenyan helicopters and warplanes attacked targets in Kismayo.")
-    assert ("Kenyan helicopters and warplanes", "attack in", "Kismayo") in got, sorted(got)
+    assert ("Ethiopian military", "kill", "Three Eritreans") in got, sorted(got)
+    got = rows(nlp, "Ethiopian troops guarded the frontier. Ethiopian helicopters and warplanes attacked several "
+                    "targets in Assab.")
+    assert ("Ethiopian helicopters and warplanes", "attack in", "Assab") in got, sorted(got)
 
 
 # text, role triple that must be found with its negation, triples that must not be found
 ROLES = [
     ("The plan names no numbers, with EU members France and Italy among the first to send troops.",
      ("France", "member of", "European Union"), False),
-    ("Kenya's new government, with Hassan Ali as Prime Minister, is to be sworn in on Monday.",
-     ("Hassan Ali", "prime minister of", "Kenya"), False),
+    ("Nepal's new government, with Ram Thapa as Prime Minister, will take office on Friday.",
+     ("Ram Thapa", "prime minister of", "Nepal"), False),
     # a role said in apposition holds whatever its clause says; said of its holder, the clause's negation is its own
     ("Hassan Ali, the leader of al-Shabaab, did not comment.", ("Hassan Ali", "leader of", "al-Shabaab"), False),
     ("Hassan Ali is not a member of al-Shabaab.", ("Hassan Ali", "member of", "al-Shabaab"), True),

@@ -17,10 +17,10 @@ JUDGEMENTS = [
     ("President William Ruto spoke in Nairobi on Friday. \"Anyone who reads this report will see that Ahmed Farah is "
      "guilty of murder,\" he said.", ("William Ruto", "accuse", "Ahmed Farah"), {"event_type": "Accusation"}, set()),
     # "his" in the subject of an adverbial clause is the main clause's subject's, a description resolved later
-    ("Major Hassan Ali said Ahmed Farah had fled to the hills. The Somali-born militant appeared ever more isolated "
-     "after his al-Shabaab protectors handed over the Gedo province to clan elders.",
-     ("al-Shabaab protectors", "protector of", "Ahmed Farah"), {"event_type": "Support"},
-     {("al-Shabaab protectors", "protector of", "Hassan Ali"), ("al-Shabaab protectors", "protector of", "al-Shabaab")}),
+    ("Colonel Luis Vega said Pedro Ramos had escaped to the jungle. The Colombian-born militant seemed increasingly "
+     "isolated after his FARC protectors handed over the Meta province to village elders.",
+     ("FARC protectors", "protector of", "Pedro Ramos"), {"event_type": "Support"},
+     {("FARC protectors", "protector of", "Luis Vega"), ("FARC protectors", "protector of", "FARC")}),
     # declaring or branding someone something designates them so, in the parser's small clause or with an object
     ("Kenya's President William Ruto declared Mr Farah \"irrelevant\" after the attack.",
      ("William Ruto", "declare irrelevant", "Farah"), {"event_type": "Designation"}, set()),

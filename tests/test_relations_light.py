@@ -32,8 +32,8 @@ CASES = [
      ("militia", "attack on", "garrison", "Attack")),
     ("The government cut its ties with the militia.", {"The government": O + ":government", "the militia": O + ":militia"},
      ("government", "cut ties with", "militia", "Sanction")),
-    ("The raids have taken a heavy toll on the militia.", {"The raids": O + ":army", "the militia": O + ":militia"},
-     ("army", "take a toll on", "militia", "Attack")),
+    ("The air strikes have taken a severe toll on the rebels.",
+     {"The air strikes": O + ":army", "the rebels": O + ":rebels"}, ("army", "take a toll on", "rebels", "Attack")),
     ("The envoy put pressure on the government.", {"The envoy": P + ":Omar Said", "the government": O + ":government"},
      ("Omar Said", "put pressure on", "government", None)),
     ("The envoy gave the militia a 48-hour deadline.", {"The envoy": P + ":Omar Said", "the militia": O + ":militia"},
@@ -51,13 +51,14 @@ CASES = [
     ("The militia left Ali Hassan wounded.", {"The militia": O + ":militia", **X},
      ("militia", "wound", "Ali Hassan", "Attack")),
     # the light verb's "with" phrase hung on the verb
-    ("Ali Hassan has actually undertaken extensive training with the militia.", {"the militia": O + ":militia", **X},
+    ("Ali Hassan has in fact undertaken intensive training with the militia.", {"the militia": O + ":militia", **X},
      ("Ali Hassan", "undergo training with", "militia", None)),
     # the entry's own target preposition; through a control verb, the controller stays in the label
-    ("The force will keep the peace in Mogadishu.", {"The force": O + ":force", "Mogadishu": "Location/City"},
-     ("force", "keep the peace in", "Mogadishu", "Support")),
-    ("The force will help keep the peace in the Somali capital of Mogadishu.",
-     {"The force": O + ":force", "Mogadishu": "Location/City"}, ("force", "help keep the peace in", "Mogadishu", "Support")),
+    ("The mission will keep the peace in Port-au-Prince.", {"The mission": O + ":mission", "Port-au-Prince": "Location/City"},
+     ("mission", "keep the peace in", "Port-au-Prince", "Support")),
+    ("The mission will help to keep the peace in the Haitian capital of Port-au-Prince.",
+     {"The mission": O + ":mission", "Port-au-Prince": "Location/City"},
+     ("mission", "help keep the peace in", "Port-au-Prince", "Support")),
 ]
 
 

@@ -55,13 +55,13 @@ CASES = [
     ("Omar Said is revered by the al-Shabaab militants.",
      {"Omar Said": "Person", "al-Shabaab": "Organization/ArmedGroup"}, set(), {("al-Shabaab", "revere", "Omar Said")}),
     # a closure is a sanction, and a place counted by a partitive is its patient
-    ("The minister ordered the closure of dozens of militia offices.",
-     {"The minister": "Person:Omar Said", "militia offices": "Location:dozens of militia offices"},
-     {("Omar Said", "order closure", "dozens of militia offices")}, set()),
+    ("The governor ordered the closure of scores of party offices.",
+     {"The governor": "Person:Omar Said", "party offices": "Location:scores of party offices"},
+     {("Omar Said", "order closure", "scores of party offices")}, set()),
     # asking "for" an event noun: a request, no event class
-    ("The militia called for more suicide attacks against Kenya.",
-     {"The militia": "Organization:militia", "Kenya": "Location/Country"},
-     {("militia", "call for attack", "Kenya")}, {("militia", "attack", "Kenya")}),
+    ("The rebels called for further bomb attacks against Chad.",
+     {"The rebels": "Organization:rebels", "Chad": "Location/Country"},
+     {("rebels", "call for attack", "Chad")}, {("rebels", "attack", "Chad")}),
     # other verbs over an event noun say nothing about who did it
     ("Kenya welcomed the arrest of Omar Haddad.", {"Kenya": "Location", "Omar Haddad": "Person"},
      set(), {("Kenya", "welcome arrest", "Omar Haddad")}),

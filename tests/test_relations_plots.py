@@ -19,10 +19,10 @@ PLOTS = [
     ("Hamas plotted attacks against Israeli officials, the army said.",
      ("Hamas", "plot attack against", "Israeli officials"), {"event_type": "Threat"},
      {("Hamas", "attack", "Israeli officials")}),
-    # "X expressed concern about a man who was arrested ... and has confessed to ...": the man confessed, not X
-    ("The Prime Minister, Peter Walsh, has expressed concern about a man who was arrested in Morocco and has "
-     "reportedly confessed to planning suicide attacks in France.",
-     ("man", "plan suicide attack in", "France"), {}, {("Peter Walsh", "plan suicide attack in", "France")}),
+    # "X voiced concern over a man who was held ... and has admitted to ...": the man admitted it, not X
+    ("The Interior Minister, Anna Berg, has voiced concern over a man who was held in Tunisia and has apparently "
+     "admitted to plotting suicide attacks in Germany.",
+     ("man", "plot suicide attack in", "Germany"), {}, {("Anna Berg", "plot suicide attack in", "Germany")}),
 ]
 
 

@@ -25,9 +25,9 @@ PURPOSE = [
      {"The jets": O + ":jets", "Ali Hassan": P},
      ("jets", "attempt to kill", "Ali Hassan", "attempted"), set()),
     # on a purpose noun: "in a bid to", "in an attempt to"
-    ("The militia fanned out across the border in a bid to prevent the rebels escaping.",
-     {"The militia": O + ":militia", "the rebels": O + ":rebels"},
-     ("militia", "attempt to prevent", "rebels", "attempted"), set()),
+    ("The police fanned out along the river in a bid to prevent the smugglers escaping.",
+     {"The police": O + ":police", "the smugglers": O + ":smugglers"},
+     ("police", "attempt to prevent", "smugglers", "attempted"), set()),
     ("Kenya stepped up its air strikes in an attempt to flush out the rebels.",
      {"Kenya": L, "the rebels": O + ":rebels"},
      ("Kenya", "attempt to flush out", "rebels", "attempted"), set()),
@@ -105,9 +105,9 @@ def test_denied_ties_are_negated(parser):
 
 
 def test_one_man_fighting_with_an_armed_group_is_on_its_side(parser):
-    rows = relate(parser, "A British man who has been fighting with Hamas in Gaza was arrested.",
-                  {"A British man": P + ":British man", "Hamas": O + "/ArmedGroup", "Gaza": "Location"})
-    assert ("British man", "fight with", "Hamas") in {(r["subject"], r["predicate"], r["object"]) for r in rows}
+    rows = relate(parser, "A French woman who had been fighting with ISIS in Syria was detained.",
+                  {"A French woman": P + ":French woman", "ISIS": O + "/ArmedGroup", "Syria": "Location"})
+    assert ("French woman", "fight with", "ISIS") in {(r["subject"], r["predicate"], r["object"]) for r in rows}
     rows = relate(parser, "Kenyan troops fought with al-Shabaab near the border.",
                   {"Kenyan troops": O + ":Kenyan military", "al-Shabaab": O + "/ArmedGroup"})
     assert ("Kenyan military", "fight with", "al-Shabaab") not in {(r["subject"], r["predicate"], r["object"]) for r in rows}
@@ -125,9 +125,9 @@ def test_an_act_on_the_scene_takes_the_place_of_the_clause_it_belongs_to(parser)
 
 
 def test_a_reflexive_object_leaves_the_target_to_the_preposition(parser):
-    rows = relate(parser, "A suicide bomber tried to blow himself up at a bus station in Haifa.",
-                  {"A suicide bomber": P + ":suicide bomber", "himself": P + ":Omar Said", "a bus station": "Location:bus station",
-                   "Haifa": "Location/City"})
+    rows = relate(parser, "A female suicide bomber tried to blow herself up at a railway station in Kano.",
+                  {"A female suicide bomber": P + ":suicide bomber", "herself": P + ":Omar Said",
+                   "a railway station": "Location:railway station", "Kano": "Location/City"})
     got = {(r["subject"], r["predicate"], r["object"]) for r in rows}
-    assert ("suicide bomber", "try to blow up at", "bus station") in got, got
+    assert ("suicide bomber", "try to blow up at", "railway station") in got, got
     assert not any(o == "Omar Said" for _, _, o in got), got

@@ -11,9 +11,9 @@ from .extracted_rows import check, rows
 # text, triple that must be found (with fields it must have), triples that must not
 RESTATED = [
     # an approximate count and a generic noun restate the group: one node, labelled with who they were
-    ("Rebel fighters killed two dozen Kenyans in attacks at the weekend. Officials said al-Shabaab killed 25 people "
-     "on Saturday and Sunday in the attacks.",
-     ("al-Shabaab", "kill", "two dozen Kenyans"), {"quantity": "25"}, {("al-Shabaab", "kill", "25 people")}),
+    ("Armed men killed three dozen Nigerians in raids over the weekend. Officials said Boko Haram killed 37 people "
+     "on Friday and Saturday in the raids.",
+     ("Boko Haram", "kill", "three dozen Nigerians"), {"quantity": "37"}, {("Boko Haram", "kill", "37 people")}),
     # counts that differ: the second group is often part of the first, never the same node
     ("Israeli soldiers shot dead five Palestinians in two towns. The army said the soldiers shot four Palestinians "
      "near Jenin.",

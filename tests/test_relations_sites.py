@@ -35,8 +35,8 @@ def test_sites(nlp, text, found, fields, absent):
 
 
 def test_a_count_of_heights_is_no_site():
-    """Only the head of a place mention makes a site fact: "a number of strategic heights in X" is no node "located
-    in" X (the heights are a part of X, not a site)."""
+    """Only the head of a place mention makes a site fact: "a string of key hilltops in X" is no node "located in" X
+    (the hilltops are a part of X, not a site)."""
     from kg.relations.sites import _site
 
     class Place:
