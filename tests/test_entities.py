@@ -97,6 +97,8 @@ CASES = [
     # ... and the last name of that person, although the model took the full name for an organisation's
     ("The champion beat a determined Arnaud Dupre, 27, in straight sets. The champion was pressed hard by Dupre in "
      "the first set.", "Dupre", "person/arnaud-dupre", "Person"),
+    # a plural demonym the model took for an organisation's name is the people of that country
+    ("Police said the Pakistanis had been held for a week.", "Pakistanis", "location/pakistan", "Location"),
     # marines and the navy are one institution of their country
     ("Colombian marines seized the boat. The navy said two men were held.", "navy", "organization/colombian-navy", "Organization"),
     # a quoted nickname inside a name is an alias of one person

@@ -9,6 +9,8 @@ from kg.entities.arguments import event_arguments
 
 # text, {label: type} expected among the entities, labels that must not be entities
 PARTICIPANTS = [
+    ("Kenyan troops captured two Somali airmen near the border.",
+     {"two Somali airmen": "Person", "Kenyan military": "Organization"}, {"airmen"}),
     ("Rebel soldiers stormed the presidential compound in the capital on Monday.",
      {"rebel soldiers": "Organization", "presidential compound": "Location"}, {"capital", "the capital"}),
     ("Hundreds of police officers searched the mountain villages.",

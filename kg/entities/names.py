@@ -202,6 +202,8 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
             continue
         if in_furniture(doc, ent.start, ent.end):
             continue
+        if len(ent) == 1 and ent.text.endswith("s") and ent.text[:-1] in lex.demonyms:
+            continue  # "the Pakistanis" (ORG to the model at times): a people, the participants' country, no name
         label = ent.label_
         if label == "PERSON":
             ent = _extend_person(ent, lex)
