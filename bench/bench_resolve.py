@@ -52,6 +52,7 @@ from kg.keys import entity_key  # noqa: E402
 from kg.model import Article, Entity, Extraction, Statement  # noqa: E402
 from kg.resolve.match import block_keys  # noqa: E402
 from kg.resolve.places import gazetteer  # noqa: E402
+from kg.search import index_path  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from kg.text import article_from_text  # noqa: E402
 from kg.vocab import KG, RESOLUTION_GRAPH  # noqa: E402
@@ -164,7 +165,7 @@ STORE = {"spec": ":memory:", "group": False}  # where the scaling stores are (--
 @contextmanager
 def _scaling_store():
     """A fresh store for the scaling measurements: in memory, or in a new folder under ``--store`` (on disk, what
-    ``kg ingest`` writes by default), removed afterwards."""
+    ``kg ingest`` writes by default), removed afterwards with its search index."""
     if STORE["spec"] == ":memory:":
         with open_store(":memory:") as store:
             yield store
@@ -175,6 +176,8 @@ def _scaling_store():
             yield store
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        for path in Path(folder).parent.glob(index_path(Path(folder)).name + "*"):  # its search index, beside it
+            path.unlink()
 
 
 def _writer(store):
