@@ -23,14 +23,22 @@ Two measurements, CPU time (``time.process_time``) in this process, ratios withi
     .venv/bin/python bench/bench_resolve.py                      # 200 spaCy articles, 4000 synthetic
     .venv/bin/python bench/bench_resolve.py --articles 1000 --synthetic 3000 --window 150   # issue #15
     .venv/bin/python bench/bench_resolve.py --articles 0 --synthetic 3000 --window 150      # the windows alone
+    .venv/bin/python bench/bench_resolve.py --articles 0 --synthetic 3000 --window 150 --store /tmp --group
+                                                   # the same on disk, written as kg ingest writes
+
+The scaling stores are in memory unless ``--store`` names a folder (each store is then made on disk in a new folder
+under it and removed afterwards); there ``process_time`` also counts RocksDB's background threads.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
+import tempfile
 import time
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,11 +47,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import records  # noqa: E402
 
-from kg.ingest import _written, extract_chunk, write_written  # noqa: E402
+from kg.ingest import FLUSH_EVERY_TRIPLES, _written, extract_chunk, write_written  # noqa: E402
 from kg.keys import entity_key  # noqa: E402
 from kg.model import Article, Entity, Extraction, Statement  # noqa: E402
 from kg.resolve.match import block_keys  # noqa: E402
 from kg.resolve.places import gazetteer  # noqa: E402
+from kg.search import index_path  # noqa: E402
 from kg.store import open_store  # noqa: E402
 from kg.text import article_from_text  # noqa: E402
 from kg.vocab import KG, RESOLUTION_GRAPH  # noqa: E402
@@ -150,6 +159,43 @@ def ingest_share(n: int) -> None:
     print(f"  ingest speed with / without resolution  (E + W0) / (E + W1) = {(e + w0) / (e + w1):.3f}  (target >= 0.9)")
 
 
+STORE = {"spec": ":memory:", "group": False}  # where the scaling stores are (--store) and how written (--group)
+
+
+@contextmanager
+def _scaling_store():
+    """A fresh store for the scaling measurements: in memory, or in a new folder under ``--store`` (on disk, what
+    ``kg ingest`` writes by default), removed afterwards with its search index."""
+    if STORE["spec"] == ":memory:":
+        with open_store(":memory:") as store:
+            yield store
+        return
+    folder = tempfile.mkdtemp(prefix="bench_resolve_", dir=STORE["spec"])
+    try:
+        with open_store(folder) as store:
+            yield store
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        for path in Path(folder).parent.glob(index_path(Path(folder)).name + "*"):  # its search index, beside it
+            path.unlink()
+
+
+def _writer(store):
+    """``write_written`` as the scaling measurements call it: one transaction per article, or (``--group``) as
+    ``kg ingest`` writes, in batches with the write buffers flushed every FLUSH_EVERY_TRIPLES triples."""
+    unflushed = 0
+
+    def write(w) -> None:
+        nonlocal unflushed
+        write_written(store, w)
+        if STORE["group"]:
+            unflushed += len(w.triples)
+            if unflushed >= FLUSH_EVERY_TRIPLES:
+                store.flush()
+                unflushed = 0
+    return write
+
+
 def _names_filed(store) -> int:
     query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{RESOLUTION_GRAPH}> {{ ?x a <{KG.EntityName}> }} }}"
     return int(next(iter(store.query(query)))[0].value)
@@ -158,18 +204,20 @@ def _names_filed(store) -> int:
 def _windows(written: list, marks: list[int], window: int, fill: list) -> list[tuple[int, int, int, float]]:
     """(articles before, quads, names filed, CPU ms per article) of each window, after the ``fill`` articles."""
     rows = []
-    with open_store(":memory:") as store:
+    with _scaling_store() as store, store.batch() if STORE["group"] else nullcontext():
+        write = _writer(store)
         for w in fill:
-            write_written(store, w)
+            write(w)
         i = 0
         for start in marks:
             while i < start:
-                write_written(store, written[i])
+                write(written[i])
                 i += 1
+            store.commit()
             quads, names = len(store), _names_filed(store)
             t = time.process_time()
             for _ in range(window):
-                write_written(store, written[i])
+                write(written[i])
                 i += 1
             rows.append((start, quads, names, (time.process_time() - t) / window * 1e3))
     return rows
@@ -180,19 +228,23 @@ def interleaved(written: list, extra: list, fill: list, step: int = 10) -> tuple
     ``written``, then other articles of ``extra``'s kind), ``step`` at a time in turn: whatever else runs on the machine
     meanwhile slows both alike."""
     half = len(extra) // 2
-    with open_store(":memory:") as small, open_store(":memory:") as large:
+    with _scaling_store() as small, _scaling_store() as large, \
+            small.batch() if STORE["group"] else nullcontext(), large.batch() if STORE["group"] else nullcontext():
+        writers = {id(small): _writer(small), id(large): _writer(large)}
         for w in fill:
-            write_written(small, w)
-            write_written(large, w)
+            writers[id(small)](w)
+            writers[id(large)](w)
         for w in written:
-            write_written(large, w)
+            writers[id(large)](w)
+        small.commit()
+        large.commit()
         sizes, spent = (len(small), len(large)), [0.0, 0.0]
         for k in range(0, half, step):
             turns = [(0, small, extra[k:k + step]), (1, large, extra[half + k:half + k + step])]
             for j, store, batch in turns if k // step % 2 == 0 else reversed(turns):
                 t = time.process_time()
                 for w in batch:
-                    write_written(store, w)
+                    writers[id(store)](w)
                 spent[j] += time.process_time() - t
     return sizes, [x / half * 1e3 for x in spent]
 
@@ -205,8 +257,10 @@ def scaling(n: int, windows: int, window: int) -> None:
     fill = [_written(x) for x in filling(pop)]
     marks = [k * (n - window) // (windows - 1) for k in range(windows)]
     spelt = sum(len(spellings(name)) for _, name in pop)
+    where = "in memory" if STORE["spec"] == ":memory:" else f"on disk under {STORE['spec']}"
     print(f"resolution cost against store size: {n} synthetic articles, windows of {window}, "
-          f"{len(pop)} distinct entities in {spelt:,} spellings")
+          f"{len(pop)} distinct entities in {spelt:,} spellings; stores {where}"
+          f"{', written in batches as kg ingest does' if STORE['group'] else ''}")
     for title, fill_ in (("raw: from an empty store (its first windows also file most of the population's names)", []),
                          (f"population filled first: {len(fill)} untimed articles name every entity in every "
                           f"spelling, then the same {n} articles", fill)):
@@ -227,7 +281,14 @@ def main() -> None:
     parser.add_argument("--synthetic", type=int, default=4000, help="synthetic articles for the scaling windows")
     parser.add_argument("--windows", type=int, default=4)
     parser.add_argument("--window", type=int, default=200)
+    parser.add_argument("--store", default=":memory:",
+                        help="where the scaling stores are: :memory: (default), or a folder in which each is made on "
+                             "disk (what kg ingest writes) and removed afterwards")
+    parser.add_argument("--group", action="store_true",
+                        help="write the scaling stores as kg ingest does (store.batch(), flushed every "
+                             f"{FLUSH_EVERY_TRIPLES:,} triples) rather than one transaction per article")
     args = parser.parse_args()
+    STORE.update(spec=args.store, group=args.group)
     gazetteer()  # loaded once per process (a few seconds): not part of any article's cost
     block_keys("Person", "Abu Warm")  # so is the lexicon of titles and particles names are compared without
     scaling(args.synthetic, args.windows, args.window)
