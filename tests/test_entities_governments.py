@@ -14,12 +14,12 @@ GOVERNMENTS = [
     # none named: it stays as it is
     ("Storms have forced the Government to declare a disaster zone.", "Government", "organization/government"),
     # a head of government's government: the one national government the article names
-    ("Kenyan Prime Minister Paul Otieno defended the raids. Mr Otieno's Government also placed the group on its "
-     "list of terrorist organisations, a senior Kenyan official said. The Kenyan government denied abuses.",
+    ("Kenyan Prime Minister Paul Otieno defended the raids. Mr Otieno's Government has also banned the militia, "
+     "an aide said. The Kenyan government denied abuses.",
      "Otieno's Government", "organization/kenyan-government"),
     # two national governments named: which one is not said
-    ("Kenyan Prime Minister Paul Otieno defended the raids. Mr Otieno's Government placed the group on a list of "
-     "terrorist organisations. The Kenyan government and the Ugandan government denied abuses.",
+    ("Kenyan Prime Minister Paul Otieno defended the raids. Mr Otieno's Government has also banned the militia. "
+     "The Kenyan government and the Ugandan government denied abuses.",
      "Otieno's Government", "organization/otienos-government"),
 ]
 

@@ -39,7 +39,7 @@ PARTICIPANTS = [
      {"Carlos Mendes's tanks, helicopter gunships and warplanes": "Organization"},
      {"helicopter gunships and warplanes"}),
     # members a pronoun's group owns are that group's; an unnamed government is an organisation
-    ("Al-Shabaab called a truce. The president has started arresting its militants.",
+    ("Al-Shabaab declared a ceasefire. The president then began detaining its militants.",
      {"al-Shabaab militants": "Person"}, {"militants"}),
     ("The talks paved the way for an interim administration headed by Omar Said.",
      {"interim administration": "Organization"}, set()),
@@ -126,20 +126,20 @@ def test_a_clause_with_call_is_no_naming(nlp):
     ("The Ansar Front claimed the bombing, which killed 14 people and wounded 37.",
      {("Ansar Front", "wound", "37 people"), ("Ansar Front", "kill", "14 people")}, set()),
     # "shot dead" keeps the word that carries the meaning
-    ("Israeli soldiers have shot dead five Palestinians in Hebron.", {("Israeli military", "shoot dead", "five Palestinians")}, set()),
+    ("Ethiopian soldiers have shot dead six Somalis in Baidoa.", {("Ethiopian military", "shoot dead", "six Somalis")}, set()),
     # a conjoined verb shares its subject's participants
     ("Kashmiri militant groups denied involvement and accused Indian intelligence of staging the attack.",
      {("Kashmiri militant groups", "accuse", "Indian intelligence")}, set()),
     # an agentless charge in a country is that country's; a hostage held in a country is not held by it
-    ("A French Moroccan man has been charged in the United States with conspiracy.",
-     {("United States", "charge", "French Moroccan man")}, set()),
+    ("A Belgian Tunisian woman was charged in Germany last week with fraud.",
+     {("Germany", "charge", "Belgian Tunisian woman")}, set()),
     ("An American hostage held in Afghanistan was freed.", set(), {("Afghanistan", "hold", "American hostage")}),
     # speakers who say "they" did it are who "they" is
     ("Regional Kurdish commanders say they have seized the Islamic State tunnels.",
      {("Regional Kurdish commanders", "seize", "Islamic State tunnels")}, set()),
     # the scene through "the network of caves near X"
-    ("US warplanes have been bombing the network of caves near Koh Sabz.",
-     {("US warplanes", "bomb in", "Koh Sabz")}, set()),
+    ("Russian warplanes have been pounding the network of tunnels near Koh Sabz.",
+     {("Russian warplanes", "pound in", "Koh Sabz")}, set()),
     # counted people "from" a group are its members, even when the parser hangs "from" on the verb
     ("Security services have arrested some 40 militants from Hamas since Friday.",
      {("Security services", "arrest", "40 militants"), ("40 militants", "member of", "Hamas")}, set()),

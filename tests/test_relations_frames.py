@@ -48,12 +48,12 @@ FRAMES = [
     ("Mr Okoro staked his career on ordering the detention of several senior Nigerian militants in the largest armed "
      "group Boko Haram.", ("several senior Nigerian militants", "member of", "Boko Haram"), {}, set()),
     # "it is dealt with by X": no one dealt with
-    ("\"We want to make sure that it is dealt with quickly by the Parliament,\" the Kenyan opposition said.", None, {},
+    ("\"We hope the matter is dealt with soon by the Senate,\" the Kenyan opposition said.", None, {},
      {("Parliament", "deal", "Kenyan opposition")}),
     # an age said after a speaker is not the speaker's
     ("Ahmed Farah was arrested by Kenyan troops in Somalia. The Attorney-General, Hassan Ali, says the 26-year-old "
-     "from Mombasa is still being held in custody by the United States aboard the USS Bataan in the Arabian Sea.",
-     ("Ahmed Farah", "held in", "Arabian Sea"), {}, {("Hassan Ali", "held in", "Arabian Sea")}),
+     "from Mombasa is now being held in custody by US forces aboard the USS Kearsarge in the Red Sea.",
+     ("Ahmed Farah", "held in", "Red Sea"), {}, {("Hassan Ali", "held in", "Red Sea")}),
     # dealing "with" someone
     ("A spokesman said Kenya deals only with the Somali government and not with terrorist organisations.",
      ("Kenya", "deal with", "Somali government"), {}, set()),

@@ -15,9 +15,9 @@ RESTATED = [
      "on Friday and Saturday in the raids.",
      ("Boko Haram", "kill", "three dozen Nigerians"), {"quantity": "37"}, {("Boko Haram", "kill", "37 people")}),
     # counts that differ: the second group is often part of the first, never the same node
-    ("Israeli soldiers shot dead five Palestinians in two towns. The army said the soldiers shot four Palestinians "
-     "near Jenin.",
-     ("Israeli military", "shoot", "four Palestinians"), {}, {("Israeli military", "shoot", "five Palestinians")}),
+    ("Ethiopian soldiers shot dead six Somalis in two villages. The army said the soldiers shot five Somalis "
+     "near Baidoa.",
+     ("Ethiopian military", "shoot", "five Somalis"), {}, {("Ethiopian military", "shoot", "six Somalis")}),
     # the same count of another nationality is another group
     ("Palestinian gunmen killed three Israelis on Monday. Israeli troops later killed three Palestinians in Gaza.",
      ("Israeli military", "kill", "three Palestinians"), {}, {("Israeli military", "kill", "three Israelis")}),
