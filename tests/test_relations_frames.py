@@ -11,6 +11,9 @@ from .extracted_rows import check, rows
 
 # text, triple that must be found (with fields it must have), triples that must not
 FRAMES = [
+    # "accused X of Z by doing W": how X did it (the parser hangs "by" on the accusation), X does W
+    ("Omar Said has accused Kenya of escalating violence by killing three Somalis, including a child.",
+     ("Kenya", "kill", "three Somalis"), {"event_type": "Killing"}, {("Omar Said", "kill", "three Somalis")}),
     # "X was behind the attacks on Y": X attacked Y, as the speaker says, and the speaker accuses X
     ("Peru says a diary seized in Lima shows the Shining Path was behind the recent attacks on the Larcomar Mall.",
      ("Shining Path", "behind attack", "Larcomar Mall"), {"attributed_to": "Peru"}, set()),

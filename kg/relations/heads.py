@@ -129,9 +129,19 @@ def subject_heads(verb: Token, depth: int = 0) -> list[Token]:
             doer = _gerund_doer(head)
             if doer is not None:
                 return [doer]
+        if prep is not None and prep.lower_ == "by" and verb.dep_ == "pcomp" and _charged(head):
+            doer = _gerund_doer(head)  # "accused X of escalating violence by killing Y": how X did it, X kills
+            if doer is not None:
+                return [doer]
         if head.pos_ in VERBS:
             return _aim_owners(subject_heads(head, depth + 1)) if head.lemma_ == "be" else subject_heads(head, depth + 1)
     return []
+
+
+def _charged(verb: Token) -> bool:
+    """An accusation with its charge: "accused X of ...", "blamed X for ..."."""
+    return event_class(verb.lemma_.lower()) == "Accusation" and any(
+        c.dep_ == "prep" and c.lower_ in GERUND_OBJECT_PREPS for c in verb.children)
 
 
 def _aim_owners(subjects: list[Token]) -> list[Token]:
