@@ -365,6 +365,28 @@ def test_lead_description_is_the_first_person_named(nlp, text, mentions, key):
     assert [got.get(m, (None,))[0] for m in mentions] == [key] * len(mentions), got
 
 
+NOT_THE_ONE = [
+    # someone's principal is not the protagonist a lead describes, nor whom that someone speaks of
+    ("Afghan police have arrested a wounded foreign fighter.\n\nA spokesman for provincial governor Omar Haddad says "
+     "the man was arrested when he left the hospital.", ["foreign fighter", "man"], "person/omar-haddad"),
+    # a group's leaders in the lead are the group's, not the first person named
+    ("Rebels fought police in the north on Monday, trying to seize one of the movement's senior political leaders."
+     "\n\nThe Kenyan leader Paul Otieno, under pressure to act, ordered more arrests.",
+     ["senior political leaders", "one"], "person/paul-otieno"),
+    # a definite description right after someone was introduced in its sentence is not a person named before
+    ("Police named Omar Said as a witness. On Monday, soldiers trying to arrest a wanted al-Shabaab member in "
+     "Garissa shot the suspect dead.", ["suspect"], "person/omar-said"),
+    # nor is the one a speaker talks of the speaker's apposed name
+    ("The Attorney-General, Omar Haddad, says the man left Kenya in 1998.", ["man"], "person/omar-haddad"),
+]
+
+
+@pytest.mark.parametrize("text,mentions,key", NOT_THE_ONE)
+def test_descriptions_that_are_not_the_person_named(nlp, text, mentions, key):
+    got, _, _ = resolved(nlp, text)
+    assert all(got.get(m, (None,))[0] != key for m in mentions), got
+
+
 def test_lead_description_needs_a_person_named_soon_after(nlp):
     text = ("Marines capture cartel leader in raid\n\nThe navy said the operation went well.\n\nIt was planned for months.\n\n"
             "Officers praised the marines.\n\nJorge Medina, a local mayor, welcomed the news.")

@@ -11,6 +11,9 @@ from .extracted_rows import check, rows
 
 # text, triple that must be found (with fields it must have), triples that must not
 FRAMES = [
+    # one fighter of a group is not the group: an arrest of "a wounded al-Shabaab fighter" arrests no al-Shabaab
+    ("Kenyan police have arrested a wounded al-Shabaab fighter in Garissa.", None, {},
+     {("Kenyan police", "arrest", "al-Shabaab")}),
     # "accused X of Z by doing W": how X did it (the parser hangs "by" on the accusation), X does W
     ("Omar Said has accused Kenya of escalating violence by killing three Somalis, including a child.",
      ("Kenya", "kill", "three Somalis"), {"event_type": "Killing"}, {("Omar Said", "kill", "three Somalis")}),

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..prepare import in_furniture
 from .mentions import Mention, Registry, merge, plural_person, sentence_starts, token_index
-from .participant_words import is_inert_noun
+from .participant_words import is_inert_noun, participant_type
 from .quotes import speech_verbs
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -223,7 +223,7 @@ class DefiniteDescriptions:
         first = people[0]
         first_sent = bisect_right(starts, first.start) - 1
         lead_end = starts[2] if len(starts) > 2 else len(doc)
-        if first_sent > 3:
+        if first_sent > 3 or self._principal(doc[first.start : first.end].root):
             return
         at = token_index(reg)
         for noun in doc[: min(lead_end, first.start)]:
@@ -236,6 +236,8 @@ class DefiniteDescriptions:
             start = _walk_left(doc, noun.i, ROLE_MODIFIERS - {"PROPN"})
             if any(i in at for i in range(start, noun.i + 1)):
                 continue
+            if any(t.tag_ == "POS" for t in doc[max(0, start - 1) : noun.i]):
+                continue  # "one of the Islamic group's senior leaders": a group's, resolved by the role rule if at all
             one = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
             one = one.head if one is not None and one.head.lower_ == "one" else None
             if noun.tag_ == "NNS" and one is None:
@@ -248,6 +250,12 @@ class DefiniteDescriptions:
             if one is not None and one.i not in at:
                 reg.add(first.key, one.i, one.i + 1, "description", alias="one")
                 at[one.i] = reg.mentions[-1]
+
+    def _principal(self, name: Token) -> bool:
+        """A person named as someone else's principal ("a spokesman for provincial governor X", "an aide of X"):
+        not the protagonist a lead describes."""
+        prep = name.head if name.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ in {"for", "of", "to"} and prep.head.lemma_.lower() in self.lex.role_nouns
 
     def _last_group(self, reg: Registry, before: int, word: str) -> str | None:
         """'the cartel' -> the last organisation named with that head word ("Sinaloa Cartel"), else the last armed group."""
@@ -300,16 +308,29 @@ class DefiniteDescriptions:
         while clause.dep_ not in {"ROOT", "relcl", "ccomp", "advcl"} and clause.head.i != clause.i:
             clause = clause.head
         own = {c.i for c in clause.children if c.dep_ in SUBJECTS}
-        for node in doc[head].ancestors:  # "X told the court how the accused ...": the speaker talks of another
-            if node.pos_ == "VERB" and node.lemma_.lower() in speech_verbs():
-                own |= {c.i for c in node.children if c.dep_ in SUBJECTS}
+        for node in doc[head].ancestors:  # "X told the court how the accused ...": the speaker talks of another,
+            if node.pos_ == "VERB" and node.lemma_.lower() in speech_verbs():  # and so does "a spokesman for X"
+                own |= {t.i for c in node.children if c.dep_ in SUBJECTS for t in c.subtree}
         cands = [m for m in reg.mentions if m.end <= start and m.kind in {"name", "description"}
                  and reg.entities[m.key].type == "Person" and not own.intersection(range(m.start, m.end))
                  and (m.kind == "name" or not plural_person(reg.entities[m.key]))]
         if countries:
             foreign = {m.key for m in cands if self._described_countries(doc, m) - countries}
             cands = [m for m in cands if m.key not in foreign]
-        return max(cands, key=lambda m: m.start).key if cands else None
+        if not cands:
+            return None
+        last = max(cands, key=lambda m: m.start)
+        starts = sentence_starts(doc)
+        lo = max(last.end, starts[bisect_right(starts, start) - 1])
+        if any(self._someone(t) for t in doc[lo:start]):
+            return None  # "troops trying to arrest a wanted militant shot the suspect dead": the one just introduced
+        return last.key
+
+    def _someone(self, tok: Token) -> bool:
+        """An indefinite singular person noun no name covers ("a wanted Hamas member", "an elderly man")."""
+        lemma = tok.lemma_.lower()
+        return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) and (
+            lemma in self.lex.person_nouns or lemma in self.lex.role_nouns or participant_type(tok) == "Person")
 
     def _described_countries(self, doc: Doc, m: Mention) -> set[str]:
         """Countries the demonyms of a name's title or apposition give ("Greek Foreign Minister Nikos Aris")."""

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import MENTIONS
-from ..entities.participant_words import is_place_noun
+from ..entities.participant_words import is_place_noun, words
 from ..model import Entity
 from .cues import cues
 
@@ -81,6 +81,13 @@ PARTITIVES = {"some", "many", "several", "most", "all", "none", "dozen", "dozens
               "hundreds", "thousand", "thousands", "tens", "handful", "number", "couple"}
 
 
+def _one_person(tok: Token) -> bool:
+    """"a wounded al-Qaeda fighter", "an Israeli soldier": one person of a group, not the group."""
+    d = words()
+    return tok.tag_ == "NN" and tok.lemma_.lower() in d["combatants"] | d["force_people"] | d["followers"] and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+
+
 def resolve(tok: Token, m: Mentions) -> Arg | None:
     """The entity a noun-phrase head names, looking through appositions and group nouns."""
     named = _apposed_name(tok, m)
@@ -97,7 +104,7 @@ def resolve(tok: Token, m: Mentions) -> Arg | None:
             arg = m.arg(child)
             if arg is not None:
                 return arg._replace(token=tok, weight=arg.weight * 0.95)
-    if tok.lemma_.lower() in cues().group_nouns or tok.lower_ in cues().group_nouns:
+    if (tok.lemma_.lower() in cues().group_nouns or tok.lower_ in cues().group_nouns) and not _one_person(tok):
         for child in _modifiers(tok):
             arg = m.arg(child)
             if arg is not None and (child.dep_ == "poss" or m.type(arg.key) != "Person"):
