@@ -11,6 +11,14 @@ from .extracted_rows import check, rows
 
 # text, triple that must be found (with fields it must have), triples that must not
 FRAMES = [
+    # the bare verb "take" captures a place ("took X", "took over the airport"), nothing else
+    ("Rebel fighters took Kismayo on Monday after a week of fighting.", ("Rebel fighters", "take", "Kismayo"),
+     {"event_type": "Capture"}, set()),
+    ("Rebel fighters took over the airport on Monday.", ("Rebel fighters", "take over", "airport"),
+     {"event_type": "Capture"}, set()),
+    ("Rebel fighters took the matter to the Security Council.", None, {},
+     {("Rebel fighters", "take to", "United Nations Security Council")}),
+    ("Kenyan troops will take on the rebels in Kismayo.", None, {}, {("Kenyan military", "take on in", "Kismayo")}),
     # one fighter of a group is not the group: an arrest of "a wounded al-Shabaab fighter" arrests no al-Shabaab
     ("Kenyan police have arrested a wounded al-Shabaab fighter in Garissa.", None, {},
      {("Kenyan police", "arrest", "al-Shabaab")}),

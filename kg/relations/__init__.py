@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..entities.mentions import plural_person
+from ..entities.participant_words import words as participant_words
 from ..model import Statement
 from .args import Mentions
 from .candidate import Candidate
@@ -64,6 +65,9 @@ STATIC_PATTERNS = {"role", "entity-fact"}
 PREDICATIVE = {"attr", "oprd", "acomp", "xcomp", "ROOT"}  # a role said of its holder: "X is not a member of Y"
 NO_EVENT_FACTOR = 0.85
 LABELLED_MODALITIES = {"attempted", "planned"}
+PARTICLES = {"on", "up", "over", "off", "out", "to", "at", "in", "for"}
+SEIZING = {"take", "take over"}  # "took Kandahar", "took over the airport"; not "took to", "took on", "took at"
+SITES = participant_words()["sites"]
 PRONOUN_LABELS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who", "which", "that",
                   "this", "these", "those", "one"}
 
@@ -120,6 +124,8 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
         c = c._replace(event_type=None)  # "handed over Kidal", "freed Goma": ground changing hands
     if c.event_type == "Raid" and o.type == "Location" and s.type == "Person" and not plural_person(s):
         c = c._replace(event_type=None)  # "he entered Afghanistan in 2000": one person raids nothing
+    if c.event_type == "Capture" and _taken(c) and not (c.predicate in SEIZING and _seized_place(o)):
+        return None  # "took line honours in the race to Hobart", "will take on France": no capture
     d = details(c.anchor, c.object.token, {c.subject.key, c.object.key}, m, published, sent)
     if c.pattern in STATIC_PATTERNS:  # a role holds beyond the event's time and place
         d = d._replace(time=None, place=None, quantity=None)
@@ -143,6 +149,18 @@ def statement(c: Candidate, sent: Span, m: Mentions, published: str | None = Non
         quantity=d.quantity,
         assisting=c.assisting.key if c.assisting is not None else None,
     )
+
+
+def _taken(c: Candidate) -> bool:
+    """A capture read off the bare verb "take" ("took X", "took to X"), not off a light verb ("took X hostage")."""
+    words = c.predicate.split()
+    return c.anchor.lemma_.lower() == "take" and words[0] == "take" and (len(words) == 1 or words[1] in TRAILING_PREPS
+                                                                        or words[1] in PARTICLES)
+
+
+def _seized_place(ent) -> bool:
+    """What "take" captures: a named place ("took Kandahar") or a site ("took the airport"), as war news uses it."""
+    return ent.type == "Location" and (ent.label[:1].isupper() or ent.label.split()[-1].lower() in SITES)
 
 
 def _attempted(anchor, predicate: str, modality: str | None) -> str:
