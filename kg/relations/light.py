@@ -54,6 +54,9 @@ def light_verb(verb: Token) -> tuple[str, str | None] | None:
             if prep is not None and child.dep_ == "prep" and child.lower_ == prep and any(
                     p.dep_ == "pobj" and p.lemma_.lower() in nouns for p in child.children):
                 return label, cls
+            if prep == "to" and child.dep_ in {"advcl", "xcomp"} and child.lower_ in nouns and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                return label, cls  # "holding him to account": the parser's infinitive "to account"
     return None
 
 
