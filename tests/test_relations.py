@@ -203,6 +203,7 @@ def test_according_to_and_modality(parser):
     ("The army did not arrest Shekau.", ("negated", True)),
     ("The army declined to arrest Shekau.", ("negated", True)),
     ("The army planned to arrest Shekau.", ("modality", "planned")),
+    ("The army has promised to arrest Shekau.", ("modality", "planned")),
     ("The army denied that it arrested Shekau.", ("negated", True)),
     ("The army allegedly arrested Shekau.", ("modality", "alleged")),
     ("The army said the war ends if it arrests Shekau.", ("modality", "conditional")),
