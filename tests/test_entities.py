@@ -368,7 +368,7 @@ def test_lead_description_is_the_first_person_named(nlp, text, mentions, key):
 NOT_THE_ONE = [
     # someone's principal is not the protagonist a lead describes, nor whom that someone speaks of
     ("Afghan police have arrested a wounded foreign fighter.\n\nA spokesman for provincial governor Omar Haddad says "
-     "the man was arrested when he left the hospital.", ["foreign fighter", "man"], "person/omar-haddad"),
+     "the man was detained as he walked out of the clinic.", ["foreign fighter", "man"], "person/omar-haddad"),
     # a group's leaders in the lead are the group's, not the first person named
     ("Rebels fought police in the north on Monday, trying to seize one of the movement's senior political leaders."
      "\n\nThe Kenyan leader Paul Otieno, under pressure to act, ordered more arrests.",

@@ -23,7 +23,7 @@ FRAMES = [
     ("Kenyan police have arrested a wounded al-Shabaab fighter in Garissa.", None, {},
      {("Kenyan police", "arrest", "al-Shabaab")}),
     # "accused X of Z by doing W": how X did it (the parser hangs "by" on the accusation), X does W
-    ("Omar Said has accused Kenya of escalating violence by killing three Somalis, including a child.",
+    ("Omar Said has accused Kenya of escalating tension by killing three Somalis, including a child.",
      ("Kenya", "kill", "three Somalis"), {"event_type": "Killing"}, {("Omar Said", "kill", "three Somalis")}),
     # "X was behind the attacks on Y": X attacked Y, as the speaker says, and the speaker accuses X
     ("Peru says a diary seized in Lima shows the Shining Path was behind the recent attacks on the Larcomar Mall.",

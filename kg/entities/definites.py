@@ -237,7 +237,7 @@ class DefiniteDescriptions:
             if any(i in at for i in range(start, noun.i + 1)):
                 continue
             if any(t.tag_ == "POS" for t in doc[max(0, start - 1) : noun.i]):
-                continue  # "one of the Islamic group's senior leaders": a group's, resolved by the role rule if at all
+                continue  # "one of the movement's senior commanders": a group's, resolved by the role rule if at all
             one = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
             one = one.head if one is not None and one.head.lower_ == "one" else None
             if noun.tag_ == "NNS" and one is None:
@@ -323,7 +323,7 @@ class DefiniteDescriptions:
         starts = sentence_starts(doc)
         lo = max(last.end, starts[bisect_right(starts, start) - 1])
         if any(self._someone(t) for t in doc[lo:start]):
-            return None  # "troops trying to arrest a wanted militant shot the suspect dead": the one just introduced
+            return None  # "police hunting a wanted smuggler shot the suspect dead": the one just introduced
         return last.key
 
     def _someone(self, tok: Token) -> bool:
