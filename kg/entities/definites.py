@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..prepare import in_furniture
 from .mentions import Mention, Registry, merge, plural_person, sentence_starts, token_index
-from .participant_words import is_inert_noun, participant_type
+from .participant_words import indefinite_singular, is_inert_noun, participant_type
 from .quotes import speech_verbs
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -327,9 +327,9 @@ class DefiniteDescriptions:
         return last.key
 
     def _someone(self, tok: Token) -> bool:
-        """An indefinite singular person noun no name covers ("a wanted Hamas member", "an elderly man")."""
+        """An indefinite singular person noun ("a wanted smuggler", "an elderly man")."""
         lemma = tok.lemma_.lower()
-        return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) and (
+        return indefinite_singular(tok) and (
             lemma in self.lex.person_nouns or lemma in self.lex.role_nouns or participant_type(tok) == "Person")
 
     def _described_countries(self, doc: Doc, m: Mention) -> set[str]:

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from .. import lexicons
-from .mentions import Registry, merge
+from .mentions import Registry, drop, merge
 
 GOVERNMENT_NOUNS = ("government", "administration", "cabinet")
 LEADERS_GOVERNMENT = re.compile(r"^(?P<owner>.+?)['’]s? (?:government|administration|cabinet)$", re.IGNORECASE)
@@ -42,11 +42,8 @@ def _bare(reg: Registry, named: dict[str, int]) -> None:
         if m.key in named:
             last = m.key
         elif ent.type == "Organization" and ent.label.lower() == "government":
-            target = last or first
-            ent.mentions -= 1
-            m.key = target
-            reg.entities[target].mentions += 1
-            reg.entities[target].aliases.add(ent.label)
+            drop(reg, m)
+            reg.add(last or first, m.start, m.end, m.kind, alias=ent.label)
 
 
 def _leaders(reg: Registry, named: dict[str, int]) -> None:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
@@ -50,6 +51,15 @@ def counted_anaphora(doc: Doc, reg: Registry) -> None:
             at.update({i: reg.mentions[-1] for i in (tok.i - 1, tok.i)})
 
 
+def _first_mentions(reg: Registry) -> Iterator[Mention]:
+    """Each entity's first mention, in text order (keys read as they are when reached: a merge on the way counts)."""
+    seen: set[str] = set()
+    for m in sorted(reg.mentions, key=lambda m: m.start):
+        if m.key not in seen:
+            seen.add(m.key)
+            yield m
+
+
 def _acting_force(doc: Doc, reg: Registry, m) -> bool:
     """A mention of a plural group of force people (soldiers, officers, personnel) that is its clause's subject."""
     head = doc[m.end - 1]
@@ -62,12 +72,9 @@ def restated_forces(doc: Doc, reg: Registry) -> None:
     """A counted group of force people without a country, acting -> the one group of force people with a country
     that acted in the sentence before (see the module docstring)."""
     starts = sentence_starts(doc)
-    seen: set[str] = set()
-    for m in sorted(reg.mentions, key=lambda m: m.start):
-        first = m.key not in seen
-        seen.add(m.key)
+    for m in _first_mentions(reg):
         ent = reg.entities[m.key]
-        if not first or m.kind != "description" or ent.country or ent.nationality or not _acting_force(doc, reg, m):
+        if m.kind != "description" or ent.country or ent.nationality or not _acting_force(doc, reg, m):
             continue
         if number_of(ent.label.split()[0]) is None:
             continue
@@ -97,12 +104,9 @@ def _same_people(doc: Doc, lex, noun, group: Mention, ent) -> bool:
 def definite_counts(doc: Doc, reg: Registry, lex) -> None:
     """"the three Palestinians" / "the three gunmen" -> the group counted with that number before (see the module
     docstring); a group already mentioned before stays itself."""
-    seen: set[str] = set()
-    for m in sorted(reg.mentions, key=lambda m: m.start):
-        first = m.key not in seen
-        seen.add(m.key)
+    for m in _first_mentions(reg):
         ent = reg.entities[m.key]
-        if not first or ent.type != "Person" or m.kind != "description":
+        if ent.type != "Person" or m.kind != "description":
             continue
         start = m.start + 1 if doc[m.start].lower_ == "the" else m.start
         if start == 0 or doc[start - 1].lower_ != "the" or start >= m.end - 1:

@@ -57,6 +57,11 @@ def words() -> dict:
     }
 
 
+def indefinite_singular(tok: Token) -> bool:
+    """A singular common noun with "a" or "an": "a wounded fighter", "an elderly man"."""
+    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+
+
 def is_aircraft(head: Token) -> bool:
     return head.lemma_.lower() in words()["aircraft"] or head.lower_ in words()["aircraft"]
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from ..entities import MENTIONS
-from ..entities.participant_words import is_place_noun, words
+from ..entities.participant_words import indefinite_singular, is_place_noun, words
 from ..model import Entity
 from .cues import cues
 
@@ -84,8 +84,7 @@ PARTITIVES = {"some", "many", "several", "most", "all", "none", "dozen", "dozens
 def _one_person(tok: Token) -> bool:
     """"a wounded al-Qaeda fighter", "an Israeli soldier": one person of a group, not the group."""
     d = words()
-    return tok.tag_ == "NN" and tok.lemma_.lower() in d["combatants"] | d["force_people"] | d["followers"] and any(
-        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+    return indefinite_singular(tok) and tok.lemma_.lower() in d["combatants"] | d["force_people"] | d["followers"]
 
 
 def resolve(tok: Token, m: Mentions) -> Arg | None:
