@@ -72,7 +72,7 @@ def person_shaped(span: Span, lex: Lexicon) -> bool:
 
 def _said_person(span: Span, lex: Lexicon) -> bool:
     """The sentence says the name is a person's: in apposition with a person noun ("Adebayo Okafor, a police
-    official"), followed by an age ("Arnaud Clement, 24,") or after a role phrase."""
+    official"), followed by an age ("Arnaud Dupre, 27,") or after a role phrase."""
     root = span.root
     people = lex.person_nouns | lex.role_nouns | lex.nationality_nouns
     return (root.dep_ == "appos" and root.head.lemma_.lower() in people
@@ -235,8 +235,8 @@ def resolve_names(doc: Doc, lex: Lexicon, reg: Registry) -> None:
     people = list(dict.fromkeys(
         span.text for span, label, _ in candidates
         if (label == "PERSON" or person_shaped(span, lex) or _said_person(span, lex)) and not _org_headed(span, lex)
-    ))  # "Jaish al-Mukalla" (a group, whatever the model says) is no full name of "Mukalla"; "Arnaud Clement, 24,"
-    # (ORG to the model) is that of "Clement"
+    ))  # "Jaish al-Mukalla" (a group, whatever the model says) is no full name of "Mukalla"; "Arnaud Dupre, 27,"
+    # (ORG to the model) is that of "Dupre"
     full_of = _full_names(people, words, candidates)
     votes: dict[str, Counter] = defaultdict(Counter)
     for span, label, _ in candidates:
